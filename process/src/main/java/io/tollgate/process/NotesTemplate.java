@@ -1,0 +1,19 @@
+package io.tollgate.process;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The release-notes template: the fields people fill in and a Mustache/Markdown text they are
+ * rendered into. Besides the fields the text may use {@code name}, {@code version}, {@code date},
+ * {@code releaseManager}, {@code product} and {@code type}.
+ */
+public record NotesTemplate(List<NotesField> fields, String markdown) {
+  public NotesTemplate {
+    fields = List.copyOf(fields);
+  }
+
+  public Optional<NotesField> field(String key) {
+    return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,47 @@
+package io.tollgate.process;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A pre-release requirement (gate). Owned by one role, or signed by several ({@code signers}): a
+ * requirement with several signers is met once a holder of each role has signed.
+ *
+ * @param signers the owning role first; more than one means every one must sign
+ * @param metBy steps whose successful completion also meets this requirement
+ * @param check an automatic condition that must hold before the requirement can be met
+ */
+public record RequirementDef(
+    String key,
+    String title,
+    String description,
+    List<String> signers,
+    Set<ReleaseType> appliesTo,
+    List<String> metBy,
+    Check check) {
+
+  /** Conditions the server checks before a requirement may be met. */
+  public enum Check {
+    NONE,
+    /** The release notes are complete (every field required for the release type is filled). */
+    NOTES_COMPLETE
+  }
+
+  public RequirementDef {
+    signers = List.copyOf(signers);
+    appliesTo = Set.copyOf(appliesTo);
+    metBy = List.copyOf(metBy);
+  }
+
+  public String owner() {
+    return signers.get(0);
+  }
+
+  public boolean needsSeveralSignatures() {
+    return signers.size() > 1;
+  }
+
+  public boolean appliesTo(ReleaseType type) {
+    return appliesTo.contains(type);
+  }
+}

@@ -1,0 +1,83 @@
+package io.tollgate.audit;
+
+import io.tollgate.audit.internal.AuditStore;
+import io.tollgate.audit.internal.CanonicalJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records changes. Events are collected during the transaction and appended to the chain just
+ * before it commits, so the chain's lock is held only for that moment and taken after every other
+ * lock the command needs; if appending fails, the whole command rolls back.
+ */
+@Service
+public class AuditLog {
+  private static final String PENDING = AuditLog.class.getName() + ".pending";
+
+  private final AuditStore store;
+  private final Clock clock;
+
+  AuditLog(AuditStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Records one change made in the current transaction.
+   *
+   * @param subject what changed, as {@code kind/id} (e.g. {@code release/8c1…})
+   * @param release the release the change belongs to, or null
+   */
+  public void record(String actor, String action, String subject, String release, Map<String, ?> details) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("Audit events are recorded only inside the transaction of the change");
+    }
+    pending().add(new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<AuditStore.NewEvent> pending() {
+    List<AuditStore.NewEvent> list = (List<AuditStore.NewEvent>) TransactionSynchronizationManager.getResource(PENDING);
+    if (list == null) {
+      List<AuditStore.NewEvent> created = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(PENDING, created);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              store.append(created, Instant.now(clock));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+          });
+      list = created;
+    }
+    return list;
+  }
+
+  @Transactional(readOnly = true)
+  public List<AuditEvent> forRelease(String releaseId) {
+    return store.forRelease(releaseId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<AuditEvent> all(long afterSeq, int limit) {
+    return store.after(afterSeq, limit);
+  }
+
+  /** Re-computes the whole chain and reports the first event whose hash does not match. */
+  @Transactional(readOnly = true)
+  public Verification verify() {
+    return store.verify();
+  }
+}

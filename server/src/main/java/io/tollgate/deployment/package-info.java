@@ -1,0 +1,2 @@
+/** Deployments per environment, the version each environment runs, and its last known-good release. */
+package io.tollgate.deployment;

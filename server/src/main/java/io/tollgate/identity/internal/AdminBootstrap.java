@@ -1,0 +1,79 @@
+package io.tollgate.identity.internal;
+
+import io.tollgate.identity.UserManagement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On an empty database, creates the system administrator {@code admin}. Its token comes from
+ * {@code TOLLGATE_BOOTSTRAP_ADMIN_TOKEN}, or is generated and written once to the log and to
+ * {@code initial-admin-token} in the data directory. There is no default password.
+ */
+@Component
+@Order(10)
+class AdminBootstrap implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+  private final UserManagement users;
+  private final TransactionTemplate tx;
+  private final String configuredToken;
+  private final Path dataDir;
+
+  AdminBootstrap(
+      UserManagement users,
+      TransactionTemplate tx,
+      @Value("${tollgate.bootstrap-admin-token:}") String configuredToken,
+      @Value("${tollgate.data-dir:./data}") String dataDir) {
+    this.users = users;
+    this.tx = tx;
+    this.configuredToken = configuredToken;
+    this.dataDir = Path.of(dataDir);
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    if (!configuredToken.isBlank() && configuredToken.strip().length() < 20) {
+      throw new IllegalStateException(
+          "TOLLGATE_BOOTSTRAP_ADMIN_TOKEN is too short: use at least 20 random characters.");
+    }
+    String token =
+        tx.execute(
+            status -> {
+              if (users.count() > 0) {
+                return null;
+              }
+              users.createUnchecked("system", "admin", "System administrator", null, true);
+              return configuredToken.isBlank()
+                  ? users.issueUnchecked("system", "admin", "bootstrap").token()
+                  : users.issueUnchecked("system", "admin", "bootstrap", configuredToken.strip()).token();
+            });
+    if (token == null || !configuredToken.isBlank()) {
+      if (token != null) {
+        log.info("Created the system administrator 'admin' with the token from TOLLGATE_BOOTSTRAP_ADMIN_TOKEN.");
+      }
+      return;
+    }
+    Files.createDirectories(dataDir);
+    Path file = dataDir.resolve("initial-admin-token");
+    Files.writeString(file, token + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    log.warn(
+        "\n\n  Created the system administrator 'admin'. Its API token (shown once, also in {}):\n\n    {}\n",
+        file.toAbsolutePath(), token);
+  }
+}

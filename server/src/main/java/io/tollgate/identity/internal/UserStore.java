@@ -1,0 +1,98 @@
+package io.tollgate.identity.internal;
+
+import io.tollgate.identity.TokenInfo;
+import io.tollgate.identity.User;
+import io.tollgate.shared.Timestamps;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The users and api_tokens tables. */
+@Repository
+public class UserStore {
+  private final JdbcClient jdbc;
+
+  UserStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from users").query(Long.class).single();
+  }
+
+  public boolean exists(String username) {
+    return jdbc.sql("select count(*) from users where username = ?").param(username).query(Long.class).single() > 0;
+  }
+
+  public void insert(User user) {
+    jdbc.sql("insert into users (username, display_name, email, admin, created_at) values (?, ?, ?, ?, ?)")
+        .params(user.username(), user.displayName(), user.email(), user.admin(), Timestamps.toDb(user.createdAt()))
+        .update();
+  }
+
+  public Optional<User> find(String username) {
+    return jdbc.sql("select * from users where username = ?").param(username).query((rs, n) -> map(rs)).optional();
+  }
+
+  public List<User> all() {
+    return jdbc.sql("select * from users order by username").query((rs, n) -> map(rs)).list();
+  }
+
+  public void setPasswordHash(String username, String hash) {
+    jdbc.sql("update users set password_hash = ? where username = ?").params(hash, username).update();
+  }
+
+  public Optional<String> passwordHash(String username) {
+    return jdbc.sql("select password_hash from users where username = ?")
+        .param(username)
+        .query(String.class)
+        .optional();
+  }
+
+  public void insertToken(String id, String username, String name, String hash, Instant at) {
+    jdbc.sql("insert into api_tokens (id, username, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
+        .params(id, username, name, hash, Timestamps.toDb(at))
+        .update();
+  }
+
+  /** The user a live token belongs to, with the admin flag. */
+  public Optional<User> byTokenHash(String hash) {
+    return jdbc.sql(
+            "select u.* from api_tokens t join users u on u.username = t.username"
+                + " where t.token_hash = ? and t.revoked_at is null")
+        .param(hash)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  public List<TokenInfo> tokens(String username) {
+    return jdbc.sql("select * from api_tokens where username = ? order by created_at")
+        .param(username)
+        .query(
+            (rs, n) ->
+                new TokenInfo(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class)),
+                    Timestamps.fromDb(rs.getObject("revoked_at", OffsetDateTime.class))))
+        .list();
+  }
+
+  public int revoke(String username, String tokenId, Instant at) {
+    return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and username = ? and revoked_at is null")
+        .params(Timestamps.toDb(at), tokenId, username)
+        .update();
+  }
+
+  private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new User(
+        rs.getString("username"),
+        rs.getString("display_name"),
+        rs.getString("email"),
+        rs.getBoolean("admin"),
+        Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
+  }
+}

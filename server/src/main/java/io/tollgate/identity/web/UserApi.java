@@ -1,0 +1,88 @@
+package io.tollgate.identity.web;
+
+import io.tollgate.identity.IssuedToken;
+import io.tollgate.identity.TokenInfo;
+import io.tollgate.identity.User;
+import io.tollgate.identity.UserManagement;
+import io.tollgate.shared.Actor;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users, tokens and passwords. */
+@RestController
+@RequestMapping("/api/v1")
+class UserApi {
+  private final UserManagement users;
+
+  UserApi(UserManagement users) {
+    this.users = users;
+  }
+
+  record NewUser(String username, String displayName, String email) {}
+
+  record NewToken(String name) {}
+
+  record Password(String password) {}
+
+  @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<User> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
+    User user = users.create(actor, body.username(), body.displayName(), body.email());
+    return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
+  }
+
+  @GetMapping("/users")
+  List<User> all(@AuthenticationPrincipal Actor actor) {
+    return users.all(actor);
+  }
+
+  @GetMapping("/users/{username}")
+  User get(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+    if (!actor.admin() && !actor.username().equals(username)) {
+      throw io.tollgate.shared.Forbidden.because("Reading another user's account is for the system administrator.");
+    }
+    return users.get(username);
+  }
+
+  @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<IssuedToken> issue(
+      @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {
+    IssuedToken token = users.issueToken(actor, username, body.name());
+    return ResponseEntity.status(201).body(token);
+  }
+
+  @GetMapping("/users/{username}/tokens")
+  List<TokenInfo> tokens(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+    return users.tokens(actor, username);
+  }
+
+  @DeleteMapping("/users/{username}/tokens/{id}")
+  ResponseEntity<Void> revoke(@AuthenticationPrincipal Actor actor, @PathVariable String username, @PathVariable String id) {
+    users.revokeToken(actor, username, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> password(
+      @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody Password body) {
+    users.setPassword(actor, username, body.password());
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The cheapest authenticated call: for health checks of a token, and the benchmark's ceiling. */
+  @GetMapping("/ping")
+  Map<String, Object> ping(@AuthenticationPrincipal Actor actor) {
+    return Map.of("ok", true, "username", actor.username());
+  }
+}

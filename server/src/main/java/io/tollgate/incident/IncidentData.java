@@ -1,0 +1,32 @@
+package io.tollgate.incident;
+
+import io.tollgate.release.ProcessRef;
+import java.time.Instant;
+import java.util.List;
+
+/** The stored state of an incident. */
+public record IncidentData(
+    String id,
+    String release,
+    String product,
+    String releaseVersion,
+    ProcessRef process,
+    String severity,
+    String summary,
+    String openedBy,
+    Instant openedAt,
+    String cause,
+    List<IncidentStep> steps,
+    List<TimelineEntry> timeline,
+    RollbackDone rollback,
+    String rootCause,
+    List<String> actionItems,
+    String resolvedBy,
+    Instant resolvedAt,
+    long revision) {
+
+  public IncidentData withRevision(long next) {
+    return new IncidentData(id, release, product, releaseVersion, process, severity, summary, openedBy, openedAt,
+        cause, steps, timeline, rollback, rootCause, actionItems, resolvedBy, resolvedAt, next);
+  }
+}

@@ -1,0 +1,180 @@
+package io.tollgate.incident;
+
+import io.tollgate.audit.AuditLog;
+import io.tollgate.deployment.DeploymentManagement;
+import io.tollgate.deployment.RollbackResult;
+import io.tollgate.incident.internal.IncidentStore;
+import io.tollgate.process.PlaybookStepDef;
+import io.tollgate.process.ProcessDefinition;
+import io.tollgate.process.ProcessManagement;
+import io.tollgate.release.IncidentLookup;
+import io.tollgate.release.Participant;
+import io.tollgate.release.Release;
+import io.tollgate.release.ReleaseEvent.ReleaseFailed;
+import io.tollgate.release.ReleaseId;
+import io.tollgate.release.ReleaseManagement;
+import io.tollgate.shared.Actor;
+import io.tollgate.shared.Forbidden;
+import io.tollgate.shared.NotFound;
+import io.tollgate.shared.Refused;
+import io.tollgate.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Incident use cases; completing a rollback step rolls the environment back in the same transaction. */
+@Service
+public class IncidentManagement implements IncidentLookup {
+  private final IncidentStore store;
+  private final ReleaseManagement releases;
+  private final ProcessManagement processes;
+  private final DeploymentManagement deployments;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  IncidentManagement(IncidentStore store, ReleaseManagement releases, ProcessManagement processes,
+      DeploymentManagement deployments, AuditLog audit, Clock clock) {
+    this.store = store;
+    this.releases = releases;
+    this.processes = processes;
+    this.deployments = deployments;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Opens an incident on a release; any member of the product may. */
+  @Transactional
+  public Incident open(Actor by, String releaseId, String severity, String summary) {
+    Release release = releases.get(by, releaseId);
+    Participant participant = releases.participant(by, release.product());
+    if (participant.roles().isEmpty()) {
+      throw Forbidden.because("Opening an incident is for members of the product '" + release.product() + "'.");
+    }
+    Instant now = Timestamps.now(clock);
+    Incident incident = Incident.open(release.id().value(), release.product(), release.version().toString(),
+        release.processRef(), release.process().playbook(), managerRole(release.process()), severity, summary, null,
+        by.username(), now);
+    store.insert(incident.data(), incident.status());
+    audit.record(by.username(), "incident.opened", "incident/" + incident.data().id(), releaseId,
+        Map.of("incident", incident.data().id(), "severity", severity, "summary", incident.data().summary()));
+    return incident;
+  }
+
+  /** A failed production deployment or verification opens an incident by itself. */
+  @EventListener
+  void onReleaseFailed(ReleaseFailed failed) {
+    Instant now = Timestamps.now(clock);
+    String summary = "Step '" + failed.step() + "' failed" + (failed.environment() == null ? "" : " in " + failed.environment())
+        + " for " + failed.product() + " " + failed.version();
+    Optional<String> existing = store.openForRelease(failed.release().value());
+    if (existing.isPresent()) {
+      Incident incident = load(existing.get(), true);
+      long revision = incident.data().revision();
+      incident.note(failed.by(), summary + " again", now);
+      save(incident, revision);
+      audit.record(failed.by(), "incident.noted", "incident/" + existing.get(), failed.release().value(),
+          Map.of("incident", existing.get(), "entry", summary + " again"));
+      return;
+    }
+    ProcessDefinition process = processes.definition(failed.process().id(), failed.process().version());
+    Incident incident = Incident.open(failed.release().value(), failed.product(), failed.version(), failed.process(),
+        process.playbook(), managerRole(process), "critical", summary, failed.step(), failed.by(), now);
+    store.insert(incident.data(), incident.status());
+    audit.record(failed.by(), "incident.opened", "incident/" + incident.data().id(), failed.release().value(),
+        Map.of("incident", incident.data().id(), "severity", "critical", "summary", summary, "automatic", true));
+  }
+
+  @Transactional(readOnly = true)
+  public Incident get(Actor by, String id) {
+    Incident incident = load(id, false);
+    releases.get(by, incident.data().release());
+    return incident;
+  }
+
+  /** Completes a playbook step; a rollback step returns its environment to the last known-good release. */
+  @Transactional
+  public Incident complete(Actor by, String id, String step, String note) {
+    Incident incident = load(id, true);
+    long revision = incident.data().revision();
+    Participant participant = releases.participant(by, incident.data().product());
+    Instant now = Timestamps.now(clock);
+    PlaybookStepDef def = incident.complete(step, note, participant, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("incident", id);
+    details.put("step", step);
+    if (note != null) details.put("note", note);
+    if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
+      RollbackResult result =
+          deployments.rollBack(incident.data().product(), def.environment(), incident.data().release(), by.username(), now);
+      incident.rolledBack(new RollbackDone(result.environment(), result.fromVersion(), result.toVersion(),
+          result.toRelease(), by.username(), now));
+      releases.rolledBack(by, incident.data().release(), id, def.environment(), result.toVersion());
+      details.put("rolledBackTo", result.toVersion());
+    }
+    save(incident, revision);
+    audit.record(by.username(), "incident.step.completed", "incident/" + id, incident.data().release(), details);
+    return incident;
+  }
+
+  @Transactional
+  public Incident skip(Actor by, String id, String step, String reason) {
+    Incident incident = load(id, true);
+    long revision = incident.data().revision();
+    incident.skip(step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
+    save(incident, revision);
+    audit.record(by.username(), "incident.step.skipped", "incident/" + id, incident.data().release(),
+        Map.of("incident", id, "step", step, "reason", reason));
+    return incident;
+  }
+
+  @Transactional
+  public Incident resolve(Actor by, String id, String rootCause, List<String> actionItems) {
+    Incident incident = load(id, true);
+    long revision = incident.data().revision();
+    incident.resolve(rootCause, actionItems, releases.participant(by, incident.data().product()), Timestamps.now(clock));
+    save(incident, revision);
+    audit.record(by.username(), "incident.resolved", "incident/" + id, incident.data().release(),
+        Map.of("incident", id, "rootCause", incident.data().rootCause(), "actionItems", incident.data().actionItems()));
+    return incident;
+  }
+
+  /** Where a rollback would take the environment now; empty once rolled back or when none applies. */
+  @Transactional(readOnly = true)
+  public Optional<String> rollbackTarget(Incident incident) {
+    if (incident.data().rollback() != null) return Optional.empty();
+    return incident.playbook().steps().stream()
+        .filter(s -> s.action() == PlaybookStepDef.Action.ROLLBACK)
+        .findFirst()
+        .flatMap(s -> deployments.rollbackTarget(incident.data().product(), s.environment(), incident.data().release()))
+        .map(d -> d.version());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<String> incidentsOf(ReleaseId release) {
+    return store.idsForRelease(release.value());
+  }
+
+  private Incident load(String id, boolean lock) {
+    IncidentData data = (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
+    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
+    return Incident.restore(data, process.playbook(), managerRole(process));
+  }
+
+  private void save(Incident incident, long expectedRevision) {
+    IncidentData next = incident.data().withRevision(expectedRevision + 1);
+    if (!store.update(next, incident.status(), expectedRevision)) {
+      throw Refused.because("The incident was changed at the same moment by someone else; reload it and try again.");
+    }
+  }
+
+  private static String managerRole(ProcessDefinition process) {
+    return process.decisionStep().owner();
+  }
+}

@@ -1,0 +1,54 @@
+package io.tollgate.notes;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.tollgate.process.NotesField;
+import io.tollgate.process.NotesTemplate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/** Renders release notes through the process's Mustache/Markdown template, to Markdown or HTML. */
+public final class NotesRenderer {
+  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
+  private static final Parser PARSER = Parser.builder().build();
+  // Notes are written by people: raw HTML in them is shown as text, links are sanitised.
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+  private NotesRenderer() {}
+
+  public static String markdown(NotesTemplate template, NotesContext context, ReleaseNotes notes) {
+    Template compiled =
+        COMPILED.computeIfAbsent(
+            template.markdown(),
+            text -> Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).compile(text));
+    Map<String, Object> data = new HashMap<>();
+    data.put("product", context.product());
+    data.put("name", blankToNull(context.name()));
+    data.put("version", context.version());
+    data.put("type", context.type());
+    data.put("date", context.date());
+    data.put("releaseManager", context.releaseManager());
+    for (NotesField field : template.fields()) {
+      List<String> entries = notes.get(field.key());
+      if (field.list()) {
+        data.put(field.key(), entries);
+      } else {
+        data.put(field.key(), entries.isEmpty() ? null : String.join("\n", entries));
+      }
+    }
+    return compiled.execute(data);
+  }
+
+  public static String html(NotesTemplate template, NotesContext context, ReleaseNotes notes) {
+    return HTML.render(PARSER.parse(markdown(template, context, notes)));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

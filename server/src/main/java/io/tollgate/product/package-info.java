@@ -1,0 +1,2 @@
+/** Products: their environments, their process, and who holds which role on them. */
+package io.tollgate.product;

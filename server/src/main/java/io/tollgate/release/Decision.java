@@ -1,0 +1,36 @@
+package io.tollgate.release;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A go/no-go decision with the state of every requirement and step when it was made. */
+public record Decision(Verdict decision, String rationale, String by, Instant at, Snapshot snapshot) {
+
+  /** Go or no-go. */
+  public enum Verdict {
+    GO,
+    NO_GO;
+
+    public String id() {
+      return this == GO ? "go" : "no-go";
+    }
+
+    public static java.util.Optional<Verdict> parse(String value) {
+      if ("go".equals(value)) return java.util.Optional.of(GO);
+      if ("no-go".equals(value)) return java.util.Optional.of(NO_GO);
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Every requirement and step, frozen at decision time. */
+  public record Snapshot(List<RequirementState> requirements, List<StepState> steps) {
+    public Snapshot {
+      requirements = List.copyOf(requirements);
+      steps = List.copyOf(steps);
+    }
+  }
+
+  public boolean isGo() {
+    return decision == Verdict.GO;
+  }
+}

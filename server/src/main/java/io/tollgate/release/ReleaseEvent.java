@@ -1,0 +1,113 @@
+package io.tollgate.release;
+
+/**
+ * What a command on a release changed, as past-tense facts. The service records them in the audit
+ * log and publishes them to the other features.
+ */
+public sealed interface ReleaseEvent {
+  ReleaseId release();
+
+  /** A short name for the audit log, e.g. {@code requirement.met}. */
+  String action();
+
+  record ReleasePlanned(ReleaseId release, String product, String version, String type)
+      implements ReleaseEvent {
+    public String action() {
+      return "release.planned";
+    }
+  }
+
+  record RequirementSigned(ReleaseId release, String requirement, String role) implements ReleaseEvent {
+    public String action() {
+      return "requirement.signed";
+    }
+  }
+
+  record RequirementMet(ReleaseId release, String requirement, boolean automatic) implements ReleaseEvent {
+    public String action() {
+      return "requirement.met";
+    }
+  }
+
+  record StepCompleted(ReleaseId release, String step, String outcome, int attempt) implements ReleaseEvent {
+    public String action() {
+      return "step.completed";
+    }
+  }
+
+  record StepSkipped(ReleaseId release, String step, String reason) implements ReleaseEvent {
+    public String action() {
+      return "step.skipped";
+    }
+  }
+
+  record DecisionRecorded(ReleaseId release, String decision, String rationale) implements ReleaseEvent {
+    public String action() {
+      return "decision.recorded";
+    }
+  }
+
+  record HandoffHanded(ReleaseId release, String handoff, String from, String to) implements ReleaseEvent {
+    public String action() {
+      return "handoff.handed";
+    }
+  }
+
+  record HandoffAcknowledged(ReleaseId release, String handoff) implements ReleaseEvent {
+    public String action() {
+      return "handoff.acknowledged";
+    }
+  }
+
+  record NotesUpdated(ReleaseId release, java.util.List<String> fields) implements ReleaseEvent {
+    public String action() {
+      return "notes.updated";
+    }
+  }
+
+  record ReleaseCancelled(ReleaseId release, String reason) implements ReleaseEvent {
+    public String action() {
+      return "release.cancelled";
+    }
+  }
+
+  /** A deploy step ran: the deployment feature records it against the environment. */
+  record DeploymentRecorded(
+      ReleaseId release, String product, String environment, String version, String outcome)
+      implements ReleaseEvent {
+    public String action() {
+      return "deployment.recorded";
+    }
+  }
+
+  /** A verification step ran against an environment. */
+  record VerificationRecorded(
+      ReleaseId release, String product, String environment, String version, String outcome)
+      implements ReleaseEvent {
+    public String action() {
+      return "verification.recorded";
+    }
+  }
+
+  /** A step whose failure calls for the incident playbook failed. */
+  record ReleaseFailed(
+      ReleaseId release,
+      String product,
+      String version,
+      ProcessRef process,
+      String step,
+      String environment,
+      String by)
+      implements ReleaseEvent {
+    public String action() {
+      return "release.failed";
+    }
+  }
+
+  record ReleaseRolledBack(ReleaseId release, String incident, String environment, String toVersion)
+      implements ReleaseEvent {
+    public String action() {
+      return "release.rolled-back";
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.tollgate.release;
+
+import io.tollgate.audit.AuditLog;
+import io.tollgate.deployment.DeploymentManagement;
+import io.tollgate.notes.ReleaseNotes;
+import io.tollgate.process.ProcessDefinition;
+import io.tollgate.process.ProcessManagement;
+import io.tollgate.process.ProcessVersion;
+import io.tollgate.process.ReleaseType;
+import io.tollgate.product.Product;
+import io.tollgate.product.ProductManagement;
+import io.tollgate.release.Decision.Verdict;
+import io.tollgate.release.ReleaseEvent.DeploymentRecorded;
+import io.tollgate.release.ReleaseEvent.VerificationRecorded;
+import io.tollgate.release.internal.ReleaseStore;
+import io.tollgate.shared.Actor;
+import io.tollgate.shared.BadRequest;
+import io.tollgate.shared.Forbidden;
+import io.tollgate.shared.Invalid;
+import io.tollgate.shared.NotFound;
+import io.tollgate.shared.Refused;
+import io.tollgate.shared.Timestamps;
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The release use cases. Each command loads the release (locking its row), lets the aggregate
+ * decide, saves the result with the next revision, records one audit event and publishes what
+ * happened — all in one transaction.
+ */
+@Service
+public class ReleaseManagement {
+  private final ReleaseStore store;
+  private final ProductManagement products;
+  private final ProcessManagement processes;
+  private final DeploymentManagement deployments;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ReleaseManagement(
+      ReleaseStore store,
+      ProductManagement products,
+      ProcessManagement processes,
+      DeploymentManagement deployments,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.store = store;
+    this.products = products;
+    this.processes = processes;
+    this.deployments = deployments;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Plans a release of a product (release manager of the product). */
+  @Transactional
+  public Release plan(Actor by, String productKey, NewRelease request) {
+    Product product = products.find(productKey);
+    ProcessVersion process = processes.latest(product.process());
+    Participant participant = participant(by, productKey);
+    String planner = process.definition().decisionStep().owner();
+    if (!participant.holds(planner)) {
+      throw Forbidden.needsRole(planner, "Planning a release", by.username(), participant.sortedRoles());
+    }
+    if (request.type() == null || request.type().isBlank()) throw BadRequest.missing("type");
+    ReleaseType type =
+        ReleaseType.parse(request.type())
+            .orElseThrow(() -> Invalid.because(
+                "Unknown release type '" + request.type() + "': use patch, minor or major."));
+    products.lock(productKey);
+    List<SemanticVersion> existing =
+        store.activeVersions(productKey).stream().map(v -> SemanticVersion.parse(v).orElseThrow()).toList();
+    SemanticVersion version =
+        request.version() == null || request.version().isBlank()
+            ? VersionPolicy.next(type, existing)
+            : VersionPolicy.check(request.version().strip(), type, existing);
+    ReleaseNotes notes = ReleaseNotes.empty();
+    if (request.summary() != null && !request.summary().isBlank()) {
+      notes = notes.with("summary", List.of(request.summary()));
+    }
+    Instant now = Timestamps.now(clock);
+    Release.Planned planned =
+        Release.plan(
+            ReleaseId.random(),
+            productKey,
+            new ProcessRef(process.id(), process.version()),
+            process.definition(),
+            type,
+            version,
+            request.name() == null ? null : request.name().strip(),
+            request.window(),
+            notes,
+            participant,
+            now);
+    Release release = planned.release();
+    store.insert(release.toData(), release.status().id(), now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("product", productKey);
+    details.put("version", version.toString());
+    details.put("type", type.id());
+    details.put("process", process.id() + "@" + process.version());
+    record(by, release, "release.planned", details, planned.events());
+    return release;
+  }
+
+  @Transactional(readOnly = true)
+  public Release get(Actor by, String releaseId) {
+    ReleaseData data = store.find(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    products.requireReader(by, data.product());
+    return restore(data);
+  }
+
+  @Transactional(readOnly = true)
+  public ReleasePage list(Actor by, String productKey, String status, int page, int size) {
+    products.find(productKey);
+    products.requireReader(by, productKey);
+    if (status != null && ReleaseStatus.parse(status).isEmpty()) {
+      throw Invalid.because("Unknown status '" + status + "'; use one of "
+          + String.join(", ", java.util.Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList()) + ".");
+    }
+    if (page < 0) throw Invalid.because("page starts at 0.");
+    if (size < 1 || size > 200) throw Invalid.because("size is between 1 and 200.");
+    List<Release> items = store.page(productKey, status, page, size).stream().map(this::restore).toList();
+    return new ReleasePage(items, page, size, store.count(productKey, status));
+  }
+
+  @Transactional
+  public Release meet(Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
+    return command(by, releaseId, ifMatch, "requirement.meet", args("requirement", requirement, "evidence", evidence),
+        (r, p, now) -> r.meet(requirement, evidence, p, now));
+  }
+
+  @Transactional
+  public Release complete(
+      Actor by, String releaseId, String step, String note, Evidence evidence, String outcome, Long ifMatch) {
+    Outcome parsed =
+        outcome == null
+            ? null
+            : Outcome.parse(outcome).orElseThrow(() -> Invalid.because(
+                "Unknown outcome '" + outcome + "': use succeeded or failed."));
+    return command(by, releaseId, ifMatch, "step.complete",
+        args("step", step, "note", note, "evidence", evidence, "outcome", outcome),
+        (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+  }
+
+  @Transactional
+  public Release skip(Actor by, String releaseId, String step, String reason, Long ifMatch) {
+    return command(by, releaseId, ifMatch, "step.skip", args("step", step, "reason", reason),
+        (r, p, now) -> r.skip(step, reason, p, now));
+  }
+
+  @Transactional
+  public Release decide(Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
+    if (decision == null) throw BadRequest.missing("decision");
+    Verdict verdict =
+        Verdict.parse(decision).orElseThrow(() -> Invalid.because(
+            "Unknown decision '" + decision + "': use go or no-go."));
+    return command(by, releaseId, ifMatch, "decision", args("decision", decision, "rationale", rationale),
+        (r, p, now) -> r.decide(verdict, rationale, p, now));
+  }
+
+  @Transactional
+  public Release acknowledge(Actor by, String releaseId, String handoff, Long ifMatch) {
+    return command(by, releaseId, ifMatch, "handoff.acknowledge", args("handoff", handoff),
+        (r, p, now) -> r.acknowledge(handoff, p, now));
+  }
+
+  @Transactional
+  public Release updateNotes(Actor by, String releaseId, Map<String, List<String>> changes, Long ifMatch) {
+    return command(by, releaseId, ifMatch, "notes.update", args("changes", changes),
+        (r, p, now) -> r.updateNotes(changes, p));
+  }
+
+  @Transactional
+  public Release cancel(Actor by, String releaseId, String reason, Long ifMatch) {
+    return command(by, releaseId, ifMatch, "release.cancel", args("reason", reason),
+        (r, p, now) -> r.cancel(reason, p, now));
+  }
+
+  /** Called by the incident playbook once it rolled the release back out of an environment. */
+  @Transactional
+  public Release rolledBack(
+      Actor by, String releaseId, String incident, String environment, String toVersion) {
+    return command(by, releaseId, null, "release.roll-back",
+        args("incident", incident, "environment", environment, "toVersion", toVersion),
+        (r, p, now) -> r.rolledBack(incident, environment, toVersion, by.username(), now));
+  }
+
+  /** The roles the caller holds on a product, as the aggregate checks them. */
+  @Transactional(readOnly = true)
+  public Participant participant(Actor by, String productKey) {
+    return new Participant(by.username(), products.rolesOf(productKey, by.username()));
+  }
+
+  private interface Command {
+    List<ReleaseEvent> run(Release release, Participant participant, Instant now);
+  }
+
+  private Release command(
+      Actor by, String releaseId, Long ifMatch, String action, Map<String, Object> details, Command command) {
+    ReleaseData data = store.lock(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    if (ifMatch != null && ifMatch != data.revision()) {
+      throw Refused.because(
+          "The release changed since you read it: If-Match names revision " + ifMatch
+              + ", the current revision is " + data.revision() + ". Reload it and try again.");
+    }
+    Release release = restore(data);
+    Participant participant = participant(by, release.product());
+    Instant now = Timestamps.now(clock);
+    List<ReleaseEvent> happened = command.run(release, participant, now);
+    ReleaseData saved = release.toData().withRevision(data.revision() + 1);
+    Release after = Release.restore(saved, release.process());
+    if (!store.update(saved, after.status().id(), data.revision(), now)) {
+      throw Refused.because("The release was changed at the same moment by someone else; reload it and try again.");
+    }
+    for (ReleaseEvent event : happened) {
+      if (event instanceof DeploymentRecorded d) {
+        deployments.deployed(d.product(), d.environment(), releaseId, d.version(), d.outcome(), by.username(), now);
+      } else if (event instanceof VerificationRecorded v) {
+        deployments.verified(v.product(), v.environment(), releaseId, v.outcome());
+      }
+    }
+    record(by, after, action, details, happened);
+    return after;
+  }
+
+  private void record(Actor by, Release release, String action, Map<String, Object> details, List<ReleaseEvent> happened) {
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("status", release.status().id());
+    all.put("revision", release.revision());
+    all.put("changes", happened.stream().map(ReleaseManagement::describe).toList());
+    audit.record(by.username(), action, "release/" + release.id(), release.id().value(), all);
+    happened.forEach(events::publishEvent);
+  }
+
+  private static Map<String, Object> describe(ReleaseEvent event) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("event", event.action());
+    for (RecordComponent c : event.getClass().getRecordComponents()) {
+      if (c.getName().equals("release")) continue;
+      try {
+        Object value = c.getAccessor().invoke(event);
+        map.put(c.getName(), value instanceof ProcessRef ref ? ref.id() + "@" + ref.version() : value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return map;
+  }
+
+  private static Map<String, Object> args(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      Object value = pairs[i + 1];
+      if (value instanceof Evidence e) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("url", e.url());
+        ev.put("note", e.note());
+        value = ev;
+      }
+      if (value != null) map.put((String) pairs[i], value);
+    }
+    return map;
+  }
+
+  private Release restore(ReleaseData data) {
+    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
+    return Release.restore(data, process);
+  }
+
+}

@@ -1,0 +1,100 @@
+package io.tollgate.release.internal;
+
+import io.tollgate.release.ReleaseData;
+import io.tollgate.shared.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The releases table: the aggregate state as one JSON document, plus the columns lists filter on. */
+@Repository
+public class ReleaseStore {
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ReleaseStore(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public void insert(ReleaseData data, String status, Instant now) {
+    jdbc.sql(
+            "insert into releases (id, product_key, version, active_version, release_type, status, created_at,"
+                + " updated_at, revision, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            data.id(),
+            data.product(),
+            data.version(),
+            data.cancellation() == null ? data.version() : null,
+            data.type(),
+            status,
+            Timestamps.toDb(data.createdAt()),
+            Timestamps.toDb(now),
+            data.revision(),
+            json.writeValueAsString(data))
+        .update();
+  }
+
+  /** Saves a changed release if nobody saved it since {@code expectedRevision}; false otherwise. */
+  public boolean update(ReleaseData data, String status, long expectedRevision, Instant now) {
+    return jdbc.sql(
+                "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?, document = ?"
+                    + " where id = ? and revision = ?")
+            .params(
+                status,
+                data.cancellation() == null ? data.version() : null,
+                Timestamps.toDb(now),
+                data.revision(),
+                json.writeValueAsString(data),
+                data.id(),
+                expectedRevision)
+            .update()
+        == 1;
+  }
+
+  public Optional<ReleaseData> find(String id) {
+    return jdbc.sql("select document from releases where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(this::read);
+  }
+
+  /** Loads a release and locks its row until the transaction ends, so commands on it queue up. */
+  public Optional<ReleaseData> lock(String id) {
+    return jdbc.sql("select document from releases where id = ? for update")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(this::read);
+  }
+
+  public List<String> activeVersions(String product) {
+    return jdbc.sql("select active_version from releases where product_key = ? and active_version is not null")
+        .param(product)
+        .query(String.class)
+        .list();
+  }
+
+  public List<ReleaseData> page(String product, String status, int page, int size) {
+    String where = "where product_key = ?" + (status == null ? "" : " and status = ?");
+    var spec = jdbc.sql("select document from releases " + where + " order by created_at desc, id desc limit ? offset ?")
+        .param(product);
+    if (status != null) spec = spec.param(status);
+    return spec.param(size).param((long) page * size).query(String.class).list().stream().map(this::read).toList();
+  }
+
+  public long count(String product, String status) {
+    String where = "where product_key = ?" + (status == null ? "" : " and status = ?");
+    var spec = jdbc.sql("select count(*) from releases " + where).param(product);
+    if (status != null) spec = spec.param(status);
+    return spec.query(Long.class).single();
+  }
+
+  private ReleaseData read(String document) {
+    return json.readValue(document, ReleaseData.class);
+  }
+}

@@ -1,0 +1,137 @@
+package io.tollgate.shared.web;
+
+import io.tollgate.shared.Invalid;
+import io.tollgate.shared.TollgateException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Maps every error to RFC 9457 problem details; a client never sees a stack trace. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(TollgateException.class)
+  ResponseEntity<ProblemDetail> tollgate(TollgateException e, HttpServletRequest request) {
+    ProblemDetail problem = Problems.of(e.status(), e.title(), e.getMessage());
+    problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    if (!e.blockers().isEmpty()) {
+      problem.setProperty("blockers", e.blockers());
+    }
+    if (e instanceof Invalid invalid && !invalid.errors().isEmpty()) {
+      problem.setProperty("errors", invalid.errors());
+    }
+    return respond(problem);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return respond(Problems.of(400, "Bad request",
+        "The parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
+  }
+
+  @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> optimistic(Exception e) {
+    return respond(Problems.of(409, "Conflict with the current state",
+        "Someone else changed this at the same time; reload it and try again."));
+  }
+
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> integrity(Exception e) {
+    log.info("Refused a change that conflicts with stored data: {}", e.getMessage());
+    return respond(Problems.of(409, "Conflict with the current state",
+        "The change conflicts with existing data (a duplicate, or something changed at the same time);"
+            + " reload and try again."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+        return respond(Problems.of(413, "Body too large", tooLarge.getMessage()));
+      }
+      cause = cause.getCause();
+    }
+    log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return respond(Problems.of(500, "Internal error",
+        "Something went wrong on the server; nothing was changed. The server log has the details."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = ex;
+    while (cause != null) {
+      if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+        return generic(Problems.of(413, "Body too large", tooLarge.getMessage()));
+      }
+      cause = cause.getCause();
+    }
+    String reason = ex.getMostSpecificCause().getMessage();
+    if (reason != null) {
+      reason = reason.lines().findFirst().orElse("");
+      if (reason.length() > 300) reason = reason.substring(0, 300) + "…";
+    }
+    String detail =
+        ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+            ? "The request needs a JSON body."
+            : "The body is not valid JSON for this request: " + reason;
+    return generic(Problems.of(400, "Bad request", detail));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<MediaType> supported = ex.getSupportedMediaTypes();
+    return generic(Problems.of(415, "Unsupported media type",
+        "Content type '" + ex.getContentType() + "' is not accepted here; send "
+            + (supported.isEmpty() ? "application/json" : supported.get(0).toString()) + "."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    // Spring's own problems (404 no handler, 405, 406, missing parameter ...): keep the status,
+    // give the same shape.
+    ProblemDetail problem =
+        body instanceof ProblemDetail pd
+            ? pd
+            : Problems.of(statusCode.value(), "Error", ex.getMessage());
+    if (problem.getDetail() == null) {
+      problem.setDetail(ex.getMessage());
+    }
+    problem.setType(java.net.URI.create("https://tollgate.dev/problems/" + Problems.slug(statusCode.value())));
+    HttpHeaders h = new HttpHeaders();
+    h.putAll(headers);
+    h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(problem, h, statusCode);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static ResponseEntity<Object> generic(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+}
