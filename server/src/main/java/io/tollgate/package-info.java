@@ -1,2 +1,4 @@
-/** Tollgate, a release orchestration server. Each sub-package is one feature (application module). */
+/**
+ * Tollgate, a release orchestration server. Each sub-package is one feature (application module).
+ */
 package io.tollgate;

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Reads the checklist steps and checks the rules that span them: exactly one decision step, no
- * dependency cycle (counting that the decision waits for every step listed before it), and
- * smoke tests and verifications only in environments some step deploys to.
+ * dependency cycle (counting that the decision waits for every step listed before it), and smoke
+ * tests and verifications only in environments some step deploys to.
  */
 final class Checklist {
   static final List<String> STEP_KEYS =
@@ -70,7 +70,9 @@ final class Checklist {
           "dependency cycle among steps: "
               + cycle.describe()
               + " (each waits for the next"
-              + (cycle.implicit() ? "; the decision step waits for every step listed before it" : "")
+              + (cycle.implicit()
+                  ? "; the decision step waits for every step listed before it"
+                  : "")
               + ")");
     }
     return defs;
@@ -94,7 +96,8 @@ final class Checklist {
     if (owner != null) {
       roles.check(owner, label + " has unknown owner role", problems);
     }
-    StepKind kind = fields.choice("kind", StepKind.MANUAL, List.of(StepKind.values()), StepKind::id);
+    StepKind kind =
+        fields.choice("kind", StepKind.MANUAL, List.of(StepKind.values()), StepKind::id);
     // with an unknown kind, the rules that depend on the kind would only report noise
     unknownKind |= kind == null;
     String environment = kind == null ? fields.text("environment") : environment(fields, kind);
@@ -225,7 +228,9 @@ final class Checklist {
     if (decision.optional()) {
       problems.add(
           fields.lineOf("optional"),
-          "decision step " + show(decision.key()) + " cannot be optional; the decision is never skipped");
+          "decision step "
+              + show(decision.key())
+              + " cannot be optional; the decision is never skipped");
     }
     if (!decision.appliesTo().equals(ALL_TYPES)) {
       problems.add(

@@ -8,7 +8,12 @@ import java.util.Set;
  * role.
  */
 public record HandoffDef(
-    String key, String from, String to, String handsOver, String trigger, Set<ReleaseType> appliesTo) {
+    String key,
+    String from,
+    String to,
+    String handsOver,
+    String trigger,
+    Set<ReleaseType> appliesTo) {
 
   public HandoffDef {
     appliesTo = Set.copyOf(appliesTo);

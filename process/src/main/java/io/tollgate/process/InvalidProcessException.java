@@ -18,6 +18,8 @@ public class InvalidProcessException extends RuntimeException {
   private static String summary(List<ProcessError> errors) {
     return errors.size()
         + " problem(s) in the process file"
-        + (errors.isEmpty() ? "" : ", first at line " + errors.get(0).line() + ": " + errors.get(0).message());
+        + (errors.isEmpty()
+            ? ""
+            : ", first at line " + errors.get(0).line() + ": " + errors.get(0).message());
   }
 }

@@ -77,7 +77,10 @@ final class PlaybookReader {
     }
     Action action =
         fields.choice(
-            "action", Action.NONE, List.of(Action.values()), a -> a.name().toLowerCase(Locale.ROOT));
+            "action",
+            Action.NONE,
+            List.of(Action.values()),
+            a -> a.name().toLowerCase(Locale.ROOT));
     String environment = null;
     if (action == Action.ROLLBACK) {
       Ref ref = fields.ref("environment", true);

@@ -64,7 +64,7 @@ final class Problems {
     return keys.size() > shown.size() ? text + ", … (" + keys.size() + " in all)" : text;
   }
 
-  /** {@code  (did you mean 'x'?)} when one candidate is a close misspelling, otherwise empty. */
+  /** {@code (did you mean 'x'?)} when one candidate is a close misspelling, otherwise empty. */
   static String didYouMean(String given, Collection<String> candidates) {
     if (given.length() > 64 || candidates.size() > 500) {
       return "";

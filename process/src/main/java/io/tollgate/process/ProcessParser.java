@@ -83,7 +83,8 @@ public final class ProcessParser {
     // a char is at least one UTF-8 byte, so the cheap length check comes first
     if (yaml.length() > MAX_BYTES || yaml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       problems.add(
-          0, "the process file is larger than " + MAX_BYTES + " bytes (1 MiB); Tollgate refuses it");
+          0,
+          "the process file is larger than " + MAX_BYTES + " bytes (1 MiB); Tollgate refuses it");
       return null;
     }
     Node root;
@@ -96,7 +97,8 @@ public final class ProcessParser {
       problems.add(locateLimit(yaml), "bad YAML: " + describe(e));
       return null;
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(1, "bad YAML: the file could not be read (" + e.getClass().getSimpleName() + ")");
+      problems.add(
+          1, "bad YAML: the file could not be read (" + e.getClass().getSimpleName() + ")");
       return null;
     }
     if (root == null) {
@@ -124,7 +126,12 @@ public final class ProcessParser {
   private static String describe(MarkedYAMLException e) {
     String problem = e.getProblem() != null ? e.getProblem() : "unreadable YAML";
     if (e.getContext() != null && e.getContextMark() != null) {
-      return problem + " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
+      return problem
+          + " ("
+          + e.getContext()
+          + " at line "
+          + (e.getContextMark().getLine() + 1)
+          + ")";
     }
     return problem;
   }

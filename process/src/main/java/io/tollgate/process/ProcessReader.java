@@ -2,13 +2,11 @@ package io.tollgate.process;
 
 import static io.tollgate.process.Problems.show;
 
-import io.tollgate.process.RequirementDef.Check;
 import io.tollgate.process.Section.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,8 +32,6 @@ final class ProcessReader {
           "playbook",
           "notes");
   static final List<String> ROLE_KEYS = List.of("key", "name", "responsibilities");
-  static final List<String> REQUIREMENT_KEYS =
-      List.of("key", "title", "description", "owner", "signers", "appliesTo", "metBy", "check");
   static final List<String> HANDOFF_KEYS =
       List.of("key", "from", "to", "handsOver", "trigger", "appliesTo");
   static final Pattern PROCESS_ID = Pattern.compile("(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*");
@@ -48,7 +44,9 @@ final class ProcessReader {
 
   /** The process, or null when any problem was found (all of them are in {@code problems}). */
   ProcessDefinition read(Node root) {
-    YamlMapping process = YamlMapping.of(root, YamlMapping.line(root), "the process", PROCESS_KEYS, problems).orElse(null);
+    YamlMapping process =
+        YamlMapping.of(root, YamlMapping.line(root), "the process", PROCESS_KEYS, problems)
+            .orElse(null);
     if (process == null) {
       return null;
     }
@@ -57,7 +55,7 @@ final class ProcessReader {
     String description = process.text("description");
 
     Section roles = section(process, "roles", "role", ROLE_KEYS);
-    Section requirements = section(process, "requirements", "requirement", REQUIREMENT_KEYS);
+    Section requirements = section(process, "requirements", "requirement", RequirementReader.KEYS);
     Section steps = section(process, "steps", "step", Checklist.STEP_KEYS);
     Section handoffs = section(process, "handoffs", "handoff", HANDOFF_KEYS);
     YamlMapping playbook =
@@ -66,7 +64,8 @@ final class ProcessReader {
         playbook == null
             ? Section.empty("playbook steps")
             : section(playbook, "steps", "playbook step", PlaybookReader.STEP_KEYS);
-    YamlMapping notes = process.mapping("notes", "the notes section", NotesReader.NOTES_KEYS).orElse(null);
+    YamlMapping notes =
+        process.mapping("notes", "the notes section", NotesReader.NOTES_KEYS).orElse(null);
     Section notesFields =
         notes == null
             ? Section.empty("notes fields")
@@ -81,11 +80,13 @@ final class ProcessReader {
                 problems);
     if (process.listsNothing("roles")) {
       problems.add(
-          process.keyLine("roles"), "the process defines no roles; list at least one under 'roles'");
+          process.keyLine("roles"),
+          "the process defines no roles; list at least one under 'roles'");
     }
     if (process.listsNothing("steps")) {
       problems.add(
-          process.keyLine("steps"), "the process defines no steps; list at least one under 'steps'");
+          process.keyLine("steps"),
+          "the process defines no steps; list at least one under 'steps'");
     }
 
     List<Role> roleDefs = read(roles, this::role);
@@ -95,7 +96,7 @@ final class ProcessReader {
     Map<String, StepDef> stepsByKey =
         stepDefs.stream().collect(Collectors.toMap(StepDef::key, s -> s, (a, b) -> a));
     List<RequirementDef> requirementDefs =
-        read(requirements, item -> requirement(item, roles, steps, stepsByKey));
+        read(requirements, new RequirementReader(problems, roles, steps, stepsByKey)::read);
     List<HandoffDef> handoffDefs = read(handoffs, item -> handoff(item, roles, steps));
     Playbook playbookDef =
         new PlaybookReader(problems, roles)
@@ -132,14 +133,7 @@ final class ProcessReader {
 
   private Section section(YamlMapping parent, String listKey, String noun, List<String> keys) {
     return Section.read(
-        parent,
-        listKey,
-        noun,
-        noun + "s",
-        keys,
-        Section.ITEM_KEY,
-        Section.ITEM_KEY_RULE,
-        problems);
+        parent, listKey, noun, noun + "s", keys, Section.ITEM_KEY, Section.ITEM_KEY_RULE, problems);
   }
 
   /** Reads every item (to report all problems) and keeps those with a usable key. */
@@ -160,90 +154,6 @@ final class ProcessReader {
     List<String> responsibilities =
         fields.refs("responsibilities", "texts").stream().map(Ref::value).toList();
     return new Role(item.key(), name, responsibilities);
-  }
-
-  private RequirementDef requirement(
-      Item item, Section roles, Section steps, Map<String, StepDef> stepsByKey) {
-    YamlMapping fields = item.fields();
-    String label = fields.label();
-    String title = fields.requiredText("title");
-    String description = fields.text("description");
-    List<String> signers = signers(fields, roles);
-    Set<ReleaseType> appliesTo = fields.types("appliesTo", Checklist.ALL_TYPES, false);
-    List<String> metBy = new ArrayList<>();
-    for (Ref ref : fields.refs("metBy", "step keys")) {
-      if (!steps.check(ref, label + " is met by unknown step", problems)) {
-        continue;
-      }
-      StepDef step = stepsByKey.get(ref.value());
-      if (step != null && !step.kind().needsOutcome()) {
-        problems.add(
-            ref.line(),
-            label
-                + " is met by step "
-                + show(ref.value())
-                + ", a "
-                + step.kind().id()
-                + " step; only deploy, smoke-test and verification steps succeed and can meet a"
-                + " requirement");
-      }
-      metBy.add(ref.value());
-    }
-    Check check =
-        fields.choice(
-            "check",
-            Check.NONE,
-            List.of(Check.values()),
-            c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    return new RequirementDef(
-        item.key(),
-        title,
-        description,
-        signers,
-        appliesTo,
-        metBy,
-        check == null ? Check.NONE : check);
-  }
-
-  /** {@code owner} as the only signer, or the two or more {@code signers}. */
-  private List<String> signers(YamlMapping fields, Section roles) {
-    String label = fields.label();
-    boolean hasOwner = fields.has("owner");
-    boolean hasSigners = fields.has("signers");
-    List<String> signers = new ArrayList<>();
-    if (hasOwner && hasSigners) {
-      problems.add(
-          fields.lineOf("signers"),
-          label
-              + " has both 'owner' and 'signers'; use 'owner' for one role, or 'signers' for two"
-              + " or more roles that must all sign");
-    } else if (!hasOwner && !hasSigners) {
-      problems.add(
-          fields.line(),
-          label
-              + " needs an 'owner' (one role) or 'signers' (two or more roles that must all sign)");
-    }
-    if (hasOwner) {
-      Ref owner = fields.ref("owner", true);
-      if (owner != null && roles.check(owner, label + " has unknown owner role", problems)) {
-        signers.add(owner.value());
-      }
-    }
-    if (hasSigners) {
-      List<Ref> refs = fields.refs("signers", "role keys");
-      refs.forEach(ref -> roles.check(ref, label + " has unknown signer role", problems));
-      if (!hasOwner && refs.size() < 2) {
-        problems.add(
-            fields.lineOf("signers"),
-            label
-                + (refs.isEmpty() ? " has no signers" : " has only one signer")
-                + "; 'signers' needs two or more different roles, use 'owner' for a single role");
-      }
-      if (!hasOwner) {
-        refs.forEach(ref -> signers.add(ref.value()));
-      }
-    }
-    return signers;
   }
 
   private HandoffDef handoff(Item item, Section roles, Section steps) {
@@ -290,7 +200,9 @@ final class ProcessReader {
         .map(
             r -> {
               Set<String> metBy = new LinkedHashSet<>(r.metBy());
-              steps.stream().filter(s -> s.meets().contains(r.key())).forEach(s -> metBy.add(s.key()));
+              steps.stream()
+                  .filter(s -> s.meets().contains(r.key()))
+                  .forEach(s -> metBy.add(s.key()));
               return new RequirementDef(
                   r.key(),
                   r.title(),

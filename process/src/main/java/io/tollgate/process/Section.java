@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The keyed items of one list of the process file (roles, requirements, steps, ...), indexed by
- * key before any item is read in full, so references may point forward.
+ * The keyed items of one list of the process file (roles, requirements, steps, ...), indexed by key
+ * before any item is read in full, so references may point forward.
  */
 final class Section {
   static final Pattern ITEM_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");

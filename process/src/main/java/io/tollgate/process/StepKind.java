@@ -21,7 +21,10 @@ public enum StepKind {
     return id;
   }
 
-  /** Deploy, smoke-test and verification steps need an outcome ({@code succeeded} or {@code failed}). */
+  /**
+   * Deploy, smoke-test and verification steps need an outcome ({@code succeeded} or {@code
+   * failed}).
+   */
   public boolean needsOutcome() {
     return this == DEPLOY || this == SMOKE_TEST || this == VERIFICATION;
   }

@@ -72,10 +72,18 @@ final class TemplateCheck {
           }
         }
         case '/' -> close(sections, rest, line);
-        case '>' -> problems.add(line, "the notes template uses a partial {{>" + rest + "}}; "
-            + "partials are not supported");
-        case '=' -> problems.add(line, "the notes template changes the tag delimiters; "
-            + "only the default {{ }} are supported");
+        case '>' ->
+            problems.add(
+                line,
+                "the notes template uses a partial {{>"
+                    + rest
+                    + "}}; "
+                    + "partials are not supported");
+        case '=' ->
+            problems.add(
+                line,
+                "the notes template changes the tag delimiters; "
+                    + "only the default {{ }} are supported");
         case '&' -> name(rest, line);
         default -> name(tag, line);
       }
@@ -126,8 +134,7 @@ final class TemplateCheck {
     if (fields.contains(head) || BUILT_IN_VALUES.contains(head)) {
       return true;
     }
-    List<String> known =
-        Stream.concat(fields.stream(), BUILT_IN_VALUES.stream()).toList();
+    List<String> known = Stream.concat(fields.stream(), BUILT_IN_VALUES.stream()).toList();
     problems.add(
         line,
         "the notes template uses "

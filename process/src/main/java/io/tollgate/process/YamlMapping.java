@@ -37,8 +37,8 @@ final class YamlMapping {
   }
 
   /**
-   * Wraps {@code node} when it is a mapping; reports it when it is not, and reports keys that repeat
-   * or are not {@code allowed}.
+   * Wraps {@code node} when it is a mapping; reports it when it is not, and reports keys that
+   * repeat or are not {@code allowed}.
    *
    * @param line the line that stands for the mapping in messages: its first line as a list item,
    *     the line of its key as the value of a key

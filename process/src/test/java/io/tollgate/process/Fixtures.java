@@ -10,8 +10,8 @@ final class Fixtures {
   private Fixtures() {}
 
   /**
-   * The smallest useful process: two roles and three steps around a decision. Lines 1 to 22; a
-   * test that appends sections starts them at line 23.
+   * The smallest useful process: two roles and three steps around a decision. Lines 1 to 22; a test
+   * that appends sections starts them at line 23.
    */
   static final String TINY =
       """

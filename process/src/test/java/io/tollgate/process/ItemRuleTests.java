@@ -159,7 +159,8 @@ class ItemRuleTests {
                 23,
                 "step 'ship' opens an incident on failure, but the process has no playbook steps;"
                     + " add a 'playbook' with steps"));
-    assertThat(ProcessParser.validate(insertAfter(WITH_PLAYBOOK, 22, "    incidentOnFailure: true")))
+    assertThat(
+            ProcessParser.validate(insertAfter(WITH_PLAYBOOK, 22, "    incidentOnFailure: true")))
         .isEmpty();
   }
 
@@ -167,7 +168,8 @@ class ItemRuleTests {
   void reportsARollbackWithoutEnvironment() {
     assertThat(errors(removeLine(WITH_PLAYBOOK, 33)))
         .containsExactly(
-            new ProcessError(29, "playbook step 'rollback' is missing the required key 'environment'"));
+            new ProcessError(
+                29, "playbook step 'rollback' is missing the required key 'environment'"));
   }
 
   @Test

@@ -65,8 +65,7 @@ class NotesTemplateTests {
     assertThat(errors(notes("{{summary}}\n{{/summary}}\n")))
         .containsExactly(
             new ProcessError(
-                30,
-                "the notes template closes {{/summary}}, but no section {{#summary}} is open"));
+                30, "the notes template closes {{/summary}}, but no section {{#summary}} is open"));
   }
 
   @Test
@@ -78,9 +77,7 @@ class NotesTemplateTests {
 
   @Test
   void reportsPartialsAsUnsupported() {
-    assertThat(errors(notes("{{> footer}}\n")))
-        .extracting(ProcessError::line)
-        .containsExactly(29);
+    assertThat(errors(notes("{{> footer}}\n"))).extracting(ProcessError::line).containsExactly(29);
   }
 
   @Test
@@ -122,7 +119,8 @@ class NotesTemplateTests {
 
   @Test
   void reportsAnInvalidListFlag() {
-    String yaml = notes("{{summary}}\n").replace("      owner: rm\n", "      owner: rm\n      list: 1\n");
+    String yaml =
+        notes("{{summary}}\n").replace("      owner: rm\n", "      owner: rm\n      list: 1\n");
 
     assertThat(errors(yaml))
         .containsExactly(

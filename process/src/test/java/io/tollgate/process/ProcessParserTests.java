@@ -105,8 +105,7 @@ class ProcessParserTests {
     assertThat(process.step("deploy-staging").orElseThrow().after())
         .containsExactly("backup", "quality-gate");
     assertThat(process.step("go-no-go").orElseThrow().after()).containsExactly("smoke-staging");
-    assertThat(process.step("deploy-production").orElseThrow().after())
-        .containsExactly("go-no-go");
+    assertThat(process.step("deploy-production").orElseThrow().after()).containsExactly("go-no-go");
     assertThat(process.steps())
         .filteredOn(StepDef::incidentOnFailure)
         .extracting(StepDef::key)
@@ -125,7 +124,8 @@ class ProcessParserTests {
             tuple("rm-to-devops", "release-manager", "devops", "go-no-go"),
             tuple("devops-to-rm", "devops", "release-manager", "verify-production"),
             tuple("rm-to-support", "release-manager", "support", "announce"));
-    assertThat(process.handoffs().get(0).handsOver()).isEqualTo("Quality sign-off and test results");
+    assertThat(process.handoffs().get(0).handsOver())
+        .isEqualTo("Quality sign-off and test results");
   }
 
   @Test
@@ -320,9 +320,7 @@ class ProcessParserTests {
   @Test
   void validateListsTheProblemsInsteadOfThrowing() {
     assertThat(ProcessParser.validate(Fixtures.TINY)).isEmpty();
-    assertThat(ProcessParser.validate("id: x"))
-        .extracting(ProcessError::line)
-        .containsOnly(1);
+    assertThat(ProcessParser.validate("id: x")).extracting(ProcessError::line).containsOnly(1);
   }
 
   @Test

@@ -92,8 +92,7 @@ class ProcessValidationTests {
   @Test
   void reportsAMissingRequiredKeyAtItsMapping() {
     assertThat(errors(removeLine(TINY, 10)))
-        .containsExactly(
-            new ProcessError(9, "step 'prepare' is missing the required key 'title'"));
+        .containsExactly(new ProcessError(9, "step 'prepare' is missing the required key 'title'"));
     assertThat(errors(removeLine(TINY, 1)))
         .containsExactly(new ProcessError(1, "the process is missing the required key 'id'"));
   }
@@ -275,7 +274,8 @@ class ProcessValidationTests {
                 "requirement 'trained' has unknown signer role 'support'; known roles: rm, ops"),
             tuple(44, "handoff 'handover' comes from unknown role 'qa'; known roles: rm, ops"),
             tuple(45, "handoff 'handover' goes to unknown role 'sre'; known roles: rm, ops"),
-            tuple(52, "notes field 'summary' has unknown owner role 'writer'; known roles: rm, ops"));
+            tuple(
+                52, "notes field 'summary' has unknown owner role 'writer'; known roles: rm, ops"));
   }
 
   @Test
@@ -314,7 +314,8 @@ class ProcessValidationTests {
                 "step 'ship' requires unknown requirement 'signed-off'; known requirements:"
                     + " deployed"),
             tuple(
-                24, "step 'ship' meets unknown requirement 'shipped'; known requirements: deployed"),
+                24,
+                "step 'ship' meets unknown requirement 'shipped'; known requirements: deployed"),
             tuple(
                 37,
                 "playbook step 'rollback' waits for unknown playbook step 'stop'; known playbook"
@@ -436,8 +437,7 @@ class ProcessValidationTests {
     assertThat(errors(yaml))
         .containsExactly(
             new ProcessError(
-                16,
-                "decision step 'decide' cannot be optional; the decision is never skipped"),
+                16, "decision step 'decide' cannot be optional; the decision is never skipped"),
             new ProcessError(
                 17,
                 "decision step 'decide' must apply to every release type; leave out its"
@@ -540,8 +540,6 @@ class ProcessValidationTests {
     yaml = replaceLine(yaml, 1, "id: Tiny");
     yaml += "handoffs: none\n";
 
-    assertThat(errors(yaml))
-        .extracting(ProcessError::line)
-        .containsExactly(1, 12, 13, 14, 20, 24);
+    assertThat(errors(yaml)).extracting(ProcessError::line).containsExactly(1, 12, 13, 14, 20, 24);
   }
 }

@@ -35,16 +35,21 @@ public class AuditLog {
    * @param subject what changed, as {@code kind/id} (e.g. {@code release/8c1…})
    * @param release the release the change belongs to, or null
    */
-  public void record(String actor, String action, String subject, String release, Map<String, ?> details) {
+  public void record(
+      String actor, String action, String subject, String release, Map<String, ?> details) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("Audit events are recorded only inside the transaction of the change");
+      throw new IllegalStateException(
+          "Audit events are recorded only inside the transaction of the change");
     }
-    pending().add(new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
+    pending()
+        .add(
+            new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
   }
 
   @SuppressWarnings("unchecked")
   private List<AuditStore.NewEvent> pending() {
-    List<AuditStore.NewEvent> list = (List<AuditStore.NewEvent>) TransactionSynchronizationManager.getResource(PENDING);
+    List<AuditStore.NewEvent> list =
+        (List<AuditStore.NewEvent>) TransactionSynchronizationManager.getResource(PENDING);
     if (list == null) {
       List<AuditStore.NewEvent> created = new ArrayList<>();
       TransactionSynchronizationManager.bindResource(PENDING, created);

@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * With {@code TOLLGATE_DEMO=true} (or {@code --demo}) seeds the product {@code octoshop}: five people
- * in the five roles and releases that are closed, rolled back, awaiting the decision and being
- * prepared — all made through the same services as the API, so the audit log tells the story. Each
- * start issues the demo people fresh tokens and prints them.
+ * With {@code TOLLGATE_DEMO=true} (or {@code --demo}) seeds the product {@code octoshop}: five
+ * people in the five roles and releases that are closed, rolled back, awaiting the decision and
+ * being prepared — all made through the same services as the API, so the audit log tells the story.
+ * Each start issues the demo people fresh tokens and prints them.
  */
 @Component
 @Order(20)
@@ -83,20 +83,43 @@ class DemoData implements ApplicationRunner {
     }
     Map<String, String> tokens = new LinkedHashMap<>();
     tx.executeWithoutResult(
-        status -> PEOPLE.keySet().forEach(u -> tokens.put(u, users.issueUnchecked("system", u, "demo " + Instant.now()).token())));
-    int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
-    StringBuilder banner = new StringBuilder("\n\n  Tollgate demo data: product '" + PRODUCT + "' at http://localhost:" + port + "\n\n");
-    tokens.forEach((u, t) -> banner.append(String.format("    %-6s %-16s %s%n", u, PEOPLE.get(u)[1], t)));
-    banner.append("\n  Try:  curl -H 'Authorization: Bearer ").append(tokens.get("rita"))
-        .append("' http://localhost:").append(port).append("/api/v1/products/").append(PRODUCT).append("/releases\n");
+        status ->
+            PEOPLE
+                .keySet()
+                .forEach(
+                    u ->
+                        tokens.put(
+                            u,
+                            users.issueUnchecked("system", u, "demo " + Instant.now()).token())));
+    int port =
+        context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+    StringBuilder banner =
+        new StringBuilder(
+            "\n\n  Tollgate demo data: product '"
+                + PRODUCT
+                + "' at http://localhost:"
+                + port
+                + "\n\n");
+    tokens.forEach(
+        (u, t) -> banner.append(String.format("    %-6s %-16s %s%n", u, PEOPLE.get(u)[1], t)));
+    banner
+        .append("\n  Try:  curl -H 'Authorization: Bearer ")
+        .append(tokens.get("rita"))
+        .append("' http://localhost:")
+        .append(port)
+        .append("/api/v1/products/")
+        .append(PRODUCT)
+        .append("/releases\n");
     log.warn(banner.toString());
   }
 
   private void seed() {
     Actor admin = new Actor("admin", true);
-    PEOPLE.forEach((u, p) -> {
-      if (!users.exists(u)) users.createUnchecked("system", u, p[0], u + "@octoacme.example", false);
-    });
+    PEOPLE.forEach(
+        (u, p) -> {
+          if (!users.exists(u))
+            users.createUnchecked("system", u, p[0], u + "@octoacme.example", false);
+        });
     products.create(admin, PRODUCT, "OctoShop", null, null);
     PEOPLE.forEach((u, p) -> products.setMember(admin, PRODUCT, u, List.of(p[1])));
     Actor rm = actor("rita");
@@ -108,10 +131,24 @@ class DemoData implements ApplicationRunner {
     // 1.0.0: the first release, all the way to closed.
     Release first = plan(rm, "major", "Launch", now.minus(Duration.ofDays(30)));
     String id = first.id().value();
-    prepare(id, rm, qa, ops, support, "First public release of OctoShop.", List.of("Catalogue, cart and checkout"),
+    prepare(
+        id,
+        rm,
+        qa,
+        ops,
+        support,
+        "First public release of OctoShop.",
+        List.of("Catalogue, cart and checkout"),
         List.of("Create the database with the bundled migrations."));
     go(id, rm, qa, ops);
-    releases.complete(ops, id, "deploy-production", "pipeline #101", link("https://ci.octoacme.example/101"), "succeeded", null);
+    releases.complete(
+        ops,
+        id,
+        "deploy-production",
+        "pipeline #101",
+        link("https://ci.octoacme.example/101"),
+        "succeeded",
+        null);
     releases.complete(ops, id, "verify-production", "error rate normal", null, "succeeded", null);
     releases.complete(rm, id, "announce", "posted in #announcements", null, null, null);
     releases.complete(support, id, "monitor-customers", "no tickets in 48 h", null, null, null);
@@ -120,54 +157,122 @@ class DemoData implements ApplicationRunner {
     // 1.1.0: failed verification in production, rolled back to 1.0.0, incident resolved.
     Release second = plan(rm, "minor", "Wishlists", now.minus(Duration.ofDays(10)));
     id = second.id().value();
-    prepare(id, rm, qa, ops, support, "Wishlists for signed-in shoppers.", List.of("Wishlists"), List.of());
+    prepare(
+        id,
+        rm,
+        qa,
+        ops,
+        support,
+        "Wishlists for signed-in shoppers.",
+        List.of("Wishlists"),
+        List.of());
     go(id, rm, qa, ops);
-    releases.complete(ops, id, "deploy-production", "pipeline #131", link("https://ci.octoacme.example/131"), "succeeded", null);
-    releases.complete(ops, id, "verify-production", "checkout error rate at 7%", link("https://grafana.octoacme.example/d/checkout"), "failed", null);
+    releases.complete(
+        ops,
+        id,
+        "deploy-production",
+        "pipeline #131",
+        link("https://ci.octoacme.example/131"),
+        "succeeded",
+        null);
+    releases.complete(
+        ops,
+        id,
+        "verify-production",
+        "checkout error rate at 7%",
+        link("https://grafana.octoacme.example/d/checkout"),
+        "failed",
+        null);
     String incidentId = incidents.incidentsOf(second.id()).get(0);
     incidents.complete(rm, incidentId, "trigger-incident", "status page updated");
     incidents.complete(ops, incidentId, "execute-rollback", "rolled back with pipeline #132");
     incidents.complete(ops, incidentId, "notify-oncall", "paged the on-call SRE");
     incidents.complete(qa, incidentId, "verify-rollback", "smoke tests green on 1.0.0");
     incidents.complete(support, incidentId, "customer-comms", "emailed 14 affected customers");
-    Incident resolved = incidents.resolve(rm, incidentId, "Wishlist query missed an index under production load",
-        List.of("Add the missing index", "Load-test wishlist queries in staging"));
+    Incident resolved =
+        incidents.resolve(
+            rm,
+            incidentId,
+            "Wishlist query missed an index under production load",
+            List.of("Add the missing index", "Load-test wishlist queries in staging"));
     log.debug("Demo incident {} resolved", resolved.data().id());
 
     // 1.1.1: the hotfix, waiting for the go/no-go decision.
     Release hotfix = plan(rm, "patch", "Wishlist index", now.plus(Duration.ofDays(1)));
     id = hotfix.id().value();
-    prepare(id, rm, qa, ops, support, "Adds the missing wishlist index.", List.of("Faster wishlists"), List.of());
+    prepare(
+        id,
+        rm,
+        qa,
+        ops,
+        support,
+        "Adds the missing wishlist index.",
+        List.of("Faster wishlists"),
+        List.of());
 
     // 1.2.0: being prepared.
     Release next = plan(rm, "minor", "Gift cards", now.plus(Duration.ofDays(14)));
     id = next.id().value();
-    releases.meet(qa, id, "acceptance-criteria", link("https://tracker.octoacme.example/epic/88"), null);
-    releases.complete(rm, id, "schedule-window", "window agreed with stakeholders", null, null, null);
+    releases.meet(
+        qa, id, "acceptance-criteria", link("https://tracker.octoacme.example/epic/88"), null);
+    releases.complete(
+        rm, id, "schedule-window", "window agreed with stakeholders", null, null, null);
   }
 
   private Release plan(Actor rm, String type, String name, Instant start) {
-    return releases.plan(rm, PRODUCT, new NewRelease(type, null, name, null, new Window(start, start.plus(Duration.ofHours(2))), null));
+    return releases.plan(
+        rm,
+        PRODUCT,
+        new NewRelease(
+            type, null, name, null, new Window(start, start.plus(Duration.ofHours(2))), null));
   }
 
-  private void prepare(String id, Actor rm, Actor qa, Actor ops, Actor support, String summary, List<String> changes, List<String> migration) {
+  private void prepare(
+      String id,
+      Actor rm,
+      Actor qa,
+      Actor ops,
+      Actor support,
+      String summary,
+      List<String> changes,
+      List<String> migration) {
     Map<String, List<String>> notes = new LinkedHashMap<>();
     notes.put("summary", List.of(summary));
     notes.put("notableChanges", changes);
     if (!migration.isEmpty()) notes.put("migrationSteps", migration);
     releases.updateNotes(rm, id, notes, null);
-    releases.updateNotes(qa, id, Map.of("knownIssues", List.of("Safari 15 shows a layout glitch on the cart page")), null);
-    releases.meet(qa, id, "acceptance-criteria", link("https://tracker.octoacme.example/board"), null);
+    releases.updateNotes(
+        qa,
+        id,
+        Map.of("knownIssues", List.of("Safari 15 shows a layout glitch on the cart page")),
+        null);
+    releases.meet(
+        qa, id, "acceptance-criteria", link("https://tracker.octoacme.example/board"), null);
     releases.meet(ops, id, "ci-security", link("https://ci.octoacme.example/scans"), null);
     releases.meet(ops, id, "rollback-plan", link("https://wiki.octoacme.example/rollback"), null);
     releases.meet(rm, id, "release-notes", Evidence.NONE, null);
     releases.meet(rm, id, "support-trained", new Evidence(null, "training session held"), null);
     releases.meet(support, id, "support-trained", new Evidence(null, "attended"), null);
-    releases.complete(rm, id, "schedule-window", "window agreed with stakeholders", null, null, null);
+    releases.complete(
+        rm, id, "schedule-window", "window agreed with stakeholders", null, null, null);
     releases.skip(ops, id, "backup", "no schema change", null);
-    releases.complete(qa, id, "quality-gate", "all suites green", link("https://ci.octoacme.example/tests"), null, null);
+    releases.complete(
+        qa,
+        id,
+        "quality-gate",
+        "all suites green",
+        link("https://ci.octoacme.example/tests"),
+        null,
+        null);
     releases.complete(ops, id, "deploy-staging", "pipeline staging", null, "succeeded", null);
-    releases.complete(qa, id, "smoke-staging", "smoke suite green", link("https://ci.octoacme.example/smoke"), "succeeded", null);
+    releases.complete(
+        qa,
+        id,
+        "smoke-staging",
+        "smoke suite green",
+        link("https://ci.octoacme.example/smoke"),
+        "succeeded",
+        null);
   }
 
   private void go(String id, Actor rm, Actor qa, Actor ops) {

@@ -26,7 +26,13 @@ public class DeploymentManagement {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void deployed(
-      String product, String environment, String release, String version, String outcome, String by, Instant at) {
+      String product,
+      String environment,
+      String release,
+      String version,
+      String outcome,
+      String by,
+      Instant at) {
     store.insert(product, environment, release, version, "deploy", outcome, by, at);
   }
 
@@ -41,15 +47,26 @@ public class DeploymentManagement {
    * back.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public RollbackResult rollBack(String product, String environment, String release, String by, Instant at) {
+  public RollbackResult rollBack(
+      String product, String environment, String release, String by, Instant at) {
     String from = store.current(product, environment).map(Deployment::version).orElse(null);
     store.markRolledBack(product, environment, release);
     Optional<Deployment> target = store.lastKnownGood(product, environment, release);
-    target.ifPresent(t -> store.insert(product, environment, t.release(), t.version(), "rollback", "succeeded", by, at));
+    target.ifPresent(
+        t ->
+            store.insert(
+                product, environment, t.release(), t.version(), "rollback", "succeeded", by, at));
     RollbackResult result =
         new RollbackResult(
-            environment, from, target.map(Deployment::version).orElse(null), target.map(Deployment::release).orElse(null));
-    audit.record(by, "environment.rolled-back", "environment/" + product + "/" + environment, release,
+            environment,
+            from,
+            target.map(Deployment::version).orElse(null),
+            target.map(Deployment::release).orElse(null));
+    audit.record(
+        by,
+        "environment.rolled-back",
+        "environment/" + product + "/" + environment,
+        release,
         details(result));
     return result;
   }

@@ -32,7 +32,8 @@ public class UserManagement {
   private final TokenCache cache;
   private final Clock clock;
 
-  UserManagement(UserStore users, AuditLog audit, PasswordEncoder passwords, TokenCache cache, Clock clock) {
+  UserManagement(
+      UserStore users, AuditLog audit, PasswordEncoder passwords, TokenCache cache, Clock clock) {
     this.users = users;
     this.audit = audit;
     this.passwords = passwords;
@@ -49,12 +50,15 @@ public class UserManagement {
 
   /** Creates a user without a permission check: for the bootstrap and demo data only. */
   @Transactional
-  public User createUnchecked(String actor, String username, String displayName, String email, boolean admin) {
+  public User createUnchecked(
+      String actor, String username, String displayName, String email, boolean admin) {
     if (username == null || username.isBlank()) throw BadRequest.missing("username");
     if (displayName == null || displayName.isBlank()) throw BadRequest.missing("displayName");
     if (!USERNAME.matcher(username).matches()) {
       throw Invalid.because(
-          "'" + username + "' is not a valid username: use 1-64 lower-case letters, digits, '.', '_' or '-',"
+          "'"
+              + username
+              + "' is not a valid username: use 1-64 lower-case letters, digits, '.', '_' or '-',"
               + " starting with a letter or digit.");
     }
     if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+")) {
@@ -63,9 +67,14 @@ public class UserManagement {
     if (users.exists(username)) {
       throw Refused.because("The username '" + username + "' is taken.");
     }
-    User user = new User(username, displayName.strip(), blankToNull(email), admin, Timestamps.now(clock));
+    User user =
+        new User(username, displayName.strip(), blankToNull(email), admin, Timestamps.now(clock));
     users.insert(user);
-    audit.record(actor, "user.created", "user/" + username, null,
+    audit.record(
+        actor,
+        "user.created",
+        "user/" + username,
+        null,
         Map.of("username", username, "displayName", user.displayName(), "admin", admin));
     return user;
   }
@@ -91,7 +100,12 @@ public class UserManagement {
     String id = UUID.randomUUID().toString();
     Instant now = Timestamps.now(clock);
     users.insertToken(id, username, name.strip(), Tokens.hash(token), now);
-    audit.record(actor, "token.issued", "user/" + username, null, Map.of("tokenId", id, "name", name.strip()));
+    audit.record(
+        actor,
+        "token.issued",
+        "user/" + username,
+        null,
+        Map.of("tokenId", id, "name", name.strip()));
     return new IssuedToken(id, username, name.strip(), token, now);
   }
 
@@ -99,10 +113,14 @@ public class UserManagement {
   public void revokeToken(Actor by, String username, String tokenId) {
     requireSelfOrAdmin(by, username, "Revoking tokens");
     if (users.revoke(username, tokenId, Timestamps.now(clock)) == 0) {
-      throw NotFound.of("live token", tokenId, "List the user's tokens with GET /api/v1/users/" + username + "/tokens.");
+      throw NotFound.of(
+          "live token",
+          tokenId,
+          "List the user's tokens with GET /api/v1/users/" + username + "/tokens.");
     }
     cache.clear();
-    audit.record(by.username(), "token.revoked", "user/" + username, null, Map.of("tokenId", tokenId));
+    audit.record(
+        by.username(), "token.revoked", "user/" + username, null, Map.of("tokenId", tokenId));
   }
 
   @Transactional(readOnly = true)
@@ -122,13 +140,15 @@ public class UserManagement {
       throw Invalid.because("A password needs " + MIN_PASSWORD + " to 200 characters.");
     }
     users.setPasswordHash(username, passwords.encode(password));
-    audit.record(by.username(), "password.set", "user/" + username, null, Map.of("username", username));
+    audit.record(
+        by.username(), "password.set", "user/" + username, null, Map.of("username", username));
   }
 
   /** Checks a username and password; empty when either is wrong. */
   @Transactional(readOnly = true)
   public Optional<Actor> checkPassword(String username, String password) {
-    return users.passwordHash(username)
+    return users
+        .passwordHash(username)
         .filter(hash -> password != null && passwords.matches(password, hash))
         .flatMap(h -> users.find(username))
         .map(u -> new Actor(u.username(), u.admin()));
@@ -140,7 +160,8 @@ public class UserManagement {
       return Optional.empty();
     }
     String hash = Tokens.hash(token);
-    return cache.get(hash, () -> users.byTokenHash(hash).map(u -> new Actor(u.username(), u.admin())));
+    return cache.get(
+        hash, () -> users.byTokenHash(hash).map(u -> new Actor(u.username(), u.admin())));
   }
 
   @Transactional(readOnly = true)
@@ -177,7 +198,8 @@ public class UserManagement {
 
   private static void requireSelfOrAdmin(Actor by, String username, String what) {
     if (!by.admin() && !by.username().equals(username)) {
-      throw Forbidden.because(what + " for '" + username + "' is for that user or the system administrator.");
+      throw Forbidden.because(
+          what + " for '" + username + "' is for that user or the system administrator.");
     }
   }
 

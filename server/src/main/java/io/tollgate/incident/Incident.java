@@ -13,7 +13,6 @@ import io.tollgate.shared.Refused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,15 +54,37 @@ public final class Incident {
     if (summary == null || summary.isBlank()) throw BadRequest.missing("summary");
     if (severity == null || severity.isBlank()) throw BadRequest.missing("severity");
     if (!SEVERITIES.contains(severity)) {
-      throw Invalid.because("Unknown severity '" + severity + "': use " + String.join(", ", SEVERITIES) + ".");
+      throw Invalid.because(
+          "Unknown severity '" + severity + "': use " + String.join(", ", SEVERITIES) + ".");
     }
     List<IncidentStep> steps =
-        playbook.steps().stream().map(s -> new IncidentStep(s.key(), "pending", null, null, null)).toList();
-    String opening = cause == null ? "Incident opened: " + summary.strip() : "Opened automatically: " + summary.strip();
+        playbook.steps().stream()
+            .map(s -> new IncidentStep(s.key(), "pending", null, null, null))
+            .toList();
+    String opening =
+        cause == null
+            ? "Incident opened: " + summary.strip()
+            : "Opened automatically: " + summary.strip();
     IncidentData data =
-        new IncidentData(UUID.randomUUID().toString(), release, product, version, process, severity,
-            summary.strip(), by, now, cause, steps, List.of(new TimelineEntry(now, by, opening)), null, null,
-            List.of(), null, null, 0);
+        new IncidentData(
+            UUID.randomUUID().toString(),
+            release,
+            product,
+            version,
+            process,
+            severity,
+            summary.strip(),
+            by,
+            now,
+            cause,
+            steps,
+            List.of(new TimelineEntry(now, by, opening)),
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            0);
     return new Incident(data, playbook, managerRole);
   }
 
@@ -72,7 +93,8 @@ public final class Incident {
     PlaybookStepDef def = def(key);
     ensureOpen();
     if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
     }
     IncidentStep step = step(key);
     if (!step.status().equals("pending")) {
@@ -86,11 +108,19 @@ public final class Incident {
       }
     }
     if (!blockers.isEmpty()) {
-      throw Refused.because("Playbook step '" + key + "' waits for: "
-          + String.join(", ", blockers.stream().map(Blocker::key).toList()) + ".", blockers);
+      throw Refused.because(
+          "Playbook step '"
+              + key
+              + "' waits for: "
+              + String.join(", ", blockers.stream().map(Blocker::key).toList())
+              + ".",
+          blockers);
     }
     replace(new IncidentStep(key, "done", by.username(), now, blankToNull(note)));
-    timeline(now, by.username(), def.title() + " — done" + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+    timeline(
+        now,
+        by.username(),
+        def.title() + " — done" + (note == null || note.isBlank() ? "" : ": " + note.strip()));
     return def;
   }
 
@@ -99,10 +129,12 @@ public final class Incident {
     PlaybookStepDef def = def(key);
     ensureOpen();
     if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
     }
     if (!def.optional()) throw Refused.because("Playbook step '" + key + "' is not optional.");
-    if (reason == null || reason.isBlank()) throw BadRequest.because("Skipping needs a \"reason\".");
+    if (reason == null || reason.isBlank())
+      throw BadRequest.because("Skipping needs a \"reason\".");
     if (!step(key).status().equals("pending")) {
       throw Refused.because("Playbook step '" + key + "' is already " + step(key).status() + ".");
     }
@@ -112,10 +144,19 @@ public final class Incident {
 
   /** Records the rollback the service carried out for a rollback step. */
   public void rolledBack(RollbackDone rollback) {
-    data = copy(rollback, data.rootCause(), data.actionItems(), data.resolvedBy(), data.resolvedAt());
-    timeline(rollback.at(), rollback.by(),
-        "Rolled " + rollback.environment() + " back from " + rollback.fromVersion() + " to "
-            + (rollback.toVersion() == null ? "nothing (no earlier good release)" : rollback.toVersion()));
+    data =
+        copy(rollback, data.rootCause(), data.actionItems(), data.resolvedBy(), data.resolvedAt());
+    timeline(
+        rollback.at(),
+        rollback.by(),
+        "Rolled "
+            + rollback.environment()
+            + " back from "
+            + rollback.fromVersion()
+            + " to "
+            + (rollback.toVersion() == null
+                ? "nothing (no earlier good release)"
+                : rollback.toVersion()));
   }
 
   /** Adds a line to the timeline, e.g. when the release fails again while the incident is open. */
@@ -127,16 +168,21 @@ public final class Incident {
   public void resolve(String rootCause, List<String> actionItems, Participant by, Instant now) {
     ensureOpen();
     if (!by.holds(managerRole)) {
-      throw Forbidden.needsRole(managerRole, "Resolving an incident", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          managerRole, "Resolving an incident", by.username(), by.sortedRoles());
     }
     if (rootCause == null || rootCause.isBlank()) throw BadRequest.missing("rootCause");
     if (actionItems == null) throw BadRequest.missing("actionItems");
-    List<String> items = actionItems.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
+    List<String> items =
+        actionItems.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
     if (items.isEmpty()) {
-      throw Invalid.because("Resolving an incident needs at least one action item, so the cause is followed up.");
+      throw Invalid.because(
+          "Resolving an incident needs at least one action item, so the cause is followed up.");
     }
     for (PlaybookStepDef def : playbook.steps()) {
-      if (def.owner().equals(managerRole) && def.key().equals("root-cause") && step(def.key()).status().equals("pending")) {
+      if (def.owner().equals(managerRole)
+          && def.key().equals("root-cause")
+          && step(def.key()).status().equals("pending")) {
         replace(new IncidentStep(def.key(), "done", by.username(), now, rootCause.strip()));
       }
     }
@@ -154,7 +200,10 @@ public final class Incident {
 
   /** Playbook steps nobody has completed or skipped yet. */
   public List<String> pendingSteps() {
-    return data.steps().stream().filter(s -> s.status().equals("pending")).map(IncidentStep::key).toList();
+    return data.steps().stream()
+        .filter(s -> s.status().equals("pending"))
+        .map(IncidentStep::key)
+        .toList();
   }
 
   public IncidentData data() {
@@ -167,14 +216,23 @@ public final class Incident {
 
   private void ensureOpen() {
     if (!isOpen()) {
-      throw Refused.because("The incident was resolved by " + data.resolvedBy() + " at " + data.resolvedAt() + ".");
+      throw Refused.because(
+          "The incident was resolved by " + data.resolvedBy() + " at " + data.resolvedAt() + ".");
     }
   }
 
   private PlaybookStepDef def(String key) {
-    return playbook.step(key)
-        .orElseThrow(() -> NotFound.of("playbook step", key, "Steps of this incident: "
-            + String.join(", ", playbook.steps().stream().map(PlaybookStepDef::key).toList()) + "."));
+    return playbook
+        .step(key)
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "playbook step",
+                    key,
+                    "Steps of this incident: "
+                        + String.join(
+                            ", ", playbook.steps().stream().map(PlaybookStepDef::key).toList())
+                        + "."));
   }
 
   private IncidentStep step(String key) {
@@ -184,27 +242,81 @@ public final class Incident {
   private void replace(IncidentStep changed) {
     List<IncidentStep> steps =
         data.steps().stream().map(s -> s.key().equals(changed.key()) ? changed : s).toList();
-    data = new IncidentData(data.id(), data.release(), data.product(), data.releaseVersion(), data.process(),
-        data.severity(), data.summary(), data.openedBy(), data.openedAt(), data.cause(), steps, data.timeline(),
-        data.rollback(), data.rootCause(), data.actionItems(), data.resolvedBy(), data.resolvedAt(), data.revision());
+    data =
+        new IncidentData(
+            data.id(),
+            data.release(),
+            data.product(),
+            data.releaseVersion(),
+            data.process(),
+            data.severity(),
+            data.summary(),
+            data.openedBy(),
+            data.openedAt(),
+            data.cause(),
+            steps,
+            data.timeline(),
+            data.rollback(),
+            data.rootCause(),
+            data.actionItems(),
+            data.resolvedBy(),
+            data.resolvedAt(),
+            data.revision());
   }
 
   private void timeline(Instant at, String actor, String entry) {
     List<TimelineEntry> timeline = new ArrayList<>(data.timeline());
     timeline.add(new TimelineEntry(at, actor, entry));
-    data = new IncidentData(data.id(), data.release(), data.product(), data.releaseVersion(), data.process(),
-        data.severity(), data.summary(), data.openedBy(), data.openedAt(), data.cause(), data.steps(), timeline,
-        data.rollback(), data.rootCause(), data.actionItems(), data.resolvedBy(), data.resolvedAt(), data.revision());
+    data =
+        new IncidentData(
+            data.id(),
+            data.release(),
+            data.product(),
+            data.releaseVersion(),
+            data.process(),
+            data.severity(),
+            data.summary(),
+            data.openedBy(),
+            data.openedAt(),
+            data.cause(),
+            data.steps(),
+            timeline,
+            data.rollback(),
+            data.rootCause(),
+            data.actionItems(),
+            data.resolvedBy(),
+            data.resolvedAt(),
+            data.revision());
   }
 
-  private IncidentData copy(RollbackDone rollback, String rootCause, List<String> items, String resolvedBy, Instant resolvedAt) {
-    return new IncidentData(data.id(), data.release(), data.product(), data.releaseVersion(), data.process(),
-        data.severity(), data.summary(), data.openedBy(), data.openedAt(), data.cause(), data.steps(), data.timeline(),
-        rollback, rootCause, items, resolvedBy, resolvedAt, data.revision());
+  private IncidentData copy(
+      RollbackDone rollback,
+      String rootCause,
+      List<String> items,
+      String resolvedBy,
+      Instant resolvedAt) {
+    return new IncidentData(
+        data.id(),
+        data.release(),
+        data.product(),
+        data.releaseVersion(),
+        data.process(),
+        data.severity(),
+        data.summary(),
+        data.openedBy(),
+        data.openedAt(),
+        data.cause(),
+        data.steps(),
+        data.timeline(),
+        rollback,
+        rootCause,
+        items,
+        resolvedBy,
+        resolvedAt,
+        data.revision());
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
-
 }

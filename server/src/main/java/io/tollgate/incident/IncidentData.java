@@ -26,7 +26,24 @@ public record IncidentData(
     long revision) {
 
   public IncidentData withRevision(long next) {
-    return new IncidentData(id, release, product, releaseVersion, process, severity, summary, openedBy, openedAt,
-        cause, steps, timeline, rollback, rootCause, actionItems, resolvedBy, resolvedAt, next);
+    return new IncidentData(
+        id,
+        release,
+        product,
+        releaseVersion,
+        process,
+        severity,
+        summary,
+        openedBy,
+        openedAt,
+        cause,
+        steps,
+        timeline,
+        rollback,
+        rootCause,
+        actionItems,
+        resolvedBy,
+        resolvedAt,
+        next);
   }
 }

@@ -28,7 +28,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Incident use cases; completing a rollback step rolls the environment back in the same transaction. */
+/**
+ * Incident use cases; completing a rollback step rolls the environment back in the same
+ * transaction.
+ */
 @Service
 public class IncidentManagement implements IncidentLookup {
   private final IncidentStore store;
@@ -38,8 +41,13 @@ public class IncidentManagement implements IncidentLookup {
   private final AuditLog audit;
   private final Clock clock;
 
-  IncidentManagement(IncidentStore store, ReleaseManagement releases, ProcessManagement processes,
-      DeploymentManagement deployments, AuditLog audit, Clock clock) {
+  IncidentManagement(
+      IncidentStore store,
+      ReleaseManagement releases,
+      ProcessManagement processes,
+      DeploymentManagement deployments,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
     this.releases = releases;
     this.processes = processes;
@@ -54,15 +62,36 @@ public class IncidentManagement implements IncidentLookup {
     Release release = releases.get(by, releaseId);
     Participant participant = releases.participant(by, release.product());
     if (participant.roles().isEmpty()) {
-      throw Forbidden.because("Opening an incident is for members of the product '" + release.product() + "'.");
+      throw Forbidden.because(
+          "Opening an incident is for members of the product '" + release.product() + "'.");
     }
     Instant now = Timestamps.now(clock);
-    Incident incident = Incident.open(release.id().value(), release.product(), release.version().toString(),
-        release.processRef(), release.process().playbook(), managerRole(release.process()), severity, summary, null,
-        by.username(), now);
+    Incident incident =
+        Incident.open(
+            release.id().value(),
+            release.product(),
+            release.version().toString(),
+            release.processRef(),
+            release.process().playbook(),
+            managerRole(release.process()),
+            severity,
+            summary,
+            null,
+            by.username(),
+            now);
     store.insert(incident.data(), incident.status());
-    audit.record(by.username(), "incident.opened", "incident/" + incident.data().id(), releaseId,
-        Map.of("incident", incident.data().id(), "severity", severity, "summary", incident.data().summary()));
+    audit.record(
+        by.username(),
+        "incident.opened",
+        "incident/" + incident.data().id(),
+        releaseId,
+        Map.of(
+            "incident",
+            incident.data().id(),
+            "severity",
+            severity,
+            "summary",
+            incident.data().summary()));
     return incident;
   }
 
@@ -70,24 +99,59 @@ public class IncidentManagement implements IncidentLookup {
   @EventListener
   void onReleaseFailed(ReleaseFailed failed) {
     Instant now = Timestamps.now(clock);
-    String summary = "Step '" + failed.step() + "' failed" + (failed.environment() == null ? "" : " in " + failed.environment())
-        + " for " + failed.product() + " " + failed.version();
+    String summary =
+        "Step '"
+            + failed.step()
+            + "' failed"
+            + (failed.environment() == null ? "" : " in " + failed.environment())
+            + " for "
+            + failed.product()
+            + " "
+            + failed.version();
     Optional<String> existing = store.openForRelease(failed.release().value());
     if (existing.isPresent()) {
       Incident incident = load(existing.get(), true);
       long revision = incident.data().revision();
       incident.note(failed.by(), summary + " again", now);
       save(incident, revision);
-      audit.record(failed.by(), "incident.noted", "incident/" + existing.get(), failed.release().value(),
+      audit.record(
+          failed.by(),
+          "incident.noted",
+          "incident/" + existing.get(),
+          failed.release().value(),
           Map.of("incident", existing.get(), "entry", summary + " again"));
       return;
     }
-    ProcessDefinition process = processes.definition(failed.process().id(), failed.process().version());
-    Incident incident = Incident.open(failed.release().value(), failed.product(), failed.version(), failed.process(),
-        process.playbook(), managerRole(process), "critical", summary, failed.step(), failed.by(), now);
+    ProcessDefinition process =
+        processes.definition(failed.process().id(), failed.process().version());
+    Incident incident =
+        Incident.open(
+            failed.release().value(),
+            failed.product(),
+            failed.version(),
+            failed.process(),
+            process.playbook(),
+            managerRole(process),
+            "critical",
+            summary,
+            failed.step(),
+            failed.by(),
+            now);
     store.insert(incident.data(), incident.status());
-    audit.record(failed.by(), "incident.opened", "incident/" + incident.data().id(), failed.release().value(),
-        Map.of("incident", incident.data().id(), "severity", "critical", "summary", summary, "automatic", true));
+    audit.record(
+        failed.by(),
+        "incident.opened",
+        "incident/" + incident.data().id(),
+        failed.release().value(),
+        Map.of(
+            "incident",
+            incident.data().id(),
+            "severity",
+            "critical",
+            "summary",
+            summary,
+            "automatic",
+            true));
   }
 
   @Transactional(readOnly = true)
@@ -97,7 +161,10 @@ public class IncidentManagement implements IncidentLookup {
     return incident;
   }
 
-  /** Completes a playbook step; a rollback step returns its environment to the last known-good release. */
+  /**
+   * Completes a playbook step; a rollback step returns its environment to the last known-good
+   * release.
+   */
   @Transactional
   public Incident complete(Actor by, String id, String step, String note) {
     Incident incident = load(id, true);
@@ -111,14 +178,30 @@ public class IncidentManagement implements IncidentLookup {
     if (note != null) details.put("note", note);
     if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
       RollbackResult result =
-          deployments.rollBack(incident.data().product(), def.environment(), incident.data().release(), by.username(), now);
-      incident.rolledBack(new RollbackDone(result.environment(), result.fromVersion(), result.toVersion(),
-          result.toRelease(), by.username(), now));
+          deployments.rollBack(
+              incident.data().product(),
+              def.environment(),
+              incident.data().release(),
+              by.username(),
+              now);
+      incident.rolledBack(
+          new RollbackDone(
+              result.environment(),
+              result.fromVersion(),
+              result.toVersion(),
+              result.toRelease(),
+              by.username(),
+              now));
       releases.rolledBack(by, incident.data().release(), id, def.environment(), result.toVersion());
       details.put("rolledBackTo", result.toVersion());
     }
     save(incident, revision);
-    audit.record(by.username(), "incident.step.completed", "incident/" + id, incident.data().release(), details);
+    audit.record(
+        by.username(),
+        "incident.step.completed",
+        "incident/" + id,
+        incident.data().release(),
+        details);
     return incident;
   }
 
@@ -126,9 +209,14 @@ public class IncidentManagement implements IncidentLookup {
   public Incident skip(Actor by, String id, String step, String reason) {
     Incident incident = load(id, true);
     long revision = incident.data().revision();
-    incident.skip(step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
+    incident.skip(
+        step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
     save(incident, revision);
-    audit.record(by.username(), "incident.step.skipped", "incident/" + id, incident.data().release(),
+    audit.record(
+        by.username(),
+        "incident.step.skipped",
+        "incident/" + id,
+        incident.data().release(),
         Map.of("incident", id, "step", step, "reason", reason));
     return incident;
   }
@@ -137,21 +225,40 @@ public class IncidentManagement implements IncidentLookup {
   public Incident resolve(Actor by, String id, String rootCause, List<String> actionItems) {
     Incident incident = load(id, true);
     long revision = incident.data().revision();
-    incident.resolve(rootCause, actionItems, releases.participant(by, incident.data().product()), Timestamps.now(clock));
+    incident.resolve(
+        rootCause,
+        actionItems,
+        releases.participant(by, incident.data().product()),
+        Timestamps.now(clock));
     save(incident, revision);
-    audit.record(by.username(), "incident.resolved", "incident/" + id, incident.data().release(),
-        Map.of("incident", id, "rootCause", incident.data().rootCause(), "actionItems", incident.data().actionItems()));
+    audit.record(
+        by.username(),
+        "incident.resolved",
+        "incident/" + id,
+        incident.data().release(),
+        Map.of(
+            "incident",
+            id,
+            "rootCause",
+            incident.data().rootCause(),
+            "actionItems",
+            incident.data().actionItems()));
     return incident;
   }
 
-  /** Where a rollback would take the environment now; empty once rolled back or when none applies. */
+  /**
+   * Where a rollback would take the environment now; empty once rolled back or when none applies.
+   */
   @Transactional(readOnly = true)
   public Optional<String> rollbackTarget(Incident incident) {
     if (incident.data().rollback() != null) return Optional.empty();
     return incident.playbook().steps().stream()
         .filter(s -> s.action() == PlaybookStepDef.Action.ROLLBACK)
         .findFirst()
-        .flatMap(s -> deployments.rollbackTarget(incident.data().product(), s.environment(), incident.data().release()))
+        .flatMap(
+            s ->
+                deployments.rollbackTarget(
+                    incident.data().product(), s.environment(), incident.data().release()))
         .map(d -> d.version());
   }
 
@@ -162,7 +269,8 @@ public class IncidentManagement implements IncidentLookup {
   }
 
   private Incident load(String id, boolean lock) {
-    IncidentData data = (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
+    IncidentData data =
+        (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
     ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
     return Incident.restore(data, process.playbook(), managerRole(process));
   }
@@ -170,7 +278,8 @@ public class IncidentManagement implements IncidentLookup {
   private void save(Incident incident, long expectedRevision) {
     IncidentData next = incident.data().withRevision(expectedRevision + 1);
     if (!store.update(next, incident.status(), expectedRevision)) {
-      throw Refused.because("The incident was changed at the same moment by someone else; reload it and try again.");
+      throw Refused.because(
+          "The incident was changed at the same moment by someone else; reload it and try again.");
     }
   }
 

@@ -4,4 +4,9 @@ import java.time.Instant;
 
 /** The rollback an incident performed. */
 public record RollbackDone(
-    String environment, String fromVersion, String toVersion, String toRelease, String by, Instant at) {}
+    String environment,
+    String fromVersion,
+    String toVersion,
+    String toRelease,
+    String by,
+    Instant at) {}

@@ -25,7 +25,12 @@ public final class NotesRenderer {
     Template compiled =
         COMPILED.computeIfAbsent(
             template.markdown(),
-            text -> Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).compile(text));
+            text ->
+                Mustache.compiler()
+                    .escapeHTML(false)
+                    .defaultValue("")
+                    .emptyStringIsFalse(true)
+                    .compile(text));
     Map<String, Object> data = new HashMap<>();
     data.put("product", context.product());
     data.put("name", blankToNull(context.name()));

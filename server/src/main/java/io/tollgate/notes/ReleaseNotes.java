@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The notes of one release: each template field holds a list of entries (a text field holds at
- * most one). Immutable; {@link #with} returns changed notes.
+ * The notes of one release: each template field holds a list of entries (a text field holds at most
+ * one). Immutable; {@link #with} returns changed notes.
  */
 public record ReleaseNotes(Map<String, List<String>> values) {
 

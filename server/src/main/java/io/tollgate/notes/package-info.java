@@ -1,2 +1,4 @@
-/** Release notes: fields owned by roles, completeness by release type, rendering from the template. */
+/**
+ * Release notes: fields owned by roles, completeness by release type, rendering from the template.
+ */
 package io.tollgate.notes;

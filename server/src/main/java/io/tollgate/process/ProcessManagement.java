@@ -36,14 +36,17 @@ public class ProcessManagement {
 
   @Transactional(readOnly = true)
   public ProcessVersion latest(String id) {
-    return store.latest(id)
+    return store
+        .latest(id)
         .map(this::toVersion)
-        .orElseThrow(() -> NotFound.of("process", id, "List processes with GET /api/v1/processes."));
+        .orElseThrow(
+            () -> NotFound.of("process", id, "List processes with GET /api/v1/processes."));
   }
 
   @Transactional(readOnly = true)
   public ProcessVersion version(String id, int version) {
-    return store.find(id, version)
+    return store
+        .find(id, version)
         .map(this::toVersion)
         .orElseThrow(() -> NotFound.of("process version", id + " v" + version));
   }
@@ -59,7 +62,9 @@ public class ProcessManagement {
     return store.latestOfEach().stream().map(this::toVersion).toList();
   }
 
-  /** Publishes a process from YAML: a new id starts at version 1, a known id gets the next version. */
+  /**
+   * Publishes a process from YAML: a new id starts at version 1, a known id gets the next version.
+   */
   @Transactional
   public ProcessVersion publish(Actor by, String source) {
     if (!by.admin()) {
@@ -75,16 +80,24 @@ public class ProcessManagement {
     } catch (InvalidProcessException e) {
       throw Invalid.because(
           "The process file is invalid: " + e.errors().size() + " problem(s). " + e.getMessage(),
-          e.errors().stream().map(err -> new Invalid.FieldError(err.line(), err.message())).toList());
+          e.errors().stream()
+              .map(err -> new Invalid.FieldError(err.line(), err.message()))
+              .toList());
     }
     int version = store.latest(definition.id()).map(r -> r.version() + 1).orElse(1);
     ProcessStore.Row row =
-        new ProcessStore.Row(definition.id(), version, definition.name(), source, Timestamps.now(clock));
+        new ProcessStore.Row(
+            definition.id(), version, definition.name(), source, Timestamps.now(clock));
     store.insert(row, actor);
     parsed.put(definition.id() + "@" + version, definition);
-    audit.record(actor, "process.published", "process/" + definition.id(), null,
+    audit.record(
+        actor,
+        "process.published",
+        "process/" + definition.id(),
+        null,
         Map.of("process", definition.id(), "version", version));
-    return new ProcessVersion(definition.id(), version, definition.name(), definition, source, row.createdAt());
+    return new ProcessVersion(
+        definition.id(), version, definition.name(), definition, source, row.createdAt());
   }
 
   /** Stores the bundled built-in process when it is missing or has changed. */
@@ -104,7 +117,9 @@ public class ProcessManagement {
 
   private ProcessVersion toVersion(ProcessStore.Row row) {
     ProcessDefinition def =
-        parsed.computeIfAbsent(row.id() + "@" + row.version(), k -> ProcessParser.parse(row.source()));
-    return new ProcessVersion(row.id(), row.version(), row.name(), def, row.source(), row.createdAt());
+        parsed.computeIfAbsent(
+            row.id() + "@" + row.version(), k -> ProcessParser.parse(row.source()));
+    return new ProcessVersion(
+        row.id(), row.version(), row.name(), def, row.source(), row.createdAt());
   }
 }

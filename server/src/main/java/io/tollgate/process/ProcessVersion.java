@@ -4,4 +4,9 @@ import java.time.Instant;
 
 /** One stored version of a process. */
 public record ProcessVersion(
-    String id, int version, String name, ProcessDefinition definition, String source, Instant createdAt) {}
+    String id,
+    int version,
+    String name,
+    ProcessDefinition definition,
+    String source,
+    Instant createdAt) {}

@@ -36,7 +36,11 @@ public class ProductManagement {
   private final Clock clock;
 
   ProductManagement(
-      ProductStore products, ProcessManagement processes, UserManagement users, AuditLog audit, Clock clock) {
+      ProductStore products,
+      ProcessManagement processes,
+      UserManagement users,
+      AuditLog audit,
+      Clock clock) {
     this.products = products;
     this.processes = processes;
     this.users = users;
@@ -46,40 +50,65 @@ public class ProductManagement {
 
   /** Creates a product (admin). Its environments must include every one its process deploys to. */
   @Transactional
-  public Product create(Actor by, String key, String name, String process, List<String> environments) {
+  public Product create(
+      Actor by, String key, String name, String process, List<String> environments) {
     UserManagement.requireAdmin(by, "Creating products");
     if (key == null || key.isBlank()) throw BadRequest.missing("key");
     if (name == null || name.isBlank()) throw BadRequest.missing("name");
     if (!KEY.matcher(key).matches()) {
-      throw Invalid.because("'" + key + "' is not a valid product key: use 1-64 lower-case letters, digits and '-'.");
+      throw Invalid.because(
+          "'" + key + "' is not a valid product key: use 1-64 lower-case letters, digits and '-'.");
     }
     String processId = process == null || process.isBlank() ? ProcessParser.BUILT_IN : process;
     ProcessDefinition definition;
     try {
       definition = processes.latest(processId).definition();
     } catch (NotFound e) {
-      throw Invalid.because("There is no process '" + processId + "'; publish it first with POST /api/v1/processes.");
+      throw Invalid.because(
+          "There is no process '" + processId + "'; publish it first with POST /api/v1/processes.");
     }
     List<String> envs = environments == null ? List.of("staging", "production") : environments;
     if (envs.isEmpty()) throw Invalid.because("A product needs at least one environment.");
     Set<String> unique = new LinkedHashSet<>();
     for (String env : envs) {
       if (env == null || !ENV.matcher(env).matches()) {
-        throw Invalid.because("'" + env + "' is not a valid environment name: use lower-case letters, digits and '-'.");
+        throw Invalid.because(
+            "'"
+                + env
+                + "' is not a valid environment name: use lower-case letters, digits and '-'.");
       }
       if (!unique.add(env)) throw Invalid.because("The environment '" + env + "' is listed twice.");
     }
-    List<String> missing = definition.environments().stream().filter(e -> !unique.contains(e)).toList();
+    List<String> missing =
+        definition.environments().stream().filter(e -> !unique.contains(e)).toList();
     if (!missing.isEmpty()) {
       throw Invalid.because(
-          "The process '" + processId + "' deploys to " + String.join(", ", missing)
+          "The process '"
+              + processId
+              + "' deploys to "
+              + String.join(", ", missing)
               + ", which the product does not list in its environments.");
     }
-    if (products.exists(key)) throw Refused.because("A product with the key '" + key + "' exists already.");
-    Product product = new Product(key, name.strip(), processId, List.copyOf(unique), List.of(), Timestamps.now(clock));
+    if (products.exists(key))
+      throw Refused.because("A product with the key '" + key + "' exists already.");
+    Product product =
+        new Product(
+            key, name.strip(), processId, List.copyOf(unique), List.of(), Timestamps.now(clock));
     products.insert(product);
-    audit.record(by.username(), "product.created", "product/" + key, null,
-        Map.of("key", key, "name", product.name(), "process", processId, "environments", product.environments()));
+    audit.record(
+        by.username(),
+        "product.created",
+        "product/" + key,
+        null,
+        Map.of(
+            "key",
+            key,
+            "name",
+            product.name(),
+            "process",
+            processId,
+            "environments",
+            product.environments()));
     return product;
   }
 
@@ -94,7 +123,11 @@ public class ProductManagement {
     String managerRole = definition.decisionStep().owner();
     if (!by.admin() && !products.roles(key, by.username()).contains(managerRole)) {
       throw Forbidden.because(
-          "Changing members of '" + key + "' is for the system administrator or a " + managerRole + " of the product.");
+          "Changing members of '"
+              + key
+              + "' is for the system administrator or a "
+              + managerRole
+              + " of the product.");
     }
     if (roles == null) throw BadRequest.missing("roles");
     if (!users.exists(username)) {
@@ -104,8 +137,13 @@ public class ProductManagement {
     for (String role : roles) {
       if (role == null || !definition.hasRole(role)) {
         throw Invalid.because(
-            "'" + role + "' is not a role of the process '" + product.process() + "'; its roles are "
-                + String.join(", ", definition.roles().stream().map(r -> r.key()).toList()) + ".");
+            "'"
+                + role
+                + "' is not a role of the process '"
+                + product.process()
+                + "'; its roles are "
+                + String.join(", ", definition.roles().stream().map(r -> r.key()).toList())
+                + ".");
       }
       unique.add(role);
     }
@@ -115,7 +153,12 @@ public class ProductManagement {
     } else {
       products.setMember(key, username, sorted);
     }
-    audit.record(by.username(), "member.set", "product/" + key, null, Map.of("username", username, "roles", sorted));
+    audit.record(
+        by.username(),
+        "member.set",
+        "product/" + key,
+        null,
+        Map.of("username", username, "roles", sorted));
     return new Member(username, sorted);
   }
 
@@ -129,14 +172,18 @@ public class ProductManagement {
 
   @Transactional(readOnly = true)
   public Product find(String key) {
-    return products.find(key)
-        .orElseThrow(() -> NotFound.of("product", key, "List your products with GET /api/v1/products."));
+    return products
+        .find(key)
+        .orElseThrow(
+            () -> NotFound.of("product", key, "List your products with GET /api/v1/products."));
   }
 
   @Transactional(readOnly = true)
   public List<Product> visibleTo(Actor by) {
     List<String> keys =
-        by.admin() ? products.keys() : products.memberships(by.username()).stream().map(Membership::product).toList();
+        by.admin()
+            ? products.keys()
+            : products.memberships(by.username()).stream().map(Membership::product).toList();
     return keys.stream().map(k -> products.find(k).orElseThrow()).toList();
   }
 
@@ -156,7 +203,9 @@ public class ProductManagement {
   public void requireReader(Actor by, String key) {
     if (!by.admin() && products.roles(key, by.username()).isEmpty()) {
       throw Forbidden.because(
-          "You are not a member of the product '" + key + "'; ask its release manager or the admin to add you.");
+          "You are not a member of the product '"
+              + key
+              + "'; ask its release manager or the admin to add you.");
     }
   }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A go/no-go decision with the state of every requirement and step when it was made. */
-public record Decision(Verdict decision, String rationale, String by, Instant at, Snapshot snapshot) {
+public record Decision(
+    Verdict decision, String rationale, String by, Instant at, Snapshot snapshot) {
 
   /** Go or no-go. */
   public enum Verdict {

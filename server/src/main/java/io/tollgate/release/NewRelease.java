@@ -5,4 +5,9 @@ import java.util.Map;
 
 /** What a release manager asks for when planning a release. */
 public record NewRelease(
-    String type, String version, String name, String summary, Window window, Map<String, List<String>> notes) {}
+    String type,
+    String version,
+    String name,
+    String summary,
+    Window window,
+    Map<String, List<String>> notes) {}

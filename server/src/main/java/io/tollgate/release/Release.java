@@ -93,9 +93,8 @@ public final class Release {
   }
 
   /**
-   * Plans a new release. Only a holder of the role that owns the decision step (the release
-   * manager in the built-in process) may plan one. Items that do not apply to the type are left
-   * out.
+   * Plans a new release. Only a holder of the role that owns the decision step (the release manager
+   * in the built-in process) may plan one. Items that do not apply to the type are left out.
    */
   public static Planned plan(
       ReleaseId id,
@@ -175,7 +174,13 @@ public final class Release {
     RequirementState state = requirements.get(key);
     if (state.met()) {
       throw Refused.because(
-          "Requirement '" + key + "' is already met (by " + state.by() + " at " + state.at() + ").");
+          "Requirement '"
+              + key
+              + "' is already met (by "
+              + state.by()
+              + " at "
+              + state.at()
+              + ").");
     }
     if (!def.needsSeveralSignatures()) {
       if (!by.holds(def.owner())) {
@@ -197,14 +202,23 @@ public final class Release {
             by.sortedRoles());
       }
       throw Refused.because(
-          "Requirement '" + key + "' already has the signature of your role; it still needs "
-              + String.join(", ", unsignedRoles(def, state)) + ".",
-          unsignedRoles(def, state).stream().map(r -> new Blocker("signature", r, r + " signs " + key)).toList());
+          "Requirement '"
+              + key
+              + "' already has the signature of your role; it still needs "
+              + String.join(", ", unsignedRoles(def, state))
+              + ".",
+          unsignedRoles(def, state).stream()
+              .map(r -> new Blocker("signature", r, r + " signs " + key))
+              .toList());
     }
     if (state.signatures().stream().anyMatch(s -> s.by().equals(by.username()))) {
       throw Refused.because(
-          "You already signed requirement '" + key + "'; it needs a signature from another person "
-              + "holding " + String.join(", ", unsignedRoles(def, state)) + ".");
+          "You already signed requirement '"
+              + key
+              + "'; it needs a signature from another person "
+              + "holding "
+              + String.join(", ", unsignedRoles(def, state))
+              + ".");
     }
     checkAutomaticCondition(def);
     RequirementState signed = state.signed(new Signature(role.get(), by.username(), now));
@@ -254,31 +268,39 @@ public final class Release {
     ensureOpenForWork();
     if (def.isDecision()) {
       throw Refused.because(
-          "Step '" + key + "' is the go/no-go decision: record it with POST /api/v1/releases/"
-              + id + "/decision.");
+          "Step '"
+              + key
+              + "' is the go/no-go decision: record it with POST /api/v1/releases/"
+              + id
+              + "/decision.");
     }
     if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(def.owner(), "Completing step '" + key + "'", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.owner(), "Completing step '" + key + "'", by.username(), by.sortedRoles());
     }
     StepState state = steps.get(key);
     if (state.status() == StepStatus.DONE) {
-      throw Refused.because("Step '" + key + "' is already done (by " + state.by() + " at " + state.at() + ").");
+      throw Refused.because(
+          "Step '" + key + "' is already done (by " + state.by() + " at " + state.at() + ").");
     }
     if (state.status() == StepStatus.SKIPPED) {
       throw Refused.because("Step '" + key + "' was skipped: " + state.note());
     }
     if (def.kind().needsOutcome() && outcome == null) {
       throw BadRequest.because(
-          "Step '" + key + "' is a " + def.kind().id()
+          "Step '"
+              + key
+              + "' is a "
+              + def.kind().id()
               + " step: say how it went with \"outcome\": \"succeeded\" or \"failed\".");
     }
     if (!def.kind().needsOutcome() && outcome != null) {
-      throw Invalid.because("Step '" + key + "' is a " + def.kind().id() + " step and takes no outcome.");
+      throw Invalid.because(
+          "Step '" + key + "' is a " + def.kind().id() + " step and takes no outcome.");
     }
     List<Blocker> blockers = blockersOf(def);
     if (!blockers.isEmpty()) {
-      throw Refused.because(
-          "Step '" + key + "' waits for: " + describe(blockers) + ".", blockers);
+      throw Refused.because("Step '" + key + "' waits for: " + describe(blockers) + ".", blockers);
     }
     StepState done = state.completed(by.username(), now, note, evidence, outcome);
     steps.put(key, done);
@@ -286,15 +308,27 @@ public final class Release {
     events.add(new StepCompleted(id, key, outcome == null ? null : outcome.id(), done.attempts()));
     if (def.kind() == StepKind.DEPLOY) {
       deployments.add(
-          new DeploymentRecord(def.environment(), version.toString(), outcome, by.username(), now, key));
-      events.add(new DeploymentRecorded(id, product, def.environment(), version.toString(), outcome.id()));
+          new DeploymentRecord(
+              def.environment(), version.toString(), outcome, by.username(), now, key));
+      events.add(
+          new DeploymentRecorded(id, product, def.environment(), version.toString(), outcome.id()));
     }
     if (def.kind() == StepKind.VERIFICATION) {
-      events.add(new VerificationRecorded(id, product, def.environment(), version.toString(), outcome.id()));
+      events.add(
+          new VerificationRecorded(
+              id, product, def.environment(), version.toString(), outcome.id()));
     }
     if (outcome == Outcome.FAILED) {
       if (def.incidentOnFailure()) {
-        events.add(new ReleaseFailed(id, product, version.toString(), processRef, key, def.environment(), by.username()));
+        events.add(
+            new ReleaseFailed(
+                id,
+                product,
+                version.toString(),
+                processRef,
+                key,
+                def.environment(),
+                by.username()));
       }
       return events;
     }
@@ -303,9 +337,15 @@ public final class Release {
       if (req != null && !req.met()) {
         requirements.put(
             reqKey,
-            req.metBy(by.username(), now, new Evidence(evidence == null ? null : evidence.url(),
-                "Met by step '" + key + "' completing with outcome succeeded"
-                    + (note == null || note.isBlank() ? "" : ": " + note))));
+            req.metBy(
+                by.username(),
+                now,
+                new Evidence(
+                    evidence == null ? null : evidence.url(),
+                    "Met by step '"
+                        + key
+                        + "' completing with outcome succeeded"
+                        + (note == null || note.isBlank() ? "" : ": " + note))));
         events.add(new RequirementMet(id, reqKey, true));
       }
     }
@@ -321,10 +361,12 @@ public final class Release {
       throw BadRequest.because("Skipping step '" + key + "' needs a \"reason\".");
     }
     if (!def.optional()) {
-      throw Refused.because("Step '" + key + "' is not optional and cannot be skipped; complete it instead.");
+      throw Refused.because(
+          "Step '" + key + "' is not optional and cannot be skipped; complete it instead.");
     }
     if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(def.owner(), "Skipping step '" + key + "'", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.owner(), "Skipping step '" + key + "'", by.username(), by.sortedRoles());
     }
     StepState state = steps.get(key);
     if (state.status().isSettled()) {
@@ -353,7 +395,9 @@ public final class Release {
               new Blocker(
                   "decision",
                   after,
-                  latest == null ? "Needs a go decision" : "Latest decision is no-go: " + latest.rationale()));
+                  latest == null
+                      ? "Needs a go decision"
+                      : "Latest decision is no-go: " + latest.rationale()));
         }
       } else if (!dep.status().isSettled()) {
         blockers.add(new Blocker("step", after, depDef.title() + " (" + depDef.owner() + ")"));
@@ -382,7 +426,8 @@ public final class Release {
     StepDef def = process.decisionStep();
     ensureOpenForWork();
     if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(def.owner(), "The go/no-go decision", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.owner(), "The go/no-go decision", by.username(), by.sortedRoles());
     }
     if (rationale == null || rationale.isBlank()) {
       throw BadRequest.because("A go/no-go decision needs a \"rationale\" that says why.");
@@ -395,7 +440,11 @@ public final class Release {
       List<Blocker> blockers = goBlockers();
       if (!blockers.isEmpty()) {
         throw Refused.because(
-            "Go is refused: " + blockers.size() + " item(s) not done yet: " + describe(blockers) + ".",
+            "Go is refused: "
+                + blockers.size()
+                + " item(s) not done yet: "
+                + describe(blockers)
+                + ".",
             blockers);
       }
     }
@@ -410,8 +459,15 @@ public final class Release {
     StepState state = steps.get(def.key());
     steps.put(
         def.key(),
-        new StepState(def.key(), StepStatus.DONE, by.username(), now, verdict.id() + ": " + rationale.strip(),
-            null, null, state.attempts() + 1));
+        new StepState(
+            def.key(),
+            StepStatus.DONE,
+            by.username(),
+            now,
+            verdict.id() + ": " + rationale.strip(),
+            null,
+            null,
+            state.attempts() + 1));
     List<ReleaseEvent> events = new ArrayList<>();
     events.add(new DecisionRecorded(id, verdict.id(), rationale.strip()));
     if (verdict == Verdict.GO) {
@@ -426,7 +482,9 @@ public final class Release {
     for (RequirementState state : requirements.values()) {
       if (!state.met()) {
         RequirementDef def = process.requirement(state.key()).orElseThrow();
-        String who = String.join(" + ", def.needsSeveralSignatures() ? unsignedRoles(def, state) : def.signers());
+        String who =
+            String.join(
+                " + ", def.needsSeveralSignatures() ? unsignedRoles(def, state) : def.signers());
         blockers.add(new Blocker("requirement", def.key(), def.title() + " (" + who + ")"));
       }
     }
@@ -487,23 +545,40 @@ public final class Release {
         process.handoffs().stream()
             .filter(h -> h.key().equals(key) && handoffs.containsKey(key))
             .findFirst()
-            .orElseThrow(() -> NotFound.of("handoff", key, "Handoffs of this release: " + String.join(", ", handoffs.keySet()) + "."));
+            .orElseThrow(
+                () ->
+                    NotFound.of(
+                        "handoff",
+                        key,
+                        "Handoffs of this release: " + String.join(", ", handoffs.keySet()) + "."));
     ensureOpenForWork();
     if (!by.holds(def.to())) {
-      throw Forbidden.needsRole(def.to(), "Acknowledging handoff '" + key + "'", by.username(), by.sortedRoles());
+      throw Forbidden.needsRole(
+          def.to(), "Acknowledging handoff '" + key + "'", by.username(), by.sortedRoles());
     }
     HandoffState state = handoffs.get(key);
     if (!state.isHanded()) {
       StepDef trigger = process.step(def.trigger()).orElseThrow();
       throw Refused.because(
-          "Handoff '" + key + "' has not been handed yet; it is handed when step '" + trigger.key()
-              + "' completes" + (trigger.isDecision() ? " with a go" : "") + ".",
-          List.of(new Blocker("step", trigger.key(), trigger.title() + " (" + trigger.owner() + ")")));
+          "Handoff '"
+              + key
+              + "' has not been handed yet; it is handed when step '"
+              + trigger.key()
+              + "' completes"
+              + (trigger.isDecision() ? " with a go" : "")
+              + ".",
+          List.of(
+              new Blocker("step", trigger.key(), trigger.title() + " (" + trigger.owner() + ")")));
     }
     if (state.acknowledgedAt() != null) {
       throw Refused.because(
-          "Handoff '" + key + "' was already acknowledged by " + state.acknowledgedBy() + " at "
-              + state.acknowledgedAt() + ".");
+          "Handoff '"
+              + key
+              + "' was already acknowledged by "
+              + state.acknowledgedBy()
+              + " at "
+              + state.acknowledgedAt()
+              + ".");
     }
     handoffs.put(key, state.acknowledged(by.username(), now));
     return List.of(new HandoffAcknowledged(id, key));
@@ -519,17 +594,31 @@ public final class Release {
     if (changes.isEmpty()) {
       throw BadRequest.because(
           "Name at least one notes field to change: "
-              + String.join(", ", process.notes().fields().stream().map(NotesField::key).toList()) + ".");
+              + String.join(", ", process.notes().fields().stream().map(NotesField::key).toList())
+              + ".");
     }
     ReleaseNotes changed = notes;
     for (Map.Entry<String, List<String>> change : changes.entrySet()) {
       NotesField field =
-          process.notes().field(change.getKey())
-              .orElseThrow(() -> Invalid.because(
-                  "'" + change.getKey() + "' is not a field of the release notes; the fields are "
-                      + String.join(", ", process.notes().fields().stream().map(NotesField::key).toList()) + "."));
+          process
+              .notes()
+              .field(change.getKey())
+              .orElseThrow(
+                  () ->
+                      Invalid.because(
+                          "'"
+                              + change.getKey()
+                              + "' is not a field of the release notes; the fields are "
+                              + String.join(
+                                  ", ",
+                                  process.notes().fields().stream().map(NotesField::key).toList())
+                              + "."));
       if (!by.holds(field.owner())) {
-        throw Forbidden.needsRole(field.owner(), "Editing the notes field '" + field.key() + "'", by.username(), by.sortedRoles());
+        throw Forbidden.needsRole(
+            field.owner(),
+            "Editing the notes field '" + field.key() + "'",
+            by.username(),
+            by.sortedRoles());
       }
       if (!field.list() && change.getValue().size() > 1) {
         throw Invalid.because("The notes field '" + field.key() + "' holds one text, not a list.");
@@ -552,7 +641,11 @@ public final class Release {
       throw BadRequest.because("Cancelling a release needs a \"reason\".");
     }
     if (cancellation != null) {
-      throw Refused.because("The release was already cancelled by " + cancellation.by() + ": " + cancellation.reason());
+      throw Refused.because(
+          "The release was already cancelled by "
+              + cancellation.by()
+              + ": "
+              + cancellation.reason());
     }
     if (productionAttempted()) {
       throw Refused.because(
@@ -564,9 +657,11 @@ public final class Release {
   }
 
   /** Records that the incident playbook rolled this release back out of an environment. */
-  public List<ReleaseEvent> rolledBack(String incident, String environment, String toVersion, String by, Instant now) {
+  public List<ReleaseEvent> rolledBack(
+      String incident, String environment, String toVersion, String by, Instant now) {
     if (rollback != null) {
-      throw Refused.because("The release was already rolled back by incident " + rollback.incident() + ".");
+      throw Refused.because(
+          "The release was already rolled back by incident " + rollback.incident() + ".");
     }
     if (cancellation != null) {
       throw Refused.because("The release was cancelled; there is nothing to roll back.");
@@ -583,7 +678,10 @@ public final class Release {
     if (rollback != null) return ReleaseStatus.ROLLED_BACK;
     boolean failed =
         steps.values().stream()
-            .anyMatch(s -> s.status() == StepStatus.FAILED && process.step(s.key()).orElseThrow().incidentOnFailure());
+            .anyMatch(
+                s ->
+                    s.status() == StepStatus.FAILED
+                        && process.step(s.key()).orElseThrow().incidentOnFailure());
     if (failed) return ReleaseStatus.FAILED;
     if (steps.values().stream().allMatch(s -> s.status().isSettled())) return ReleaseStatus.CLOSED;
     if (releasedToTarget()) return ReleaseStatus.RELEASED;
@@ -600,7 +698,8 @@ public final class Release {
   private boolean releasedToTarget() {
     return gatedDeploySteps().stream()
         .map(steps::get)
-        .anyMatch(s -> s != null && s.status() == StepStatus.DONE && s.outcome() == Outcome.SUCCEEDED);
+        .anyMatch(
+            s -> s != null && s.status() == StepStatus.DONE && s.outcome() == Outcome.SUCCEEDED);
   }
 
   private boolean productionAttempted() {
@@ -619,7 +718,8 @@ public final class Release {
   private boolean dependsOn(StepDef step, String target, Set<String> seen) {
     for (String after : step.after()) {
       if (after.equals(target)) return true;
-      if (seen.add(after) && process.step(after).map(s -> dependsOn(s, target, seen)).orElse(false)) {
+      if (seen.add(after)
+          && process.step(after).map(s -> dependsOn(s, target, seen)).orElse(false)) {
         return true;
       }
     }
@@ -637,29 +737,46 @@ public final class Release {
 
   private void ensureOpenForWork() {
     if (cancellation != null) {
-      throw Refused.because("The release was cancelled by " + cancellation.by() + ": " + cancellation.reason());
+      throw Refused.because(
+          "The release was cancelled by " + cancellation.by() + ": " + cancellation.reason());
     }
     if (rollback != null) {
       throw Refused.because(
-          "The release was rolled back (incident " + rollback.incident() + "); plan a new release for the fix.");
+          "The release was rolled back (incident "
+              + rollback.incident()
+              + "); plan a new release for the fix.");
     }
   }
 
   private RequirementDef requirementDef(String key) {
-    return process.requirement(key)
+    return process
+        .requirement(key)
         .filter(r -> requirements.containsKey(key))
-        .orElseThrow(() -> NotFound.of("requirement", key,
-            "Requirements of this release: " + String.join(", ", requirements.keySet()) + "."));
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "requirement",
+                    key,
+                    "Requirements of this release: "
+                        + String.join(", ", requirements.keySet())
+                        + "."));
   }
 
   private StepDef stepDef(String key) {
-    return process.step(key)
+    return process
+        .step(key)
         .filter(s -> steps.containsKey(key))
-        .orElseThrow(() -> NotFound.of("step", key, "Steps of this release: " + String.join(", ", steps.keySet()) + "."));
+        .orElseThrow(
+            () ->
+                NotFound.of(
+                    "step",
+                    key,
+                    "Steps of this release: " + String.join(", ", steps.keySet()) + "."));
   }
 
   private static String describe(List<Blocker> blockers) {
-    return String.join("; ", blockers.stream().map(b -> b.kind() + " '" + b.key() + "' — " + b.title()).toList());
+    return String.join(
+        "; ", blockers.stream().map(b -> b.kind() + " '" + b.key() + "' — " + b.title()).toList());
   }
 
   private static List<Blocker> dedupe(List<Blocker> blockers) {
@@ -668,7 +785,8 @@ public final class Release {
     return List.copyOf(unique.values());
   }
 
-  private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> key) {
+  private static <T> Map<String, T> index(
+      List<T> items, java.util.function.Function<T, String> key) {
     Map<String, T> map = new LinkedHashMap<>();
     items.forEach(i -> map.put(key.apply(i), i));
     return map;
@@ -759,7 +877,23 @@ public final class Release {
   /** The state to store; the revision is raised by the repository on save. */
   public ReleaseData toData() {
     return new ReleaseData(
-        id.value(), product, processRef, type.id(), version.toString(), name, window, createdBy, createdAt,
-        requirements(), steps(), handoffs(), decisions(), notes, deployments(), cancellation, rollback, revision);
+        id.value(),
+        product,
+        processRef,
+        type.id(),
+        version.toString(),
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements(),
+        steps(),
+        handoffs(),
+        decisions(),
+        notes,
+        deployments(),
+        cancellation,
+        rollback,
+        revision);
   }
 }

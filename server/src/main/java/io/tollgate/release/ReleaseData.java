@@ -27,7 +27,23 @@ public record ReleaseData(
 
   public ReleaseData withRevision(long newRevision) {
     return new ReleaseData(
-        id, product, process, type, version, name, window, createdBy, createdAt, requirements, steps,
-        handoffs, decisions, notes, deployments, cancellation, rollback, newRevision);
+        id,
+        product,
+        process,
+        type,
+        version,
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements,
+        steps,
+        handoffs,
+        decisions,
+        notes,
+        deployments,
+        cancellation,
+        rollback,
+        newRevision);
   }
 }

@@ -17,19 +17,22 @@ public sealed interface ReleaseEvent {
     }
   }
 
-  record RequirementSigned(ReleaseId release, String requirement, String role) implements ReleaseEvent {
+  record RequirementSigned(ReleaseId release, String requirement, String role)
+      implements ReleaseEvent {
     public String action() {
       return "requirement.signed";
     }
   }
 
-  record RequirementMet(ReleaseId release, String requirement, boolean automatic) implements ReleaseEvent {
+  record RequirementMet(ReleaseId release, String requirement, boolean automatic)
+      implements ReleaseEvent {
     public String action() {
       return "requirement.met";
     }
   }
 
-  record StepCompleted(ReleaseId release, String step, String outcome, int attempt) implements ReleaseEvent {
+  record StepCompleted(ReleaseId release, String step, String outcome, int attempt)
+      implements ReleaseEvent {
     public String action() {
       return "step.completed";
     }
@@ -41,13 +44,15 @@ public sealed interface ReleaseEvent {
     }
   }
 
-  record DecisionRecorded(ReleaseId release, String decision, String rationale) implements ReleaseEvent {
+  record DecisionRecorded(ReleaseId release, String decision, String rationale)
+      implements ReleaseEvent {
     public String action() {
       return "decision.recorded";
     }
   }
 
-  record HandoffHanded(ReleaseId release, String handoff, String from, String to) implements ReleaseEvent {
+  record HandoffHanded(ReleaseId release, String handoff, String from, String to)
+      implements ReleaseEvent {
     public String action() {
       return "handoff.handed";
     }

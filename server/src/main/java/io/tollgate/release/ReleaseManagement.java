@@ -23,7 +23,6 @@ import io.tollgate.shared.Timestamps;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,16 +70,23 @@ public class ReleaseManagement {
     Participant participant = participant(by, productKey);
     String planner = process.definition().decisionStep().owner();
     if (!participant.holds(planner)) {
-      throw Forbidden.needsRole(planner, "Planning a release", by.username(), participant.sortedRoles());
+      throw Forbidden.needsRole(
+          planner, "Planning a release", by.username(), participant.sortedRoles());
     }
     if (request.type() == null || request.type().isBlank()) throw BadRequest.missing("type");
     ReleaseType type =
         ReleaseType.parse(request.type())
-            .orElseThrow(() -> Invalid.because(
-                "Unknown release type '" + request.type() + "': use patch, minor or major."));
+            .orElseThrow(
+                () ->
+                    Invalid.because(
+                        "Unknown release type '"
+                            + request.type()
+                            + "': use patch, minor or major."));
     products.lock(productKey);
     List<SemanticVersion> existing =
-        store.activeVersions(productKey).stream().map(v -> SemanticVersion.parse(v).orElseThrow()).toList();
+        store.activeVersions(productKey).stream()
+            .map(v -> SemanticVersion.parse(v).orElseThrow())
+            .toList();
     SemanticVersion version =
         request.version() == null || request.version().isBlank()
             ? VersionPolicy.next(type, existing)
@@ -126,65 +132,119 @@ public class ReleaseManagement {
     products.find(productKey);
     products.requireReader(by, productKey);
     if (status != null && ReleaseStatus.parse(status).isEmpty()) {
-      throw Invalid.because("Unknown status '" + status + "'; use one of "
-          + String.join(", ", java.util.Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList()) + ".");
+      throw Invalid.because(
+          "Unknown status '"
+              + status
+              + "'; use one of "
+              + String.join(
+                  ", ",
+                  java.util.Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList())
+              + ".");
     }
     if (page < 0) throw Invalid.because("page starts at 0.");
     if (size < 1 || size > 200) throw Invalid.because("size is between 1 and 200.");
-    List<Release> items = store.page(productKey, status, page, size).stream().map(this::restore).toList();
+    List<Release> items =
+        store.page(productKey, status, page, size).stream().map(this::restore).toList();
     return new ReleasePage(items, page, size, store.count(productKey, status));
   }
 
   @Transactional
-  public Release meet(Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
-    return command(by, releaseId, ifMatch, "requirement.meet", args("requirement", requirement, "evidence", evidence),
+  public Release meet(
+      Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "requirement.meet",
+        args("requirement", requirement, "evidence", evidence),
         (r, p, now) -> r.meet(requirement, evidence, p, now));
   }
 
   @Transactional
   public Release complete(
-      Actor by, String releaseId, String step, String note, Evidence evidence, String outcome, Long ifMatch) {
+      Actor by,
+      String releaseId,
+      String step,
+      String note,
+      Evidence evidence,
+      String outcome,
+      Long ifMatch) {
     Outcome parsed =
         outcome == null
             ? null
-            : Outcome.parse(outcome).orElseThrow(() -> Invalid.because(
-                "Unknown outcome '" + outcome + "': use succeeded or failed."));
-    return command(by, releaseId, ifMatch, "step.complete",
+            : Outcome.parse(outcome)
+                .orElseThrow(
+                    () ->
+                        Invalid.because(
+                            "Unknown outcome '" + outcome + "': use succeeded or failed."));
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "step.complete",
         args("step", step, "note", note, "evidence", evidence, "outcome", outcome),
         (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
   }
 
   @Transactional
   public Release skip(Actor by, String releaseId, String step, String reason, Long ifMatch) {
-    return command(by, releaseId, ifMatch, "step.skip", args("step", step, "reason", reason),
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "step.skip",
+        args("step", step, "reason", reason),
         (r, p, now) -> r.skip(step, reason, p, now));
   }
 
   @Transactional
-  public Release decide(Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
+  public Release decide(
+      Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
     if (decision == null) throw BadRequest.missing("decision");
     Verdict verdict =
-        Verdict.parse(decision).orElseThrow(() -> Invalid.because(
-            "Unknown decision '" + decision + "': use go or no-go."));
-    return command(by, releaseId, ifMatch, "decision", args("decision", decision, "rationale", rationale),
+        Verdict.parse(decision)
+            .orElseThrow(
+                () -> Invalid.because("Unknown decision '" + decision + "': use go or no-go."));
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "decision",
+        args("decision", decision, "rationale", rationale),
         (r, p, now) -> r.decide(verdict, rationale, p, now));
   }
 
   @Transactional
   public Release acknowledge(Actor by, String releaseId, String handoff, Long ifMatch) {
-    return command(by, releaseId, ifMatch, "handoff.acknowledge", args("handoff", handoff),
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "handoff.acknowledge",
+        args("handoff", handoff),
         (r, p, now) -> r.acknowledge(handoff, p, now));
   }
 
   @Transactional
-  public Release updateNotes(Actor by, String releaseId, Map<String, List<String>> changes, Long ifMatch) {
-    return command(by, releaseId, ifMatch, "notes.update", args("changes", changes),
+  public Release updateNotes(
+      Actor by, String releaseId, Map<String, List<String>> changes, Long ifMatch) {
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "notes.update",
+        args("changes", changes),
         (r, p, now) -> r.updateNotes(changes, p));
   }
 
   @Transactional
   public Release cancel(Actor by, String releaseId, String reason, Long ifMatch) {
-    return command(by, releaseId, ifMatch, "release.cancel", args("reason", reason),
+    return command(
+        by,
+        releaseId,
+        ifMatch,
+        "release.cancel",
+        args("reason", reason),
         (r, p, now) -> r.cancel(reason, p, now));
   }
 
@@ -192,7 +252,11 @@ public class ReleaseManagement {
   @Transactional
   public Release rolledBack(
       Actor by, String releaseId, String incident, String environment, String toVersion) {
-    return command(by, releaseId, null, "release.roll-back",
+    return command(
+        by,
+        releaseId,
+        null,
+        "release.roll-back",
         args("incident", incident, "environment", environment, "toVersion", toVersion),
         (r, p, now) -> r.rolledBack(incident, environment, toVersion, by.username(), now));
   }
@@ -208,12 +272,20 @@ public class ReleaseManagement {
   }
 
   private Release command(
-      Actor by, String releaseId, Long ifMatch, String action, Map<String, Object> details, Command command) {
+      Actor by,
+      String releaseId,
+      Long ifMatch,
+      String action,
+      Map<String, Object> details,
+      Command command) {
     ReleaseData data = store.lock(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
     if (ifMatch != null && ifMatch != data.revision()) {
       throw Refused.because(
-          "The release changed since you read it: If-Match names revision " + ifMatch
-              + ", the current revision is " + data.revision() + ". Reload it and try again.");
+          "The release changed since you read it: If-Match names revision "
+              + ifMatch
+              + ", the current revision is "
+              + data.revision()
+              + ". Reload it and try again.");
     }
     Release release = restore(data);
     Participant participant = participant(by, release.product());
@@ -222,11 +294,13 @@ public class ReleaseManagement {
     ReleaseData saved = release.toData().withRevision(data.revision() + 1);
     Release after = Release.restore(saved, release.process());
     if (!store.update(saved, after.status().id(), data.revision(), now)) {
-      throw Refused.because("The release was changed at the same moment by someone else; reload it and try again.");
+      throw Refused.because(
+          "The release was changed at the same moment by someone else; reload it and try again.");
     }
     for (ReleaseEvent event : happened) {
       if (event instanceof DeploymentRecorded d) {
-        deployments.deployed(d.product(), d.environment(), releaseId, d.version(), d.outcome(), by.username(), now);
+        deployments.deployed(
+            d.product(), d.environment(), releaseId, d.version(), d.outcome(), by.username(), now);
       } else if (event instanceof VerificationRecorded v) {
         deployments.verified(v.product(), v.environment(), releaseId, v.outcome());
       }
@@ -235,7 +309,12 @@ public class ReleaseManagement {
     return after;
   }
 
-  private void record(Actor by, Release release, String action, Map<String, Object> details, List<ReleaseEvent> happened) {
+  private void record(
+      Actor by,
+      Release release,
+      String action,
+      Map<String, Object> details,
+      List<ReleaseEvent> happened) {
     Map<String, Object> all = new LinkedHashMap<>(details);
     all.put("status", release.status().id());
     all.put("revision", release.revision());
@@ -251,7 +330,8 @@ public class ReleaseManagement {
       if (c.getName().equals("release")) continue;
       try {
         Object value = c.getAccessor().invoke(event);
-        map.put(c.getName(), value instanceof ProcessRef ref ? ref.id() + "@" + ref.version() : value);
+        map.put(
+            c.getName(), value instanceof ProcessRef ref ? ref.id() + "@" + ref.version() : value);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
@@ -278,5 +358,4 @@ public class ReleaseManagement {
     ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
     return Release.restore(data, process);
   }
-
 }

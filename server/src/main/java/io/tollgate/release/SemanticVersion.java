@@ -24,7 +24,11 @@ public record SemanticVersion(
 
   public static SemanticVersion of(long major, long minor, long patch) {
     return new SemanticVersion(
-        BigInteger.valueOf(major), BigInteger.valueOf(minor), BigInteger.valueOf(patch), List.of(), null);
+        BigInteger.valueOf(major),
+        BigInteger.valueOf(minor),
+        BigInteger.valueOf(patch),
+        List.of(),
+        null);
   }
 
   public static Optional<SemanticVersion> parse(String text) {
@@ -54,7 +58,8 @@ public record SemanticVersion(
   }
 
   public SemanticVersion nextMajor() {
-    return new SemanticVersion(major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO, List.of(), null);
+    return new SemanticVersion(
+        major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO, List.of(), null);
   }
 
   public SemanticVersion nextMinor() {
@@ -93,7 +98,8 @@ public record SemanticVersion(
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+    StringBuilder s =
+        new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
     if (!preRelease.isEmpty()) s.append('-').append(String.join(".", preRelease));
     if (build != null) s.append('+').append(build);
     return s.toString();

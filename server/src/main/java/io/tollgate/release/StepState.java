@@ -17,7 +17,8 @@ public record StepState(
     return new StepState(key, StepStatus.PENDING, null, null, null, null, null, 0);
   }
 
-  StepState completed(String username, Instant when, String note, Evidence evidence, Outcome outcome) {
+  StepState completed(
+      String username, Instant when, String note, Evidence evidence, Outcome outcome) {
     StepStatus status = outcome == Outcome.FAILED ? StepStatus.FAILED : StepStatus.DONE;
     return new StepState(key, status, username, when, note, evidence, outcome, attempts + 1);
   }

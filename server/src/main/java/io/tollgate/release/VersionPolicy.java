@@ -51,7 +51,8 @@ public final class VersionPolicy {
                             + " (optionally -prerelease and +build), without a 'v' prefix."));
     for (SemanticVersion e : existing) {
       if (e.compareTo(v) == 0) {
-        throw Refused.because("Version " + requested + " is already used by a release of this product.");
+        throw Refused.because(
+            "Version " + requested + " is already used by a release of this product.");
       }
     }
     Optional<SemanticVersion> highest = existing.stream().max(Comparator.naturalOrder());
@@ -59,7 +60,11 @@ public final class VersionPolicy {
       case PATCH -> {
         if (v.patch().signum() == 0) {
           throw Invalid.because(
-              "A patch release raises the patch number: " + requested + " ends in .0; try " + next(type, existing) + ".");
+              "A patch release raises the patch number: "
+                  + requested
+                  + " ends in .0; try "
+                  + next(type, existing)
+                  + ".");
         }
         if (highest.isPresent()) {
           Optional<SemanticVersion> lineHighest =
@@ -67,40 +72,60 @@ public final class VersionPolicy {
           if (lineHighest.isEmpty()) {
             throw Invalid.because(
                 "A patch release stays within an existing major.minor line; this product has no "
-                    + v.major() + "." + v.minor() + ".x release. Try " + next(type, existing) + ".");
+                    + v.major()
+                    + "."
+                    + v.minor()
+                    + ".x release. Try "
+                    + next(type, existing)
+                    + ".");
           }
           if (v.compareTo(lineHighest.get()) <= 0) {
             throw Invalid.because(
-                "A patch release raises the patch number: " + requested + " is not above "
-                    + lineHighest.get() + ".");
+                "A patch release raises the patch number: "
+                    + requested
+                    + " is not above "
+                    + lineHighest.get()
+                    + ".");
           }
         }
       }
       case MINOR -> {
         if (v.patch().signum() != 0 || v.minor().signum() == 0) {
           throw Invalid.because(
-              "A minor release has the form X.Y.0 with Y above 0; try " + next(type, existing) + ".");
+              "A minor release has the form X.Y.0 with Y above 0; try "
+                  + next(type, existing)
+                  + ".");
         }
         highest.ifPresent(
             h -> {
               if (!v.major().equals(h.major()) || v.compareTo(h) <= 0) {
                 throw Invalid.because(
                     "A minor release keeps the major version and exceeds the highest version "
-                        + h + "; try " + next(type, existing) + ".");
+                        + h
+                        + "; try "
+                        + next(type, existing)
+                        + ".");
               }
             });
       }
       case MAJOR -> {
-        if (v.patch().signum() != 0 || v.minor().signum() != 0 || v.major().equals(BigInteger.ZERO)) {
+        if (v.patch().signum() != 0
+            || v.minor().signum() != 0
+            || v.major().equals(BigInteger.ZERO)) {
           throw Invalid.because(
-              "A major release has the form X.0.0 with X above 0; try " + next(type, existing) + ".");
+              "A major release has the form X.0.0 with X above 0; try "
+                  + next(type, existing)
+                  + ".");
         }
         highest.ifPresent(
             h -> {
               if (v.major().compareTo(h.major()) <= 0) {
                 throw Invalid.because(
-                    "A major release exceeds the highest major version (" + h + "); try "
-                        + next(type, existing) + ".");
+                    "A major release exceeds the highest major version ("
+                        + h
+                        + "); try "
+                        + next(type, existing)
+                        + ".");
               }
             });
       }

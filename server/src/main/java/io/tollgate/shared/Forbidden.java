@@ -14,7 +14,8 @@ public final class Forbidden extends TollgateException {
   }
 
   /** Names what needs which role and what the caller holds, so they know whom to ask. */
-  public static Forbidden needsRole(String role, String what, String username, Collection<String> held) {
+  public static Forbidden needsRole(
+      String role, String what, String username, Collection<String> held) {
     return new Forbidden(
         what
             + " needs the role '"

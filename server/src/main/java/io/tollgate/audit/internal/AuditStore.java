@@ -26,7 +26,8 @@ public class AuditStore {
   }
 
   /** An event waiting for its place in the chain. */
-  public record NewEvent(String actor, String action, String subject, String release, String details) {}
+  public record NewEvent(
+      String actor, String action, String subject, String release, String details) {}
 
   /** Appends events after the current head; the head row lock orders concurrent appends. */
   public void append(List<NewEvent> events, Instant now) {
@@ -42,11 +43,21 @@ public class AuditStore {
     String prev = head.hash();
     for (NewEvent e : events) {
       seq++;
-      String hash = hash(prev, seq, at, e.actor(), e.action(), e.subject(), e.release(), e.details());
+      String hash =
+          hash(prev, seq, at, e.actor(), e.action(), e.subject(), e.release(), e.details());
       jdbc.sql(
               "insert into audit_events (seq, at, actor, action, subject, release_id, details, prev_hash, hash)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(seq, Timestamps.toDb(at), e.actor(), e.action(), e.subject(), e.release(), e.details(), prev, hash)
+          .params(
+              seq,
+              Timestamps.toDb(at),
+              e.actor(),
+              e.action(),
+              e.subject(),
+              e.release(),
+              e.details(),
+              prev,
+              hash)
           .update();
       prev = hash;
     }
@@ -78,7 +89,15 @@ public class AuditStore {
       for (AuditEvent e : events) {
         expectedSeq++;
         String recomputed =
-            hash(prev, e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.release(), e.details());
+            hash(
+                prev,
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                e.subject(),
+                e.release(),
+                e.details());
         if (e.seq() != expectedSeq || !e.prevHash().equals(prev) || !recomputed.equals(e.hash())) {
           return new Verification(false, checked, e.seq() != expectedSeq ? expectedSeq : e.seq());
         }
@@ -116,15 +135,29 @@ public class AuditStore {
 
   /** SHA-256 over the previous hash and the canonical JSON form of the event. */
   static String hash(
-      String prev, long seq, Instant at, String actor, String action, String subject, String release, String details) {
+      String prev,
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String subject,
+      String release,
+      String details) {
     String canonical =
-        "{\"action\":" + CanonicalJson.string(action)
-            + ",\"actor\":" + CanonicalJson.string(actor)
-            + ",\"at\":" + CanonicalJson.string(at.truncatedTo(ChronoUnit.MILLIS).toString())
-            + ",\"details\":" + details
-            + ",\"release\":" + CanonicalJson.string(release)
-            + ",\"seq\":" + seq
-            + ",\"subject\":" + CanonicalJson.string(subject)
+        "{\"action\":"
+            + CanonicalJson.string(action)
+            + ",\"actor\":"
+            + CanonicalJson.string(actor)
+            + ",\"at\":"
+            + CanonicalJson.string(at.truncatedTo(ChronoUnit.MILLIS).toString())
+            + ",\"details\":"
+            + details
+            + ",\"release\":"
+            + CanonicalJson.string(release)
+            + ",\"seq\":"
+            + seq
+            + ",\"subject\":"
+            + CanonicalJson.string(subject)
             + "}";
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The whole audit log and its verification, for the system administrator (and auditors with its token). */
+/**
+ * The whole audit log and its verification, for the system administrator (and auditors with its
+ * token).
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditApi {
@@ -40,6 +43,7 @@ class AuditApi {
   }
 
   private static void requireAdmin(Actor actor) {
-    if (!actor.admin()) throw Forbidden.because("The full audit log is for the system administrator.");
+    if (!actor.admin())
+      throw Forbidden.because("The full audit log is for the system administrator.");
   }
 }

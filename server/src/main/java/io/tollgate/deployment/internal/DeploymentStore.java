@@ -19,7 +19,14 @@ public class DeploymentStore {
   }
 
   public void insert(
-      String product, String env, String release, String version, String kind, String outcome, String by, Instant at) {
+      String product,
+      String env,
+      String release,
+      String version,
+      String kind,
+      String outcome,
+      String by,
+      Instant at) {
     jdbc.sql(
             "insert into deployments (product_key, environment, release_id, version, kind, outcome, rolled_back,"
                 + " deployed_by, deployed_at) values (?, ?, ?, ?, ?, ?, false, ?, ?)")
@@ -37,7 +44,8 @@ public class DeploymentStore {
   }
 
   public void markRolledBack(String product, String env, String release) {
-    jdbc.sql("update deployments set rolled_back = true where product_key = ? and environment = ? and release_id = ?")
+    jdbc.sql(
+            "update deployments set rolled_back = true where product_key = ? and environment = ? and release_id = ?")
         .params(product, env, release)
         .update();
   }

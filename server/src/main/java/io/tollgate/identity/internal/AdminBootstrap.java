@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On an empty database, creates the system administrator {@code admin}. Its token comes from
- * {@code TOLLGATE_BOOTSTRAP_ADMIN_TOKEN}, or is generated and written once to the log and to
- * {@code initial-admin-token} in the data directory. There is no default password.
+ * On an empty database, creates the system administrator {@code admin}. Its token comes from {@code
+ * TOLLGATE_BOOTSTRAP_ADMIN_TOKEN}, or is generated and written once to the log and to {@code
+ * initial-admin-token} in the data directory. There is no default password.
  */
 @Component
 @Order(10)
@@ -56,17 +56,24 @@ class AdminBootstrap implements ApplicationRunner {
               users.createUnchecked("system", "admin", "System administrator", null, true);
               return configuredToken.isBlank()
                   ? users.issueUnchecked("system", "admin", "bootstrap").token()
-                  : users.issueUnchecked("system", "admin", "bootstrap", configuredToken.strip()).token();
+                  : users
+                      .issueUnchecked("system", "admin", "bootstrap", configuredToken.strip())
+                      .token();
             });
     if (token == null || !configuredToken.isBlank()) {
       if (token != null) {
-        log.info("Created the system administrator 'admin' with the token from TOLLGATE_BOOTSTRAP_ADMIN_TOKEN.");
+        log.info(
+            "Created the system administrator 'admin' with the token from TOLLGATE_BOOTSTRAP_ADMIN_TOKEN.");
       }
       return;
     }
     Files.createDirectories(dataDir);
     Path file = dataDir.resolve("initial-admin-token");
-    Files.writeString(file, token + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(
+        file,
+        token + System.lineSeparator(),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException ignored) {
@@ -74,6 +81,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
     log.warn(
         "\n\n  Created the system administrator 'admin'. Its API token (shown once, also in {}):\n\n    {}\n",
-        file.toAbsolutePath(), token);
+        file.toAbsolutePath(),
+        token);
   }
 }

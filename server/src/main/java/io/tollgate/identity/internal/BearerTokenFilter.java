@@ -23,7 +23,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
@@ -31,19 +32,29 @@ class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Problems.write(response, 401, "Unauthenticated",
-          "Use 'Authorization: Bearer <token>'; other schemes are not accepted.", request.getRequestURI());
+      Problems.write(
+          response,
+          401,
+          "Unauthenticated",
+          "Use 'Authorization: Bearer <token>'; other schemes are not accepted.",
+          request.getRequestURI());
       return;
     }
     var actor = users.authenticate(header.substring(7).strip());
     if (actor.isEmpty()) {
-      Problems.write(response, 401, "Unauthenticated",
+      Problems.write(
+          response,
+          401,
+          "Unauthenticated",
           "The bearer token is unknown or revoked; issue a new one with POST /api/v1/users/{username}/tokens.",
           request.getRequestURI());
       return;
     }
     Actor a = actor.get();
-    var authorities = a.admin() ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.<SimpleGrantedAuthority>of();
+    var authorities =
+        a.admin()
+            ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))
+            : List.<SimpleGrantedAuthority>of();
     var authentication = UsernamePasswordAuthenticationToken.authenticated(a, null, authorities);
     SecurityContextHolder.getContext().setAuthentication(authentication);
     try {

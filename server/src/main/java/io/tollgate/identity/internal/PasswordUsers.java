@@ -16,11 +16,19 @@ class PasswordUsers {
   @Bean
   UserDetailsService userDetailsService(UserStore users) {
     return username ->
-        users.find(username)
-            .flatMap(u -> users.passwordHash(username).map(hash -> User.withUsername(u.username())
-                .password(hash)
-                .roles(u.admin() ? "ADMIN" : "USER")
-                .build()))
-            .orElseThrow(() -> new UsernameNotFoundException("No user with a password: " + username));
+        users
+            .find(username)
+            .flatMap(
+                u ->
+                    users
+                        .passwordHash(username)
+                        .map(
+                            hash ->
+                                User.withUsername(u.username())
+                                    .password(hash)
+                                    .roles(u.admin() ? "ADMIN" : "USER")
+                                    .build()))
+            .orElseThrow(
+                () -> new UsernameNotFoundException("No user with a password: " + username));
   }
 }

@@ -37,11 +37,20 @@ class SecurityConfig {
             e ->
                 e.authenticationEntryPoint(
                         (req, res, ex) ->
-                            Problems.write(res, 401, "Unauthenticated",
-                                "This call needs 'Authorization: Bearer <token>'.", req.getRequestURI()))
+                            Problems.write(
+                                res,
+                                401,
+                                "Unauthenticated",
+                                "This call needs 'Authorization: Bearer <token>'.",
+                                req.getRequestURI()))
                     .accessDeniedHandler(
                         (req, res, ex) ->
-                            Problems.write(res, 403, "Forbidden", "You may not do this.", req.getRequestURI())));
+                            Problems.write(
+                                res,
+                                403,
+                                "Forbidden",
+                                "You may not do this.",
+                                req.getRequestURI())));
     return http.build();
   }
 
@@ -52,8 +61,15 @@ class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/", "/error")
+                a.requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/",
+                        "/error")
                     .permitAll()
                     .anyRequest()
                     .denyAll())
@@ -61,10 +77,16 @@ class SecurityConfig {
             e ->
                 e.authenticationEntryPoint(
                         (req, res, ex) ->
-                            Problems.write(res, 401, "Unauthenticated", "Sign in first.", req.getRequestURI()))
+                            Problems.write(
+                                res, 401, "Unauthenticated", "Sign in first.", req.getRequestURI()))
                     .accessDeniedHandler(
                         (req, res, ex) ->
-                            Problems.write(res, 403, "Forbidden", "You may not do this.", req.getRequestURI())));
+                            Problems.write(
+                                res,
+                                403,
+                                "Forbidden",
+                                "You may not do this.",
+                                req.getRequestURI())));
     return http.build();
   }
 }

@@ -24,17 +24,30 @@ public class UserStore {
   }
 
   public boolean exists(String username) {
-    return jdbc.sql("select count(*) from users where username = ?").param(username).query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from users where username = ?")
+            .param(username)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public void insert(User user) {
-    jdbc.sql("insert into users (username, display_name, email, admin, created_at) values (?, ?, ?, ?, ?)")
-        .params(user.username(), user.displayName(), user.email(), user.admin(), Timestamps.toDb(user.createdAt()))
+    jdbc.sql(
+            "insert into users (username, display_name, email, admin, created_at) values (?, ?, ?, ?, ?)")
+        .params(
+            user.username(),
+            user.displayName(),
+            user.email(),
+            user.admin(),
+            Timestamps.toDb(user.createdAt()))
         .update();
   }
 
   public Optional<User> find(String username) {
-    return jdbc.sql("select * from users where username = ?").param(username).query((rs, n) -> map(rs)).optional();
+    return jdbc.sql("select * from users where username = ?")
+        .param(username)
+        .query((rs, n) -> map(rs))
+        .optional();
   }
 
   public List<User> all() {
@@ -42,7 +55,9 @@ public class UserStore {
   }
 
   public void setPasswordHash(String username, String hash) {
-    jdbc.sql("update users set password_hash = ? where username = ?").params(hash, username).update();
+    jdbc.sql("update users set password_hash = ? where username = ?")
+        .params(hash, username)
+        .update();
   }
 
   public Optional<String> passwordHash(String username) {
@@ -53,7 +68,8 @@ public class UserStore {
   }
 
   public void insertToken(String id, String username, String name, String hash, Instant at) {
-    jdbc.sql("insert into api_tokens (id, username, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into api_tokens (id, username, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
         .params(id, username, name, hash, Timestamps.toDb(at))
         .update();
   }
@@ -82,7 +98,8 @@ public class UserStore {
   }
 
   public int revoke(String username, String tokenId, Instant at) {
-    return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and username = ? and revoked_at is null")
+    return jdbc.sql(
+            "update api_tokens set revoked_at = ? where id = ? and username = ? and revoked_at is null")
         .params(Timestamps.toDb(at), tokenId, username)
         .update();
   }

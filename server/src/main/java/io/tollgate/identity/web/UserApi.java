@@ -50,14 +50,17 @@ class UserApi {
   @GetMapping("/users/{username}")
   User get(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     if (!actor.admin() && !actor.username().equals(username)) {
-      throw io.tollgate.shared.Forbidden.because("Reading another user's account is for the system administrator.");
+      throw io.tollgate.shared.Forbidden.because(
+          "Reading another user's account is for the system administrator.");
     }
     return users.get(username);
   }
 
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IssuedToken> issue(
-      @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody NewToken body) {
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String username,
+      @RequestBody NewToken body) {
     IssuedToken token = users.issueToken(actor, username, body.name());
     return ResponseEntity.status(201).body(token);
   }
@@ -68,14 +71,19 @@ class UserApi {
   }
 
   @DeleteMapping("/users/{username}/tokens/{id}")
-  ResponseEntity<Void> revoke(@AuthenticationPrincipal Actor actor, @PathVariable String username, @PathVariable String id) {
+  ResponseEntity<Void> revoke(
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String username,
+      @PathVariable String id) {
     users.revokeToken(actor, username, id);
     return ResponseEntity.noContent().build();
   }
 
   @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> password(
-      @AuthenticationPrincipal Actor actor, @PathVariable String username, @RequestBody Password body) {
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String username,
+      @RequestBody Password body) {
     users.setPassword(actor, username, body.password());
     return ResponseEntity.noContent().build();
   }

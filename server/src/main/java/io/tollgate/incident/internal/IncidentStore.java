@@ -23,41 +23,68 @@ public class IncidentStore {
     jdbc.sql(
             "insert into incidents (id, release_id, product_key, status, opened_at, revision, document)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(data.id(), data.release(), data.product(), status, Timestamps.toDb(data.openedAt()), data.revision(),
+        .params(
+            data.id(),
+            data.release(),
+            data.product(),
+            status,
+            Timestamps.toDb(data.openedAt()),
+            data.revision(),
             json.writeValueAsString(data))
         .update();
   }
 
   public boolean update(IncidentData data, String status, long expectedRevision) {
-    return jdbc.sql("update incidents set status = ?, revision = ?, document = ? where id = ? and revision = ?")
-            .params(status, data.revision(), json.writeValueAsString(data), data.id(), expectedRevision)
+    return jdbc.sql(
+                "update incidents set status = ?, revision = ?, document = ? where id = ? and revision = ?")
+            .params(
+                status, data.revision(), json.writeValueAsString(data), data.id(), expectedRevision)
             .update()
         == 1;
   }
 
   public Optional<IncidentData> find(String id) {
-    return jdbc.sql("select document from incidents where id = ?").param(id).query(String.class).optional().map(this::read);
+    return jdbc.sql("select document from incidents where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(this::read);
   }
 
   public Optional<IncidentData> lock(String id) {
     return jdbc.sql("select document from incidents where id = ? for update")
-        .param(id).query(String.class).optional().map(this::read);
+        .param(id)
+        .query(String.class)
+        .optional()
+        .map(this::read);
   }
 
   public List<String> idsForRelease(String release) {
     return jdbc.sql("select id from incidents where release_id = ? order by opened_at, id")
-        .param(release).query(String.class).list();
+        .param(release)
+        .query(String.class)
+        .list();
   }
 
   public Optional<String> openForRelease(String release) {
-    return jdbc.sql("select id from incidents where release_id = ? and status = 'open' order by opened_at limit 1")
-        .param(release).query(String.class).optional();
+    return jdbc.sql(
+            "select id from incidents where release_id = ? and status = 'open' order by opened_at limit 1")
+        .param(release)
+        .query(String.class)
+        .optional();
   }
 
   public List<IncidentData> open(List<String> products) {
     if (products.isEmpty()) return List.of();
-    return jdbc.sql("select document from incidents where status = 'open' and product_key in (:products) order by opened_at")
-        .param("products", products).query(String.class).list().stream().map(this::read).toList();
+    return jdbc
+        .sql(
+            "select document from incidents where status = 'open' and product_key in (:products) order by opened_at")
+        .param("products", products)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(this::read)
+        .toList();
   }
 
   private IncidentData read(String document) {

@@ -40,9 +40,12 @@ class IncidentApi {
 
   @PostMapping(path = "/releases/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> open(
-      @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody NewIncident body) {
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String id,
+      @RequestBody NewIncident body) {
     Incident incident = incidents.open(actor, id, body.severity(), body.summary());
-    return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.data().id())).body(view(incident));
+    return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.data().id()))
+        .body(view(incident));
   }
 
   @GetMapping("/incidents/{id}")
@@ -52,20 +55,25 @@ class IncidentApi {
 
   @PostMapping("/incidents/{id}/steps/{key}/complete")
   Map<String, Object> complete(
-      @AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String key,
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String id,
+      @PathVariable String key,
       @RequestBody(required = false) NoteBody body) {
     return view(incidents.complete(actor, id, key, body == null ? null : body.note()));
   }
 
   @PostMapping("/incidents/{id}/steps/{key}/skip")
   Map<String, Object> skip(
-      @AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String key,
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String id,
+      @PathVariable String key,
       @RequestBody(required = false) ReasonBody body) {
     return view(incidents.skip(actor, id, key, body == null ? null : body.reason()));
   }
 
   @PostMapping(path = "/incidents/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> resolve(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody Resolution body) {
+  Map<String, Object> resolve(
+      @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody Resolution body) {
     return view(incidents.resolve(actor, id, body.rootCause(), body.actionItems()));
   }
 

@@ -21,7 +21,8 @@ public class ProcessStore {
   public record Row(String id, int version, String name, String source, Instant createdAt) {}
 
   public Optional<Row> latest(String id) {
-    return jdbc.sql("select * from process_versions where process_id = ? order by version desc limit 1")
+    return jdbc.sql(
+            "select * from process_versions where process_id = ? order by version desc limit 1")
         .param(id)
         .query((rs, n) -> map(rs))
         .optional();
@@ -47,7 +48,8 @@ public class ProcessStore {
     jdbc.sql(
             "insert into process_versions (process_id, version, name, source, created_by, created_at)"
                 + " values (?, ?, ?, ?, ?, ?)")
-        .params(row.id(), row.version(), row.name(), row.source(), by, Timestamps.toDb(row.createdAt()))
+        .params(
+            row.id(), row.version(), row.name(), row.source(), by, Timestamps.toDb(row.createdAt()))
         .update();
   }
 

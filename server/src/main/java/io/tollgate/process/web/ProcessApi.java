@@ -45,10 +45,12 @@ class ProcessApi {
   }
 
   @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
-  ResponseEntity<Map<String, Object>> publish(@AuthenticationPrincipal Actor actor, @RequestBody String yaml) {
+  ResponseEntity<Map<String, Object>> publish(
+      @AuthenticationPrincipal Actor actor, @RequestBody String yaml) {
     ProcessVersion published = processes.publish(actor, yaml);
     return ResponseEntity.created(URI.create("/api/v1/processes/" + published.id()))
-        .body(Map.of("id", published.id(), "version", published.version(), "name", published.name()));
+        .body(
+            Map.of("id", published.id(), "version", published.version(), "name", published.name()));
   }
 
   private static Map<String, Object> view(ProcessVersion v) {
@@ -59,68 +61,93 @@ class ProcessApi {
     body.put("name", d.name());
     body.put("description", d.description());
     body.put("roles", d.roles());
-    body.put("requirements", d.requirements().stream().map(r -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", r.key());
-      m.put("title", r.title());
-      m.put("description", r.description());
-      m.put("owner", r.owner());
-      m.put("signers", r.signers());
-      m.put("appliesTo", r.appliesTo().stream().map(t -> t.id()).sorted().toList());
-      m.put("metBy", r.metBy());
-      m.put("check", r.check().name().toLowerCase().replace('_', '-'));
-      return m;
-    }).toList());
-    body.put("steps", d.steps().stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", s.key());
-      m.put("title", s.title());
-      m.put("description", s.description());
-      m.put("owner", s.owner());
-      m.put("kind", s.kind().id());
-      m.put("environment", s.environment());
-      m.put("optional", s.optional());
-      m.put("after", s.after());
-      m.put("requires", s.requires());
-      m.put("meets", s.meets());
-      m.put("incidentOnFailure", s.incidentOnFailure());
-      m.put("appliesTo", s.appliesTo().stream().map(t -> t.id()).sorted().toList());
-      return m;
-    }).toList());
-    body.put("handoffs", d.handoffs().stream().map(h -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", h.key());
-      m.put("from", h.from());
-      m.put("to", h.to());
-      m.put("handsOver", h.handsOver());
-      m.put("trigger", h.trigger());
-      m.put("appliesTo", h.appliesTo().stream().map(t -> t.id()).sorted().toList());
-      return m;
-    }).toList());
+    body.put(
+        "requirements",
+        d.requirements().stream()
+            .map(
+                r -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", r.key());
+                  m.put("title", r.title());
+                  m.put("description", r.description());
+                  m.put("owner", r.owner());
+                  m.put("signers", r.signers());
+                  m.put("appliesTo", r.appliesTo().stream().map(t -> t.id()).sorted().toList());
+                  m.put("metBy", r.metBy());
+                  m.put("check", r.check().name().toLowerCase().replace('_', '-'));
+                  return m;
+                })
+            .toList());
+    body.put(
+        "steps",
+        d.steps().stream()
+            .map(
+                s -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", s.key());
+                  m.put("title", s.title());
+                  m.put("description", s.description());
+                  m.put("owner", s.owner());
+                  m.put("kind", s.kind().id());
+                  m.put("environment", s.environment());
+                  m.put("optional", s.optional());
+                  m.put("after", s.after());
+                  m.put("requires", s.requires());
+                  m.put("meets", s.meets());
+                  m.put("incidentOnFailure", s.incidentOnFailure());
+                  m.put("appliesTo", s.appliesTo().stream().map(t -> t.id()).sorted().toList());
+                  return m;
+                })
+            .toList());
+    body.put(
+        "handoffs",
+        d.handoffs().stream()
+            .map(
+                h -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", h.key());
+                  m.put("from", h.from());
+                  m.put("to", h.to());
+                  m.put("handsOver", h.handsOver());
+                  m.put("trigger", h.trigger());
+                  m.put("appliesTo", h.appliesTo().stream().map(t -> t.id()).sorted().toList());
+                  return m;
+                })
+            .toList());
     Map<String, Object> playbook = new LinkedHashMap<>();
     playbook.put("trigger", d.playbook().trigger());
-    playbook.put("steps", d.playbook().steps().stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", s.key());
-      m.put("title", s.title());
-      m.put("owner", s.owner());
-      m.put("optional", s.optional());
-      m.put("after", s.after());
-      m.put("action", s.action().name().toLowerCase());
-      m.put("environment", s.environment());
-      return m;
-    }).toList());
+    playbook.put(
+        "steps",
+        d.playbook().steps().stream()
+            .map(
+                s -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", s.key());
+                  m.put("title", s.title());
+                  m.put("owner", s.owner());
+                  m.put("optional", s.optional());
+                  m.put("after", s.after());
+                  m.put("action", s.action().name().toLowerCase());
+                  m.put("environment", s.environment());
+                  return m;
+                })
+            .toList());
     body.put("playbook", playbook);
     Map<String, Object> notes = new LinkedHashMap<>();
-    notes.put("fields", d.notes().fields().stream().map(f -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", f.key());
-      m.put("label", f.label());
-      m.put("owner", f.owner());
-      m.put("list", f.list());
-      m.put("requiredFor", f.requiredFor().stream().map(t -> t.id()).sorted().toList());
-      return m;
-    }).toList());
+    notes.put(
+        "fields",
+        d.notes().fields().stream()
+            .map(
+                f -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", f.key());
+                  m.put("label", f.label());
+                  m.put("owner", f.owner());
+                  m.put("list", f.list());
+                  m.put("requiredFor", f.requiredFor().stream().map(t -> t.id()).sorted().toList());
+                  return m;
+                })
+            .toList());
     notes.put("template", d.notes().markdown());
     body.put("notesTemplate", notes);
     return body;

@@ -23,11 +23,18 @@ public class ProductStore {
   }
 
   public boolean exists(String key) {
-    return jdbc.sql("select count(*) from products where product_key = ?").param(key).query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from products where product_key = ?")
+            .param(key)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   public void lock(String key) {
-    jdbc.sql("select product_key from products where product_key = ? for update").param(key).query(String.class).list();
+    jdbc.sql("select product_key from products where product_key = ? for update")
+        .param(key)
+        .query(String.class)
+        .list();
   }
 
   public void insert(Product p) {
@@ -54,11 +61,21 @@ public class ProductStore {
                     List.of(),
                     Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class))))
         .optional()
-        .map(p -> new Product(p.key(), p.name(), p.process(), environments(key), members(key), p.createdAt()));
+        .map(
+            p ->
+                new Product(
+                    p.key(),
+                    p.name(),
+                    p.process(),
+                    environments(key),
+                    members(key),
+                    p.createdAt()));
   }
 
   public List<String> keys() {
-    return jdbc.sql("select product_key from products order by product_key").query(String.class).list();
+    return jdbc.sql("select product_key from products order by product_key")
+        .query(String.class)
+        .list();
   }
 
   public List<String> environments(String key) {
@@ -69,7 +86,8 @@ public class ProductStore {
   }
 
   public List<Member> members(String key) {
-    return jdbc.sql("select username, roles from memberships where product_key = ? order by username")
+    return jdbc.sql(
+            "select username, roles from memberships where product_key = ? order by username")
         .param(key)
         .query((rs, n) -> new Member(rs.getString("username"), split(rs.getString("roles"))))
         .list();
@@ -85,7 +103,8 @@ public class ProductStore {
   }
 
   public List<Membership> memberships(String username) {
-    return jdbc.sql("select product_key, roles from memberships where username = ? order by product_key")
+    return jdbc.sql(
+            "select product_key, roles from memberships where username = ? order by product_key")
         .param(username)
         .query((rs, n) -> new Membership(rs.getString("product_key"), split(rs.getString("roles"))))
         .list();
@@ -104,12 +123,17 @@ public class ProductStore {
   }
 
   public void removeMember(String key, String username) {
-    jdbc.sql("delete from memberships where product_key = ? and username = ?").params(key, username).update();
+    jdbc.sql("delete from memberships where product_key = ? and username = ?")
+        .params(key, username)
+        .update();
   }
 
   private static List<String> split(String roles) {
     return roles == null || roles.isBlank()
         ? List.of()
-        : Arrays.stream(roles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        : Arrays.stream(roles.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toList());
   }
 }

@@ -37,9 +37,12 @@ class ProductApi {
   record Roles(List<String> roles) {}
 
   @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal Actor actor, @RequestBody NewProduct body) {
-    Product product = products.create(actor, body.key(), body.name(), body.process(), body.environments());
-    return ResponseEntity.created(URI.create("/api/v1/products/" + product.key())).body(view(product));
+  ResponseEntity<Map<String, Object>> create(
+      @AuthenticationPrincipal Actor actor, @RequestBody NewProduct body) {
+    Product product =
+        products.create(actor, body.key(), body.name(), body.process(), body.environments());
+    return ResponseEntity.created(URI.create("/api/v1/products/" + product.key()))
+        .body(view(product));
   }
 
   @GetMapping("/products")
@@ -52,9 +55,13 @@ class ProductApi {
     return view(products.get(actor, key));
   }
 
-  @PutMapping(path = "/products/{key}/members/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PutMapping(
+      path = "/products/{key}/members/{username}",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
   Member setMember(
-      @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String username,
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String key,
+      @PathVariable String username,
       @RequestBody Roles body) {
     return products.setMember(actor, key, username, body.roles());
   }

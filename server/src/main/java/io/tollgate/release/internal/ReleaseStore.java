@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The releases table: the aggregate state as one JSON document, plus the columns lists filter on. */
+/**
+ * The releases table: the aggregate state as one JSON document, plus the columns lists filter on.
+ */
 @Repository
 public class ReleaseStore {
   private final JdbcClient jdbc;
@@ -73,7 +75,8 @@ public class ReleaseStore {
   }
 
   public List<String> activeVersions(String product) {
-    return jdbc.sql("select active_version from releases where product_key = ? and active_version is not null")
+    return jdbc.sql(
+            "select active_version from releases where product_key = ? and active_version is not null")
         .param(product)
         .query(String.class)
         .list();
@@ -81,10 +84,16 @@ public class ReleaseStore {
 
   public List<ReleaseData> page(String product, String status, int page, int size) {
     String where = "where product_key = ?" + (status == null ? "" : " and status = ?");
-    var spec = jdbc.sql("select document from releases " + where + " order by created_at desc, id desc limit ? offset ?")
-        .param(product);
+    var spec =
+        jdbc.sql(
+                "select document from releases "
+                    + where
+                    + " order by created_at desc, id desc limit ? offset ?")
+            .param(product);
     if (status != null) spec = spec.param(status);
-    return spec.param(size).param((long) page * size).query(String.class).list().stream().map(this::read).toList();
+    return spec.param(size).param((long) page * size).query(String.class).list().stream()
+        .map(this::read)
+        .toList();
   }
 
   public long count(String product, String status) {

@@ -14,7 +14,6 @@ import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.ReleasePage;
 import io.tollgate.release.Window;
 import io.tollgate.shared.Actor;
-import io.tollgate.shared.BadRequest;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.IfMatch;
 import java.net.URI;
@@ -48,7 +47,11 @@ class ReleaseApi {
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
 
-  ReleaseApi(ReleaseManagement releases, IncidentLookup incidents, UserManagement users, AuditLog audit,
+  ReleaseApi(
+      ReleaseManagement releases,
+      IncidentLookup incidents,
+      UserManagement users,
+      AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
     this.incidents = incidents;
@@ -77,10 +80,16 @@ class ReleaseApi {
 
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> create(
-      @AuthenticationPrincipal Actor actor, @PathVariable String key, @RequestBody CreateBody body) {
-    Window window = body.window() == null ? null : new Window(body.window().start(), body.window().end());
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String key,
+      @RequestBody CreateBody body) {
+    Window window =
+        body.window() == null ? null : new Window(body.window().start(), body.window().end());
     Release release =
-        releases.plan(actor, key, new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
+        releases.plan(
+            actor,
+            key,
+            new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
     return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
         .eTag(IfMatch.etag(release.revision()))
         .body(view(release));
@@ -93,7 +102,8 @@ class ReleaseApi {
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    ReleasePage result = releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
+    ReleasePage result =
+        releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", result.items().stream().map(r -> summary(r)).toList());
     body.put("page", result.page());
@@ -103,7 +113,8 @@ class ReleaseApi {
   }
 
   @GetMapping("/releases/{id}")
-  ResponseEntity<Map<String, Object>> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  ResponseEntity<Map<String, Object>> get(
+      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return ok(releases.get(actor, id));
   }
 
@@ -114,7 +125,8 @@ class ReleaseApi {
       @PathVariable String key,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody(required = false) MeetBody body) {
-    Evidence evidence = body == null || body.evidence() == null ? Evidence.NONE : body.evidence().toEvidence();
+    Evidence evidence =
+        body == null || body.evidence() == null ? Evidence.NONE : body.evidence().toEvidence();
     return ok(releases.meet(actor, id, key, evidence, IfMatch.revision(ifMatch)));
   }
 
@@ -126,8 +138,15 @@ class ReleaseApi {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody(required = false) CompleteBody body) {
     CompleteBody b = body == null ? new CompleteBody(null, null, null) : body;
-    return ok(releases.complete(actor, id, key, b.note(), b.evidence() == null ? null : b.evidence().toEvidence(),
-        b.outcome(), IfMatch.revision(ifMatch)));
+    return ok(
+        releases.complete(
+            actor,
+            id,
+            key,
+            b.note(),
+            b.evidence() == null ? null : b.evidence().toEvidence(),
+            b.outcome(),
+            IfMatch.revision(ifMatch)));
   }
 
   @PostMapping("/releases/{id}/steps/{key}/skip")
@@ -137,7 +156,9 @@ class ReleaseApi {
       @PathVariable String key,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody(required = false) ReasonBody body) {
-    return ok(releases.skip(actor, id, key, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
+    return ok(
+        releases.skip(
+            actor, id, key, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
   @PostMapping("/releases/{id}/decision")
@@ -146,7 +167,8 @@ class ReleaseApi {
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DecisionBody body) {
-    return ok(releases.decide(actor, id, body.decision(), body.rationale(), IfMatch.revision(ifMatch)));
+    return ok(
+        releases.decide(actor, id, body.decision(), body.rationale(), IfMatch.revision(ifMatch)));
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
@@ -172,18 +194,23 @@ class ReleaseApi {
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
-    Map<String, Object> body = new LinkedHashMap<>(ReleaseView.notes(release.process(), release.notes()));
+    Map<String, Object> body =
+        new LinkedHashMap<>(ReleaseView.notes(release.process(), release.notes()));
     body.put("complete", release.notes().isComplete(release.process().notes(), release.type()));
-    body.put("markdown", NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+    body.put(
+        "markdown",
+        NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
     return body;
   }
 
   @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
-  ResponseEntity<String> notesMarkdown(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  ResponseEntity<String> notesMarkdown(
+      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"" + release.product() + "-" + release.version() + "-notes.md\"")
         .body(NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
   }
@@ -202,39 +229,50 @@ class ReleaseApi {
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody(required = false) ReasonBody body) {
-    return ok(releases.cancel(actor, id, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
+    return ok(
+        releases.cancel(actor, id, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
   @GetMapping("/releases/{id}/audit")
   List<Map<String, Object>> audit(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     releases.get(actor, id);
     return audit.forRelease(id).stream()
-        .map(e -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("seq", e.seq());
-          m.put("at", e.at());
-          m.put("actor", e.actor());
-          m.put("action", e.action());
-          m.put("subject", e.subject());
-          m.put("details", json.readTree(e.details()));
-          m.put("prevHash", e.prevHash());
-          m.put("hash", e.hash());
-          return m;
-        })
+        .map(
+            e -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("seq", e.seq());
+              m.put("at", e.at());
+              m.put("actor", e.actor());
+              m.put("action", e.action());
+              m.put("subject", e.subject());
+              m.put("details", json.readTree(e.details()));
+              m.put("prevHash", e.prevHash());
+              m.put("hash", e.hash());
+              return m;
+            })
         .toList();
   }
 
   private NotesContext context(Release r) {
-    String manager = users.find(r.createdBy()).map(u -> u.displayName() + " (" + u.username() + ")").orElse(r.createdBy());
+    String manager =
+        users
+            .find(r.createdBy())
+            .map(u -> u.displayName() + " (" + u.username() + ")")
+            .orElse(r.createdBy());
     String date =
         r.deployments().stream()
             .filter(d -> d.outcome() == Outcome.SUCCEEDED)
             .reduce((a, b) -> b)
             .map(DeploymentRecord::at)
-            .or(() -> r.window() == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(r.window().start()))
+            .or(
+                () ->
+                    r.window() == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(r.window().start()))
             .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
             .orElse("not scheduled yet");
-    return new NotesContext(r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
+    return new NotesContext(
+        r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
   }
 
   private static List<String> entries(String field, Object value) {
@@ -274,5 +312,4 @@ class ReleaseApi {
     v.put("revision", r.revision());
     return v;
   }
-
 }

@@ -36,15 +36,25 @@ final class ReleaseView {
     v.put("window", r.window());
     v.put("createdBy", r.createdBy());
     v.put("createdAt", r.createdAt());
-    v.put("requirements", r.requirements().stream().map(s -> requirement(p.requirement(s.key()).orElseThrow(), s)).toList());
+    v.put(
+        "requirements",
+        r.requirements().stream()
+            .map(s -> requirement(p.requirement(s.key()).orElseThrow(), s))
+            .toList());
     v.put("steps", r.steps().stream().map(s -> step(r, p.step(s.key()).orElseThrow(), s)).toList());
     v.put("handoffs", r.handoffs().stream().map(h -> handoff(p, h)).toList());
     v.put("decision", r.latestDecision() == null ? null : decision(r.latestDecision()));
     v.put("decisions", r.decisions().stream().map(ReleaseView::decision).toList());
     v.put("goBlockers", r.goBlockers());
-    v.put("next", r.actionableSteps().stream().map(s -> Map.of("key", s.key(), "title", s.title(), "owner", s.owner())).toList());
+    v.put(
+        "next",
+        r.actionableSteps().stream()
+            .map(s -> Map.of("key", s.key(), "title", s.title(), "owner", s.owner()))
+            .toList());
     v.put("notes", notes(p, r.notes()));
-    v.put("notesMissing", r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList());
+    v.put(
+        "notesMissing",
+        r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList());
     v.put("deployments", r.deployments().stream().map(ReleaseView::deployment).toList());
     v.put("incidents", incidents);
     v.put("cancellation", r.cancellation());
@@ -93,7 +103,8 @@ final class ReleaseView {
   }
 
   private static Map<String, Object> handoff(ProcessDefinition p, HandoffState h) {
-    HandoffDef def = p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
+    HandoffDef def =
+        p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("key", h.key());
     v.put("from", def.from());
@@ -119,26 +130,36 @@ final class ReleaseView {
     v.put("by", d.by());
     v.put("at", d.at());
     Map<String, Object> snapshot = new LinkedHashMap<>();
-    snapshot.put("requirements", d.snapshot().requirements().stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", s.key());
-      m.put("status", s.met() ? "met" : "open");
-      m.put("evidence", s.evidence());
-      m.put("by", s.by());
-      m.put("at", s.at());
-      m.put("signatures", s.signatures());
-      return m;
-    }).toList());
-    snapshot.put("steps", d.snapshot().steps().stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", s.key());
-      m.put("status", s.status().id());
-      m.put("outcome", s.outcome() == null ? null : s.outcome().id());
-      m.put("by", s.by());
-      m.put("at", s.at());
-      m.put("note", s.note());
-      return m;
-    }).toList());
+    snapshot.put(
+        "requirements",
+        d.snapshot().requirements().stream()
+            .map(
+                s -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", s.key());
+                  m.put("status", s.met() ? "met" : "open");
+                  m.put("evidence", s.evidence());
+                  m.put("by", s.by());
+                  m.put("at", s.at());
+                  m.put("signatures", s.signatures());
+                  return m;
+                })
+            .toList());
+    snapshot.put(
+        "steps",
+        d.snapshot().steps().stream()
+            .map(
+                s -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("key", s.key());
+                  m.put("status", s.status().id());
+                  m.put("outcome", s.outcome() == null ? null : s.outcome().id());
+                  m.put("by", s.by());
+                  m.put("at", s.at());
+                  m.put("note", s.note());
+                  return m;
+                })
+            .toList());
     v.put("snapshot", snapshot);
     return v;
   }

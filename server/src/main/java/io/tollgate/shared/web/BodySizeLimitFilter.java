@@ -28,11 +28,19 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      Problems.write(response, 413, "Body too large",
-          "The request body has " + request.getContentLengthLong() + " bytes; the limit is " + limit + ".",
+      Problems.write(
+          response,
+          413,
+          "Body too large",
+          "The request body has "
+              + request.getContentLengthLong()
+              + " bytes; the limit is "
+              + limit
+              + ".",
           request.getRequestURI());
       return;
     }

@@ -2,7 +2,9 @@ package io.tollgate.shared.web;
 
 import io.tollgate.shared.BadRequest;
 
-/** Reads an {@code If-Match} revision: {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} means any. */
+/**
+ * Reads an {@code If-Match} revision: {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} means any.
+ */
 public final class IfMatch {
   private IfMatch() {}
 
@@ -16,7 +18,10 @@ public final class IfMatch {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw BadRequest.because("If-Match must carry a release revision such as \"3\" (the ETag of GET); got " + header + ".");
+      throw BadRequest.because(
+          "If-Match must carry a release revision such as \"3\" (the ETag of GET); got "
+              + header
+              + ".");
     }
   }
 

@@ -4,7 +4,6 @@ import io.tollgate.shared.Invalid;
 import io.tollgate.shared.TollgateException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,22 +39,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return respond(Problems.of(400, "Bad request",
-        "The parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
+    return respond(
+        Problems.of(
+            400,
+            "Bad request",
+            "The parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'."));
   }
 
   @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> optimistic(Exception e) {
-    return respond(Problems.of(409, "Conflict with the current state",
-        "Someone else changed this at the same time; reload it and try again."));
+    return respond(
+        Problems.of(
+            409,
+            "Conflict with the current state",
+            "Someone else changed this at the same time; reload it and try again."));
   }
 
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(Exception e) {
     log.info("Refused a change that conflicts with stored data: {}", e.getMessage());
-    return respond(Problems.of(409, "Conflict with the current state",
-        "The change conflicts with existing data (a duplicate, or something changed at the same time);"
-            + " reload and try again."));
+    return respond(
+        Problems.of(
+            409,
+            "Conflict with the current state",
+            "The change conflicts with existing data (a duplicate, or something changed at the same time);"
+                + " reload and try again."));
   }
 
   @ExceptionHandler(Exception.class)
@@ -68,13 +76,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       cause = cause.getCause();
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return respond(Problems.of(500, "Internal error",
-        "Something went wrong on the server; nothing was changed. The server log has the details."));
+    return respond(
+        Problems.of(
+            500,
+            "Internal error",
+            "Something went wrong on the server; nothing was changed. The server log has the details."));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Throwable cause = ex;
     while (cause != null) {
       if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
@@ -96,16 +110,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
-      HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<MediaType> supported = ex.getSupportedMediaTypes();
-    return generic(Problems.of(415, "Unsupported media type",
-        "Content type '" + ex.getContentType() + "' is not accepted here; send "
-            + (supported.isEmpty() ? "application/json" : supported.get(0).toString()) + "."));
+    return generic(
+        Problems.of(
+            415,
+            "Unsupported media type",
+            "Content type '"
+                + ex.getContentType()
+                + "' is not accepted here; send "
+                + (supported.isEmpty() ? "application/json" : supported.get(0).toString())
+                + "."));
   }
 
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
     // Spring's own problems (404 no handler, 405, 406, missing parameter ...): keep the status,
     // give the same shape.
     ProblemDetail problem =
@@ -115,7 +142,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (problem.getDetail() == null) {
       problem.setDetail(ex.getMessage());
     }
-    problem.setType(java.net.URI.create("https://tollgate.dev/problems/" + Problems.slug(statusCode.value())));
+    problem.setType(
+        java.net.URI.create("https://tollgate.dev/problems/" + Problems.slug(statusCode.value())));
     HttpHeaders h = new HttpHeaders();
     h.putAll(headers);
     h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -133,5 +161,4 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
-
 }

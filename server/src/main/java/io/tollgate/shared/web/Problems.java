@@ -23,7 +23,8 @@ public final class Problems {
   }
 
   /** Writes a problem straight to the response: for filters and security entry points. */
-  public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+  public static void write(
+      HttpServletResponse response, int status, String title, String detail, String instance)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MEDIA_TYPE);

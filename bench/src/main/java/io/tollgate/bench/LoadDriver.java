@@ -1,0 +1,281 @@
+package io.tollgate.bench;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Load driver for a running Tollgate server: measures the server's ceiling on a trivial endpoint,
+ * the read rate of one full release, and complete releases pushed through the API by several
+ * concurrent clients; reports the last two as ratios against the first.
+ *
+ * <pre>
+ * java -jar tollgate-bench.jar --base-url http://127.0.0.1:8080 --admin-token ... \
+ *     [--clients 16] [--duration 30] [--warmup 5] [--label h2] [--out result.json]
+ * </pre>
+ */
+public final class LoadDriver {
+  /** Target: GET /api/v1/releases/{id} at no less than this share of the /api/v1/ping rate. */
+  static final double READ_RATIO_TARGET = 0.40;
+
+  /** Target: every command's p99 below this many milliseconds. */
+  static final double COMMAND_P99_TARGET_MS = 50.0;
+
+  /** The ceiling and the read alternate in slices of this many seconds. */
+  static final int SLICE_SECONDS = 2;
+
+  static final String PING = "GET /api/v1/ping";
+  static final String READ = "GET /api/v1/releases/{id}";
+  static final String LIVENESS = "GET /actuator/health/liveness";
+
+  /** Options of one run. */
+  record Options(
+      String baseUrl,
+      String adminToken,
+      int clients,
+      int durationSeconds,
+      int warmupSeconds,
+      String label,
+      Path out) {}
+
+  private LoadDriver() {}
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(usage());
+      System.exit(2);
+      return;
+    }
+    if (options == null) {
+      System.out.println(usage());
+      return;
+    }
+    watchdog(options);
+    try {
+      Report report = run(options);
+      System.out.println(report.text());
+      if (options.out() != null) {
+        Path parent = options.out().toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(options.out(), report.json());
+        System.err.println("wrote " + options.out());
+      }
+      System.exit(0);
+    } catch (Flow.SetupFailed e) {
+      System.err.println("setup failed: " + e.getMessage());
+      System.exit(1);
+    } catch (IOException e) {
+      System.err.println("could not write the report: " + e);
+      System.exit(1);
+    }
+  }
+
+  static Report run(Options o) {
+    Http http = new Http(o.baseUrl());
+    ErrorSamples samples = new ErrorSamples();
+    Instant startedAt = Instant.now();
+
+    System.err.println("setup: product, five users (one per role), memberships and tokens");
+    Flow flow = Flow.setUp(http, samples, o.adminToken());
+    String token = flow.token(Flow.RELEASE_MANAGER);
+
+    // One release pushed through alone first: checks the happy path, and is the one the read
+    // phase reads (a closed release with its full history).
+    Flow.Outcome first = flow.oneRelease(new Stats(), () -> false, () -> false);
+    if (first.releaseId() == null) {
+      throw new Flow.SetupFailed(
+          "the first release could not be created; see the error above. " + samples.all());
+    }
+    System.err.println(
+        "first release "
+            + first.releaseId()
+            + (first.closed() ? " closed" : " NOT closed: the happy path fails, see above"));
+
+    int n = o.clients();
+    int warm = o.warmupSeconds();
+    int secs = o.durationSeconds();
+    // the ceiling and the read it is compared with alternate in short slices: same background load
+    String readPath = "/api/v1/releases/" + first.releaseId();
+    List<Phase.Result> pingAndRead =
+        Phase.run(
+            "ping+read",
+            List.of(PING, READ),
+            n,
+            warm,
+            secs,
+            SLICE_SECONDS,
+            reader(
+                http,
+                samples,
+                List.of(PING, READ),
+                List.of(http.get("/api/v1/ping", token), http.get(readPath, token))));
+    Phase.Result ping = pingAndRead.get(0);
+    Phase.Result read = pingAndRead.get(1);
+    Phase.Result liveness =
+        Phase.run(
+            "liveness",
+            n,
+            Math.min(warm, 1),
+            Math.max(1, secs / 2),
+            reader(
+                http,
+                samples,
+                List.of(LIVENESS),
+                List.of(http.get("/actuator/health/liveness", null))));
+    Phase.Result releases =
+        Phase.run(
+            "release",
+            n,
+            warm,
+            secs,
+            phase -> {
+              Stats stats = new Stats();
+              Flow.COMMAND_NAMES.forEach(stats::command);
+              while (!phase.done()) {
+                flow.oneRelease(stats, phase::measuring, phase::done);
+              }
+              return stats;
+            });
+
+    Map<String, Object> setup = new LinkedHashMap<>();
+    setup.put("product", flow.product);
+    setup.put("firstRelease", first.releaseId());
+    setup.put("firstReleaseClosed", first.closed());
+    return new Report(o, startedAt, setup, ping, liveness, read, releases, samples.all());
+  }
+
+  /** A client that sends the GET of the phase's current mode in a closed loop. */
+  private static Function<Phase, Stats> reader(
+      Http http, ErrorSamples samples, List<String> names, List<HttpRequest> requests) {
+    return phase -> {
+      Stats stats = new Stats();
+      names.forEach(stats::command);
+      while (!phase.done()) {
+        int mode = phase.mode();
+        Http.Response r = http.call(requests.get(mode));
+        if (phase.measuring() && phase.mode() == mode) {
+          stats.record(names.get(mode), r);
+        }
+        if (!r.ok()) {
+          samples.offer(names.get(mode), r);
+        }
+      }
+      return stats;
+    };
+  }
+
+  /** The run is bounded: three warm-ups, four measured durations, setup, and some slack. */
+  private static void watchdog(Options o) {
+    long bound = 3L * o.warmupSeconds() + 4L * o.durationSeconds() + 120;
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(bound));
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println(
+                  "error: the driver ran past its bound of " + bound + " s; stopping");
+              Runtime.getRuntime().halt(3);
+            },
+            "bench-watchdog");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static Options parse(String[] args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h") || a.equals("help")) {
+        return null;
+      }
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + a + "'");
+      }
+      String key;
+      String value;
+      int eq = a.indexOf('=');
+      if (eq > 0) {
+        key = a.substring(2, eq);
+        value = a.substring(eq + 1);
+      } else {
+        key = a.substring(2);
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + key + " needs a value");
+        }
+        value = args[++i];
+      }
+      values.put(key, value);
+    }
+    for (String key : values.keySet()) {
+      if (!java.util.Set.of(
+              "base-url", "admin-token", "clients", "duration", "warmup", "label", "out")
+          .contains(key)) {
+        throw new IllegalArgumentException("unknown option --" + key);
+      }
+    }
+    String baseUrl = values.get("base-url");
+    if (baseUrl == null || baseUrl.isBlank()) {
+      throw new IllegalArgumentException("--base-url is required");
+    }
+    String adminToken = values.get("admin-token");
+    if (adminToken == null || adminToken.isBlank()) {
+      adminToken = System.getenv("TOLLGATE_BENCH_ADMIN_TOKEN");
+    }
+    if (adminToken == null || adminToken.isBlank()) {
+      throw new IllegalArgumentException(
+          "--admin-token (or the environment variable TOLLGATE_BENCH_ADMIN_TOKEN) is required");
+    }
+    int clients = number(values, "clients", 16, 1, 1024);
+    int duration = number(values, "duration", 30, 1, 3600);
+    int warmup = number(values, "warmup", 5, 0, 3600);
+    String label = values.getOrDefault("label", "");
+    Path out = values.containsKey("out") ? Path.of(values.get("out")) : null;
+    return new Options(baseUrl, adminToken, clients, duration, warmup, label, out);
+  }
+
+  private static int number(Map<String, String> values, String key, int dflt, int min, int max) {
+    String v = values.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " takes a whole number, not '" + v + "'");
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException("--" + key + " must be between " + min + " and " + max);
+    }
+    return n;
+  }
+
+  static String usage() {
+    return String.join(
+        "\n",
+        "usage: java -jar tollgate-bench.jar --base-url URL --admin-token TOKEN [options]",
+        "  --base-url URL       the server, e.g. http://127.0.0.1:8080",
+        "  --admin-token TOKEN  the bootstrap admin token (or env TOLLGATE_BENCH_ADMIN_TOKEN)",
+        "  --clients N          concurrent clients (default 16)",
+        "  --duration S         measured seconds per phase (default 30)",
+        "  --warmup S           unrecorded warm-up seconds before each phase (default 5)",
+        "  --label NAME         a name for the run in the report, e.g. the database",
+        "  --out FILE           also write the report as JSON to FILE");
+  }
+}

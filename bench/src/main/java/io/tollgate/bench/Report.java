@@ -1,0 +1,300 @@
+package io.tollgate.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The results of one run: a plain-text table per phase, and the same figures as JSON. */
+final class Report {
+  private final LoadDriver.Options options;
+  private final Instant startedAt;
+  private final Map<String, Object> setup;
+  private final Phase.Result ping;
+  private final Phase.Result liveness;
+  private final Phase.Result read;
+  private final Phase.Result releases;
+  private final List<String> errorSamples;
+
+  Report(
+      LoadDriver.Options options,
+      Instant startedAt,
+      Map<String, Object> setup,
+      Phase.Result ping,
+      Phase.Result liveness,
+      Phase.Result read,
+      Phase.Result releases,
+      List<String> errorSamples) {
+    this.options = options;
+    this.startedAt = startedAt;
+    this.setup = setup;
+    this.ping = ping;
+    this.liveness = liveness;
+    this.read = read;
+    this.releases = releases;
+    this.errorSamples = errorSamples;
+  }
+
+  /** Successful calls per second of a single-endpoint phase. */
+  static double rate(Phase.Result r) {
+    long ok = 0;
+    for (Stats.Command c : r.stats().commands().values()) {
+      ok += c.count() - c.errors();
+    }
+    return r.seconds() <= 0 ? 0 : ok / r.seconds();
+  }
+
+  double readRatio() {
+    double ceiling = rate(ping);
+    return ceiling <= 0 ? 0 : rate(read) / ceiling;
+  }
+
+  /** The command with the highest p99 in the release phase, or null if none ran. */
+  Map.Entry<String, Stats.Command> worstCommand() {
+    Map.Entry<String, Stats.Command> worst = null;
+    for (Map.Entry<String, Stats.Command> e : releases.stats().commands().entrySet()) {
+      if (worst == null || e.getValue().millisAt(99) > worst.getValue().millisAt(99)) {
+        worst = e;
+      }
+    }
+    return worst;
+  }
+
+  boolean readTargetMet() {
+    return readRatio() >= LoadDriver.READ_RATIO_TARGET;
+  }
+
+  boolean latencyTargetMet() {
+    Map.Entry<String, Stats.Command> worst = worstCommand();
+    return worst != null && worst.getValue().millisAt(99) < LoadDriver.COMMAND_P99_TARGET_MS;
+  }
+
+  long commandErrors() {
+    return releases.stats().commands().values().stream().mapToLong(Stats.Command::errors).sum();
+  }
+
+  boolean happyPathClean() {
+    Stats s = releases.stats();
+    return s.releasesClosed > 0
+        && s.releasesAborted == 0
+        && s.releasesNotClosed == 0
+        && commandErrors() == 0;
+  }
+
+  double releasesPerSecond() {
+    return releases.seconds() <= 0 ? 0 : releases.stats().releasesClosed / releases.seconds();
+  }
+
+  String text() {
+    StringBuilder out = new StringBuilder();
+    String label = options.label().isBlank() ? "" : " [" + options.label() + "]";
+    out.append(
+        f(
+            "== Tollgate bench%s: %s, %d clients, %d s measured per phase after %d s warm-up,"
+                + " %d CPUs ==%n",
+            label,
+            options.baseUrl(),
+            options.clients(),
+            options.durationSeconds(),
+            options.warmupSeconds(),
+            Runtime.getRuntime().availableProcessors()));
+
+    out.append(
+        f(
+            "%nCeiling: trivial endpoints (ping alternates with the read below in %d s slices)%n",
+            LoadDriver.SLICE_SECONDS));
+    rateTable(out, List.of(ping, liveness));
+
+    out.append(f("%nRead: one closed release with its full history%n"));
+    rateTable(out, List.of(read));
+    out.append(
+        f(
+            "  read ratio (GET release req/s / GET ping req/s): %.3f   target >= %.2f: %s%n",
+            readRatio(), LoadDriver.READ_RATIO_TARGET, verdict(readTargetMet())));
+
+    Stats s = releases.stats();
+    out.append(f("%nRelease: complete releases, planned to closed, each command as its role%n"));
+    out.append(
+        f(
+            "  %-44s %8s %7s %8s %8s %8s %8s%n",
+            "command", "count", "errors", "retries", "p50 ms", "p99 ms", "max ms"));
+    for (Map.Entry<String, Stats.Command> e : s.commands().entrySet()) {
+      Stats.Command c = e.getValue();
+      out.append(
+          f(
+              "  %-44s %8d %7d %8d %8.2f %8.2f %8.2f%s%n",
+              e.getKey(),
+              c.count(),
+              c.errors(),
+              c.retries,
+              c.millisAt(50),
+              c.millisAt(99),
+              c.maxMillis(),
+              c.errors() == 0 ? "" : "  errors by status " + c.errorsByStatus));
+    }
+    out.append(
+        f(
+            "  releases closed: %d in %.1f s = %.2f releases/s; aborted on an error: %d;"
+                + " not closed at the end: %d%n",
+            s.releasesClosed,
+            releases.seconds(),
+            releasesPerSecond(),
+            s.releasesAborted,
+            s.releasesNotClosed));
+    Map.Entry<String, Stats.Command> worst = worstCommand();
+    out.append(
+        f(
+            "  every command p99 < %.0f ms: %s%s%n",
+            LoadDriver.COMMAND_P99_TARGET_MS,
+            verdict(latencyTargetMet()),
+            worst == null
+                ? " (no commands ran)"
+                : f(" (highest: %s at %.2f ms)", worst.getKey(), worst.getValue().millisAt(99))));
+
+    out.append(f("%nTargets%n"));
+    out.append(
+        f(
+            "  GET /api/v1/releases/{id} >= %.0f%% of the /api/v1/ping ceiling: %s (%.1f%%)%n",
+            LoadDriver.READ_RATIO_TARGET * 100, verdict(readTargetMet()), readRatio() * 100));
+    out.append(
+        f(
+            "  every command p99 < %.0f ms at %d clients:           %s%n",
+            LoadDriver.COMMAND_P99_TARGET_MS, options.clients(), verdict(latencyTargetMet())));
+    out.append(
+        f(
+            "  happy path without errors:                       %s%n",
+            happyPathClean() ? "yes" : "NO, see the errors"));
+    int unfinished =
+        ping.unfinishedClients()
+            + liveness.unfinishedClients()
+            + read.unfinishedClients()
+            + releases.unfinishedClients();
+    if (unfinished > 0) {
+      out.append(f("  clients that did not finish in time: %d%n", unfinished));
+    }
+    if (!errorSamples.isEmpty()) {
+      out.append(f("%nFirst errors%n"));
+      errorSamples.forEach(e -> out.append("  ").append(e).append(System.lineSeparator()));
+    }
+    return out.toString();
+  }
+
+  private void rateTable(StringBuilder out, List<Phase.Result> results) {
+    out.append(
+        f(
+            "  %-44s %10s %9s %7s %8s %8s %8s%n",
+            "endpoint", "req/s", "count", "errors", "p50 ms", "p99 ms", "max ms"));
+    for (Phase.Result r : results) {
+      for (Map.Entry<String, Stats.Command> e : r.stats().commands().entrySet()) {
+        Stats.Command c = e.getValue();
+        out.append(
+            f(
+                "  %-44s %10.1f %9d %7d %8.2f %8.2f %8.2f%n",
+                e.getKey(),
+                rate(r),
+                c.count(),
+                c.errors(),
+                c.millisAt(50),
+                c.millisAt(99),
+                c.maxMillis()));
+      }
+    }
+  }
+
+  String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("label", options.label());
+    root.put("baseUrl", options.baseUrl());
+    root.put("startedAt", startedAt.toString());
+    root.put("clients", options.clients());
+    root.put("durationSeconds", options.durationSeconds());
+    root.put("warmupSeconds", options.warmupSeconds());
+    root.put("cpus", Runtime.getRuntime().availableProcessors());
+    root.put("java", System.getProperty("java.version"));
+    root.put("sliceSeconds", LoadDriver.SLICE_SECONDS);
+    root.put("setup", setup);
+
+    Map<String, Object> phases = new LinkedHashMap<>();
+    phases.put("ping", ratePhase(ping));
+    phases.put("liveness", ratePhase(liveness));
+    phases.put("read", ratePhase(read));
+    Map<String, Object> rel = new LinkedHashMap<>();
+    Stats s = releases.stats();
+    rel.put("seconds", round(releases.seconds()));
+    rel.put("releasesClosed", s.releasesClosed);
+    rel.put("releasesPerSecond", round(releasesPerSecond()));
+    rel.put("releasesAborted", s.releasesAborted);
+    rel.put("releasesNotClosed", s.releasesNotClosed);
+    rel.put("unfinishedClients", releases.unfinishedClients());
+    rel.put("commands", commands(s));
+    phases.put("release", rel);
+    root.put("phases", phases);
+
+    Map<String, Object> targets = new LinkedHashMap<>();
+    Map<String, Object> ratio = new LinkedHashMap<>();
+    ratio.put("value", round(readRatio()));
+    ratio.put("target", LoadDriver.READ_RATIO_TARGET);
+    ratio.put("met", readTargetMet());
+    targets.put("readRatio", ratio);
+    Map<String, Object> p99 = new LinkedHashMap<>();
+    Map.Entry<String, Stats.Command> worst = worstCommand();
+    p99.put("worstCommand", worst == null ? null : worst.getKey());
+    p99.put("worstP99Ms", worst == null ? null : round(worst.getValue().millisAt(99)));
+    p99.put("targetMs", LoadDriver.COMMAND_P99_TARGET_MS);
+    p99.put("met", latencyTargetMet());
+    targets.put("commandP99", p99);
+    targets.put("happyPathClean", happyPathClean());
+    root.put("targets", targets);
+    root.put("errorSamples", errorSamples);
+    JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    return mapper.writeValueAsString(root) + System.lineSeparator();
+  }
+
+  private static Map<String, Object> ratePhase(Phase.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seconds", round(r.seconds()));
+    m.put("requestsPerSecond", round(rate(r)));
+    m.put("unfinishedClients", r.unfinishedClients());
+    m.put("commands", commands(r.stats()));
+    return m;
+  }
+
+  private static List<Map<String, Object>> commands(Stats s) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    s.commands()
+        .forEach(
+            (name, c) -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("command", name);
+              m.put("count", c.count());
+              m.put("errors", c.errors());
+              Map<String, Long> byStatus = new LinkedHashMap<>();
+              c.errorsByStatus.forEach((status, n) -> byStatus.put(String.valueOf(status), n));
+              m.put("errorsByStatus", byStatus);
+              m.put("retries", c.retries);
+              m.put("meanMs", round(c.count() == 0 ? 0 : c.latency.getMean() / 1000.0));
+              m.put("p50Ms", round(c.millisAt(50)));
+              m.put("p90Ms", round(c.millisAt(90)));
+              m.put("p99Ms", round(c.millisAt(99)));
+              m.put("maxMs", round(c.maxMillis()));
+              list.add(m);
+            });
+    return list;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "MET" : "NOT MET";
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
