@@ -162,8 +162,9 @@ for db in $DBS; do
       continue
     fi
     log "postgres: fresh database $PG_DB (as $user)"
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
-      -c "drop database if exists $PG_DB" -c "create database $PG_DB" >/dev/null
+    PGOPTIONS='-c client_min_messages=warning' \
+      psql -h "$PG_HOST" -p "$PG_PORT" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
+      -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
     env_db=(
       "TOLLGATE_DB_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
       "TOLLGATE_DB_USER=$user"
@@ -211,7 +212,8 @@ if ((${#DONE_REPORTS[@]} > 0)); then
   echo "== Summary ($STAMP, $CLIENTS clients) =="
   for db in "${DONE_REPORTS[@]}"; do
     echo "[$db]"
-    grep -E 'releases closed:|read ratio|every command p99' "$RESULTS/$STAMP-$db.txt" | sed 's/^ */  /'
+    grep -E '^  releases closed:' "$RESULTS/$STAMP-$db.txt" || true
+    sed -n '/^Targets$/,/^$/p' "$RESULTS/$STAMP-$db.txt" | sed '/^Targets$/d; /^$/d'
     echo "  report: bench/results/$STAMP-$db.txt, bench/results/$STAMP-$db.json"
   done
 fi

@@ -51,7 +51,8 @@ final class Phase {
       int warmupSeconds,
       int durationSeconds,
       Function<Phase, Stats> client) {
-    return run(name, List.of(name), clients, warmupSeconds, durationSeconds, durationSeconds, client)
+    return run(
+            name, List.of(name), clients, warmupSeconds, durationSeconds, durationSeconds, client)
         .get(0);
   }
 

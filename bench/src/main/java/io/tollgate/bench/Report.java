@@ -79,7 +79,8 @@ final class Report {
 
   boolean happyPathClean() {
     Stats s = releases.stats();
-    return s.releasesClosed > 0
+    return Boolean.TRUE.equals(setup.get("firstReleaseClosed"))
+        && s.releasesClosed > 0
         && s.releasesAborted == 0
         && s.releasesNotClosed == 0
         && commandErrors() == 0;
@@ -118,6 +119,12 @@ final class Report {
 
     Stats s = releases.stats();
     out.append(f("%nRelease: complete releases, planned to closed, each command as its role%n"));
+    out.append(
+        f(
+            "  first release, pushed alone before the phases: %s%n",
+            Boolean.TRUE.equals(setup.get("firstReleaseClosed"))
+                ? "closed"
+                : "NOT closed, see the errors"));
     out.append(
         f(
             "  %-44s %8s %7s %8s %8s %8s %8s%n",
