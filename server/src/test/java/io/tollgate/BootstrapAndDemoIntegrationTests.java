@@ -23,14 +23,19 @@ class BootstrapAndDemoIntegrationTests {
 
   @Test
   void aFirstStartWritesTheAdminTokenAndSeedsTheDemo(@TempDir Path dataDir) throws Exception {
-    String url = "postgres".equals(System.getProperty("tollgate.test.db"))
-        ? null
-        : "jdbc:h2:mem:bootstrap-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    Map<String, Object> props = new java.util.HashMap<>(Map.of(
-        "server.port", "0",
-        "tollgate.data-dir", dataDir.toString(),
-        "tollgate.bootstrap-admin-token", "",
-        "tollgate.demo", "true"));
+    String url =
+        "postgres".equals(System.getProperty("tollgate.test.db"))
+            ? null
+            : "jdbc:h2:mem:bootstrap-"
+                + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    Map<String, Object> props =
+        new java.util.HashMap<>(
+            Map.of(
+                "server.port", "0",
+                "tollgate.data-dir", dataDir.toString(),
+                "tollgate.bootstrap-admin-token", "",
+                "tollgate.demo", "true"));
     if (url != null) props.put("spring.datasource.url", url);
     if (url == null) {
       props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -41,18 +46,26 @@ class BootstrapAndDemoIntegrationTests {
       props.put("spring.flyway.clean-disabled", "false");
       props.put("spring.flyway.clean-on-validation-error", "false");
     }
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TollgateApplication.class)
-        .initializers(ctx -> {
-          if (url == null) {
-            // start from an empty schema
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-              c.createStatement().execute("drop schema if exists tollgate_bootstrap cascade");
-            } catch (java.sql.SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          }
-        })
-        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(TollgateApplication.class)
+            .initializers(
+                ctx -> {
+                  if (url == null) {
+                    // start from an empty schema
+                    try (var c =
+                        java.sql.DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                      c.createStatement()
+                          .execute("drop schema if exists tollgate_bootstrap cascade");
+                    } catch (java.sql.SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                })
+            .run(
+                props.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new))) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Path tokenFile = dataDir.resolve("initial-admin-token");
       assertThat(tokenFile).exists();
@@ -62,15 +75,31 @@ class BootstrapAndDemoIntegrationTests {
       assertThat(admin.get("/api/v1/me").json().path("admin").asBoolean()).isTrue();
 
       JsonNode releases = admin.get("/api/v1/products/octoshop/releases").json().path("items");
-      Map<String, String> statuses = releases.valueStream()
-          .collect(Collectors.toMap(r -> r.path("version").asString(), r -> r.path("status").asString()));
-      assertThat(statuses).containsEntry("1.0.0", "closed").containsEntry("1.1.0", "rolled-back")
-          .containsEntry("1.1.1", "awaiting-decision").containsEntry("1.2.0", "preparing");
-      JsonNode production = admin.get("/api/v1/products/octoshop").json().path("environments").get(1);
+      Map<String, String> statuses =
+          releases
+              .valueStream()
+              .collect(
+                  Collectors.toMap(
+                      r -> r.path("version").asString(), r -> r.path("status").asString()));
+      assertThat(statuses)
+          .containsEntry("1.0.0", "closed")
+          .containsEntry("1.1.0", "rolled-back")
+          .containsEntry("1.1.1", "awaiting-decision")
+          .containsEntry("1.2.0", "preparing");
+      JsonNode production =
+          admin.get("/api/v1/products/octoshop").json().path("environments").get(1);
       assertThat(production.path("currentVersion").asString()).isEqualTo("1.0.0");
-      List<String> members = admin.get("/api/v1/products/octoshop").json().path("members").valueStream()
-          .map(m -> m.path("roles").get(0).asString()).sorted().toList();
-      assertThat(members).containsExactly("developer", "devops", "qa-lead", "release-manager", "support");
+      List<String> members =
+          admin
+              .get("/api/v1/products/octoshop")
+              .json()
+              .path("members")
+              .valueStream()
+              .map(m -> m.path("roles").get(0).asString())
+              .sorted()
+              .toList();
+      assertThat(members)
+          .containsExactly("developer", "devops", "qa-lead", "release-manager", "support");
       assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
     }
   }

@@ -11,15 +11,17 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Keeps the architecture true: features are modules with no cycles that use each other only
- * through their root packages, and the domain (aggregates, rules, the process model) imports no
- * Spring, servlet, JSON or SQL types, so it is tested without Spring.
+ * Keeps the architecture true: features are modules with no cycles that use each other only through
+ * their root packages, and the domain (aggregates, rules, the process model) imports no Spring,
+ * servlet, JSON or SQL types, so it is tested without Spring.
  */
 class ModularityTests {
   static final ApplicationModules MODULES = ApplicationModules.of(TollgateApplication.class);
 
   static final JavaClasses CLASSES =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tollgate");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.tollgate");
 
   @Test
   void featuresAreModulesWithoutCyclesOrReachingIntoInternals() {
@@ -35,7 +37,11 @@ class ModularityTests {
             .and()
             .doNotHaveSimpleName("package-info")
             .and()
-            .resideInAnyPackage("io.tollgate.release", "io.tollgate.incident", "io.tollgate.notes", "io.tollgate.shared",
+            .resideInAnyPackage(
+                "io.tollgate.release",
+                "io.tollgate.incident",
+                "io.tollgate.notes",
+                "io.tollgate.shared",
                 "io.tollgate.process")
             .and()
             .areNotAnnotatedWith(org.springframework.stereotype.Service.class)
@@ -43,7 +49,12 @@ class ModularityTests {
             .areNotAnnotatedWith(org.springframework.stereotype.Component.class)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "tools.jackson..", "java.sql..", "javax.sql..")
+            .resideInAnyPackage(
+                "org.springframework..",
+                "jakarta.servlet..",
+                "tools.jackson..",
+                "java.sql..",
+                "javax.sql..")
             .because("rules live in the domain, which is tested without Spring");
     rule.check(CLASSES);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,7 +88,7 @@ final class Flow {
               "/api/v1/users/" + username + "/tokens",
               json(Map.of("name", "bench")),
               "issue a token to " + username);
-      String token = JSON.readTree(r.body()).path("token").asString("");
+      String token = field(r.body(), "token");
       if (token.isEmpty()) {
         throw new SetupFailed("issue a token to " + username + ": no token in " + r.text());
       }
@@ -131,13 +132,13 @@ final class Flow {
       stats.command(CREATE).retries += retries;
     }
     if (r.status() != 201) {
-      samples.offer("POST " + createPath, r);
+      samples.offer("POST " + createPath + " as " + RELEASE_MANAGER + " {\"type\":\"patch\"}", r);
       if (recording.getAsBoolean()) {
         stats.releasesAborted++;
       }
       return new Outcome(null, false, true);
     }
-    String id = JSON.readTree(r.body()).path("id").asString("");
+    String id = field(r.body(), "id");
     if (id.isEmpty()) {
       samples.offer("POST " + createPath + " (no id)", r);
       return new Outcome(null, false, true);
@@ -154,7 +155,14 @@ final class Flow {
       }
       if (!response.ok()) {
         samples.offer(
-            c.method() + " /api/v1/releases/{id}" + c.suffix() + " as " + c.role(), response);
+            c.method()
+                + " "
+                + base
+                + c.suffix()
+                + " as "
+                + c.role()
+                + (c.body() == null ? "" : " " + c.body()),
+            response);
         if (recording.getAsBoolean()) {
           stats.releasesAborted++;
         }
@@ -166,14 +174,13 @@ final class Flow {
       stats.record(VERIFY, check);
     }
     if (!check.ok()) {
-      samples.offer("GET /api/v1/releases/{id}", check);
+      samples.offer("GET " + base, check);
       if (recording.getAsBoolean()) {
         stats.releasesAborted++;
       }
       return new Outcome(id, false, true);
     }
-    JsonNode view = JSON.readTree(check.body());
-    boolean closed = "closed".equals(view.path("status").asString(""));
+    boolean closed = "closed".equals(field(check.body(), "status"));
     if (recording.getAsBoolean()) {
       if (closed) {
         stats.releasesClosed++;
@@ -182,7 +189,7 @@ final class Flow {
       }
     }
     if (!closed) {
-      samples.offer("GET /api/v1/releases/{id} is not closed", check);
+      samples.offer("GET " + base + " is not closed", check);
     }
     return new Outcome(id, closed, false);
   }
@@ -201,6 +208,16 @@ final class Flow {
       Thread.sleep(ThreadLocalRandom.current().nextInt(0, 3));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A top-level text field of a JSON body, or "" if there is none or the body is not JSON. */
+  static String field(byte[] body, String name) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node == null ? "" : node.path(name).asString("");
+    } catch (JacksonException e) {
+      return "";
     }
   }
 

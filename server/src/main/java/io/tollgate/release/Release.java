@@ -728,11 +728,29 @@ public final class Release {
 
   /** The next steps someone can act on now (pending and not blocked), in process order. */
   public List<StepDef> actionableSteps() {
+    if (cancellation != null || rollback != null) {
+      return List.of();
+    }
     return process.steps().stream()
         .filter(s -> steps.containsKey(s.key()))
-        .filter(s -> !steps.get(s.key()).status().isSettled())
+        .filter(s -> !steps.get(s.key()).status().isSettled() || awaitsNewDecision(s))
         .filter(s -> blockersOf(s).isEmpty())
         .toList();
+  }
+
+  /** After a no-go, the decision step is open again until production is attempted. */
+  private boolean awaitsNewDecision(StepDef step) {
+    Decision latest = latestDecision();
+    return step.isDecision() && latest != null && !latest.isGo() && !productionAttempted();
+  }
+
+  /** When the release reached its target environment (a decision-gated deployment succeeded). */
+  public Optional<Instant> releasedAt() {
+    return gatedDeploySteps().stream()
+        .map(steps::get)
+        .filter(s -> s != null && s.status() == StepStatus.DONE && s.outcome() == Outcome.SUCCEEDED)
+        .map(StepState::at)
+        .findFirst();
   }
 
   private void ensureOpenForWork() {

@@ -119,9 +119,9 @@ public final class VersionPolicy {
         }
         highest.ifPresent(
             h -> {
-              if (v.major().compareTo(h.major()) <= 0) {
+              if (v.compareTo(h) <= 0) {
                 throw Invalid.because(
-                    "A major release exceeds the highest major version ("
+                    "A major release exceeds the highest version ("
                         + h
                         + "); try "
                         + next(type, existing)

@@ -18,9 +18,16 @@ class AuditIntegrationTests extends IntegrationTest {
     JsonNode before = admin.get("/api/v1/audit/verify").json();
     assertThat(before.path("ok").asBoolean()).as(before.toString()).isTrue();
     assertThat(before.path("firstBrokenSeq").isNull()).isTrue();
-    long seq = jdbc.sql("select seq from audit_events where release_id = ? and action = 'release.planned'")
-        .param(id).query(Long.class).single();
-    String original = jdbc.sql("select actor from audit_events where seq = ?").param(seq).query(String.class).single();
+    long seq =
+        jdbc.sql("select seq from audit_events where release_id = ? and action = 'release.planned'")
+            .param(id)
+            .query(Long.class)
+            .single();
+    String original =
+        jdbc.sql("select actor from audit_events where seq = ?")
+            .param(seq)
+            .query(String.class)
+            .single();
     try {
       jdbc.sql("update audit_events set actor = 'mallory' where seq = ?").param(seq).update();
       JsonNode after = admin.get("/api/v1/audit/verify").json();
@@ -44,7 +51,11 @@ class AuditIntegrationTests extends IntegrationTest {
       assertThat(e.path("prevHash").asString()).hasSize(64);
       assertThat(e.path("at").asString()).endsWith("Z");
       long seq = e.path("seq").asLong();
-      String prevOfThis = jdbc.sql("select hash from audit_events where seq = ?").param(seq - 1).query(String.class).single();
+      String prevOfThis =
+          jdbc.sql("select hash from audit_events where seq = ?")
+              .param(seq - 1)
+              .query(String.class)
+              .single();
       assertThat(e.path("prevHash").asString()).isEqualTo(prevOfThis);
     }
   }

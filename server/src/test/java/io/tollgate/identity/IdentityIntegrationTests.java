@@ -28,18 +28,36 @@ class IdentityIntegrationTests extends IntegrationTest {
   void aUserIssuesAndRevokesTheirOwnTokensWhichAreStoredOnlyHashed() {
     Team t = team();
     String me = t.usernames.get("devops");
-    Api.Response issued = t.devops.post("/api/v1/users/" + me + "/tokens", Map.of("name", "pipeline"));
+    Api.Response issued =
+        t.devops.post("/api/v1/users/" + me + "/tokens", Map.of("name", "pipeline"));
     assertThat(issued.status()).isEqualTo(201);
     String token = issued.text("token");
     assertThat(token).startsWith("tg_").hasSizeGreaterThan(40);
-    assertThat(jdbc.sql("select count(*) from api_tokens where token_hash = ?").param(token).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from api_tokens where token_hash = ?")
+                .param(token)
+                .query(Long.class)
+                .single())
+        .isZero();
     Api pipeline = admin.as(token);
     assertThat(pipeline.get("/api/v1/me").json().path("username").asString()).isEqualTo(me);
-    assertThat(t.devops.post("/api/v1/users/" + t.usernames.get("qa-lead") + "/tokens", Map.of("name", "x")).status()).isEqualTo(403);
-    assertThat(t.devops.get("/api/v1/users/" + me + "/tokens").json().valueStream().map(n -> n.path("name").asString()).toList())
+    assertThat(
+            t.devops
+                .post(
+                    "/api/v1/users/" + t.usernames.get("qa-lead") + "/tokens", Map.of("name", "x"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            t.devops
+                .get("/api/v1/users/" + me + "/tokens")
+                .json()
+                .valueStream()
+                .map(n -> n.path("name").asString())
+                .toList())
         .contains("pipeline");
     assertThat(t.devops.get("/api/v1/users/" + me + "/tokens").body()).doesNotContain(token);
-    assertThat(t.devops.delete("/api/v1/users/" + me + "/tokens/" + issued.text("id")).status()).isEqualTo(204);
+    assertThat(t.devops.delete("/api/v1/users/" + me + "/tokens/" + issued.text("id")).status())
+        .isEqualTo(204);
     assertThat(pipeline.get("/api/v1/me").status()).isEqualTo(401);
   }
 
@@ -47,22 +65,52 @@ class IdentityIntegrationTests extends IntegrationTest {
   void passwordsAreSetByTheUserOrTheAdminAndStoredWithAnAdaptiveHash() {
     Team t = team();
     String me = t.usernames.get("support");
-    assertThat(t.support.put("/api/v1/users/" + me + "/password", Map.of("password", "correct horse battery")).status()).isEqualTo(204);
-    String hash = jdbc.sql("select password_hash from users where username = ?").param(me).query(String.class).single();
+    assertThat(
+            t.support
+                .put(
+                    "/api/v1/users/" + me + "/password",
+                    Map.of("password", "correct horse battery"))
+                .status())
+        .isEqualTo(204);
+    String hash =
+        jdbc.sql("select password_hash from users where username = ?")
+            .param(me)
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");
-    assertThat(t.support.put("/api/v1/users/" + me + "/password", Map.of("password", "short")).status()).isEqualTo(422);
-    assertThat(t.support.put("/api/v1/users/" + t.usernames.get("qa-lead") + "/password", Map.of("password", "another long one")).status())
+    assertThat(
+            t.support
+                .put("/api/v1/users/" + me + "/password", Map.of("password", "short"))
+                .status())
+        .isEqualTo(422);
+    assertThat(
+            t.support
+                .put(
+                    "/api/v1/users/" + t.usernames.get("qa-lead") + "/password",
+                    Map.of("password", "another long one"))
+                .status())
         .isEqualTo(403);
-    assertThat(admin.put("/api/v1/users/" + t.usernames.get("qa-lead") + "/password", Map.of("password", "set by the admin")).status())
+    assertThat(
+            admin
+                .put(
+                    "/api/v1/users/" + t.usernames.get("qa-lead") + "/password",
+                    Map.of("password", "set by the admin"))
+                .status())
         .isEqualTo(204);
   }
 
   @Test
   void usernamesAreValidatedAndUnique() {
     String name = "dup-" + System.nanoTime();
-    assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "D")).status()).isEqualTo(201);
-    assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "D")).status()).isEqualTo(409);
-    assertThat(admin.post("/api/v1/users", Map.of("username", "Not Valid!", "displayName", "D")).status()).isEqualTo(422);
+    assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "D")).status())
+        .isEqualTo(201);
+    assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "D")).status())
+        .isEqualTo(409);
+    assertThat(
+            admin
+                .post("/api/v1/users", Map.of("username", "Not Valid!", "displayName", "D"))
+                .status())
+        .isEqualTo(422);
   }
 
   @Test
@@ -70,16 +118,34 @@ class IdentityIntegrationTests extends IntegrationTest {
     Team t = team();
     Api newcomer = t.person("new-" + t.product, List.of());
     String name = "new-" + t.product;
-    assertThat(t.qa.put("/api/v1/products/" + t.product + "/members/" + name, Map.of("roles", List.of("developer"))).status())
+    assertThat(
+            t.qa
+                .put(
+                    "/api/v1/products/" + t.product + "/members/" + name,
+                    Map.of("roles", List.of("developer")))
+                .status())
         .isEqualTo(403);
-    assertThat(t.rm.put("/api/v1/products/" + t.product + "/members/" + name, Map.of("roles", List.of("developer"))).status())
+    assertThat(
+            t.rm
+                .put(
+                    "/api/v1/products/" + t.product + "/members/" + name,
+                    Map.of("roles", List.of("developer")))
+                .status())
         .isEqualTo(200);
     assertThat(newcomer.get("/api/v1/products/" + t.product).status()).isEqualTo(200);
-    assertThat(t.rm.put("/api/v1/products/" + t.product + "/members/" + name, Map.of("roles", List.of("astronaut"))).status())
+    assertThat(
+            t.rm
+                .put(
+                    "/api/v1/products/" + t.product + "/members/" + name,
+                    Map.of("roles", List.of("astronaut")))
+                .status())
         .isEqualTo(422);
     JsonNode product = t.rm.get("/api/v1/products/" + t.product).json();
-    assertThat(product.path("members").valueStream().map(m -> m.path("username").asString()).toList()).contains(name);
-    assertThat(product.path("environments").valueStream().map(e -> e.path("name").asString()).toList())
+    assertThat(
+            product.path("members").valueStream().map(m -> m.path("username").asString()).toList())
+        .contains(name);
+    assertThat(
+            product.path("environments").valueStream().map(e -> e.path("name").asString()).toList())
         .containsExactly("staging", "production");
   }
 

@@ -25,8 +25,11 @@ class FailurePathIntegrationTests extends IntegrationTest {
     String bad = ReleaseDriver.plan(t, "minor");
     ReleaseDriver.prepare(t, bad);
     ReleaseDriver.go(t, bad);
-    JsonNode failed = ok(t.devops.post(path(bad) + "/steps/deploy-production/complete",
-        Map.of("outcome", "failed", "note", "migration timed out"))).json();
+    JsonNode failed =
+        ok(t.devops.post(
+                path(bad) + "/steps/deploy-production/complete",
+                Map.of("outcome", "failed", "note", "migration timed out")))
+            .json();
     assertThat(failed.path("status").asString()).isEqualTo("failed");
     assertThat(failed.path("incidents")).hasSize(1);
     String incidentId = failed.path("incidents").get(0).asString();
@@ -36,23 +39,40 @@ class FailurePathIntegrationTests extends IntegrationTest {
     JsonNode incident = opened.json();
     assertThat(incident.path("status").asString()).isEqualTo("open");
     assertThat(incident.path("cause").asString()).isEqualTo("deploy-production");
-    assertThat(incident.path("rollbackTarget").asString()).as("rollback target named before it is done").isEqualTo("0.1.0");
-    assertThat(incident.path("steps").valueStream().map(s -> s.path("key").asString() + ":" + s.path("owner").asString()).toList())
-        .containsExactly("trigger-incident:release-manager", "execute-rollback:devops", "notify-oncall:devops",
-            "verify-rollback:qa-lead", "root-cause:release-manager", "customer-comms:support");
+    assertThat(incident.path("rollbackTarget").asString())
+        .as("rollback target named before it is done")
+        .isEqualTo("0.1.0");
+    assertThat(
+            incident
+                .path("steps")
+                .valueStream()
+                .map(s -> s.path("key").asString() + ":" + s.path("owner").asString())
+                .toList())
+        .containsExactly(
+            "trigger-incident:release-manager",
+            "execute-rollback:devops",
+            "notify-oncall:devops",
+            "verify-rollback:qa-lead",
+            "root-cause:release-manager",
+            "customer-comms:support");
 
     String i = "/api/v1/incidents/" + incidentId;
     ok(t.rm.post(i + "/steps/trigger-incident/complete", Map.of("note", "status page updated")));
     Api.Response early = t.qa.post(i + "/steps/verify-rollback/complete", Map.of());
     assertThat(early.status()).isEqualTo(409);
-    assertThat(early.json().path("blockers").get(0).path("key").asString()).isEqualTo("execute-rollback");
+    assertThat(early.json().path("blockers").get(0).path("key").asString())
+        .isEqualTo("execute-rollback");
     Api.Response wrongRole = t.qa.post(i + "/steps/execute-rollback/complete", Map.of());
     assertThat(wrongRole.status()).isEqualTo(403);
 
-    JsonNode rolledBack = ok(t.devops.post(i + "/steps/execute-rollback/complete", Map.of("note", "pipeline rollback #12"))).json();
+    JsonNode rolledBack =
+        ok(t.devops.post(
+                i + "/steps/execute-rollback/complete", Map.of("note", "pipeline rollback #12")))
+            .json();
     assertThat(rolledBack.path("rollback").path("toVersion").asString()).isEqualTo("0.1.0");
     assertThat(t.rm.get(path(bad)).text("status")).isEqualTo("rolled-back");
-    JsonNode production = t.rm.get("/api/v1/products/" + t.product).json().path("environments").get(1);
+    JsonNode production =
+        t.rm.get("/api/v1/products/" + t.product).json().path("environments").get(1);
     assertThat(production.path("name").asString()).isEqualTo("production");
     assertThat(production.path("currentVersion").asString()).isEqualTo("0.1.0");
     assertThat(production.path("lastKnownGood").asString()).isEqualTo("0.1.0");
@@ -60,21 +80,48 @@ class FailurePathIntegrationTests extends IntegrationTest {
     ok(t.devops.post(i + "/steps/notify-oncall/complete", Map.of("note", "paged")));
     ok(t.qa.post(i + "/steps/verify-rollback/complete", Map.of("note", "smoke green on 0.1.0")));
     ok(t.support.post(i + "/steps/customer-comms/complete", Map.of("note", "emailed customers")));
-    Api.Response notByQa = t.qa.post(i + "/resolve", Map.of("rootCause", "x", "actionItems", List.of("y")));
+    Api.Response notByQa =
+        t.qa.post(i + "/resolve", Map.of("rootCause", "x", "actionItems", List.of("y")));
     assertThat(notByQa.status()).isEqualTo(403);
-    JsonNode resolved = ok(t.rm.post(i + "/resolve", Map.of("rootCause", "Migration locked the orders table",
-        "actionItems", List.of("Run migrations online", "Rehearse on a production-sized copy")))).json();
+    JsonNode resolved =
+        ok(t.rm.post(
+                i + "/resolve",
+                Map.of(
+                    "rootCause",
+                    "Migration locked the orders table",
+                    "actionItems",
+                    List.of("Run migrations online", "Rehearse on a production-sized copy"))))
+            .json();
     assertThat(resolved.path("status").asString()).isEqualTo("resolved");
-    assertThat(resolved.path("rootCause").asString()).isEqualTo("Migration locked the orders table");
+    assertThat(resolved.path("rootCause").asString())
+        .isEqualTo("Migration locked the orders table");
     assertThat(resolved.path("actionItems")).hasSize(2);
-    assertThat(resolved.path("steps").valueStream().allMatch(s -> s.path("status").asString().equals("done"))).isTrue();
+    assertThat(
+            resolved
+                .path("steps")
+                .valueStream()
+                .allMatch(s -> s.path("status").asString().equals("done")))
+        .isTrue();
     assertThat(resolved.path("timeline").size()).isGreaterThanOrEqualTo(7);
 
-    Api.Response again = t.devops.post(path(bad) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
+    Api.Response again =
+        t.devops.post(
+            path(bad) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
     assertThat(again.status()).as("a rolled-back release takes no more work").isEqualTo(409);
-    List<String> actions = t.rm.get(path(bad) + "/audit").json().valueStream().map(e -> e.path("action").asString()).toList();
-    assertThat(actions).contains("incident.opened", "incident.step.completed", "environment.rolled-back", "release.roll-back",
-        "incident.resolved");
+    List<String> actions =
+        t.rm
+            .get(path(bad) + "/audit")
+            .json()
+            .valueStream()
+            .map(e -> e.path("action").asString())
+            .toList();
+    assertThat(actions)
+        .contains(
+            "incident.opened",
+            "incident.step.completed",
+            "environment.rolled-back",
+            "release.roll-back",
+            "incident.resolved");
     assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
   }
 
@@ -86,14 +133,22 @@ class FailurePathIntegrationTests extends IntegrationTest {
     String bad = ReleaseDriver.plan(t, "patch");
     ReleaseDriver.prepare(t, bad);
     ReleaseDriver.go(t, bad);
-    ok(t.devops.post(path(bad) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
+    ok(
+        t.devops.post(
+            path(bad) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
     JsonNode product = t.rm.get("/api/v1/products/" + t.product).json().path("environments").get(1);
     assertThat(product.path("currentVersion").asString()).isEqualTo("1.0.1");
-    JsonNode failed = ok(t.devops.post(path(bad) + "/steps/verify-production/complete", Map.of("outcome", "failed"))).json();
+    JsonNode failed =
+        ok(t.devops.post(
+                path(bad) + "/steps/verify-production/complete", Map.of("outcome", "failed")))
+            .json();
     assertThat(failed.path("status").asString()).isEqualTo("failed");
     String incident = failed.path("incidents").get(0).asString();
-    ok(t.devops.post("/api/v1/incidents/" + incident + "/steps/execute-rollback/complete", Map.of()));
-    JsonNode production = t.rm.get("/api/v1/products/" + t.product).json().path("environments").get(1);
+    ok(
+        t.devops.post(
+            "/api/v1/incidents/" + incident + "/steps/execute-rollback/complete", Map.of()));
+    JsonNode production =
+        t.rm.get("/api/v1/products/" + t.product).json().path("environments").get(1);
     assertThat(production.path("currentVersion").asString()).isEqualTo("1.0.0");
     assertThat(production.path("lastKnownGood").asString()).isEqualTo("1.0.0");
   }
@@ -102,14 +157,25 @@ class FailurePathIntegrationTests extends IntegrationTest {
   void anyMemberMayOpenAnIncidentByHandButNotAnOutsider() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
-    Api.Response opened = t.developer.post(path(id) + "/incidents", Map.of("severity", "high", "summary", "Checkout slow"));
+    Api.Response opened =
+        t.developer.post(
+            path(id) + "/incidents", Map.of("severity", "high", "summary", "Checkout slow"));
     assertThat(opened.status()).isEqualTo(201);
-    assertThat(opened.headers().firstValue("Location")).hasValue("/api/v1/incidents/" + opened.text("id"));
+    assertThat(opened.headers().firstValue("Location"))
+        .hasValue("/api/v1/incidents/" + opened.text("id"));
     assertThat(opened.json().path("steps")).hasSize(6);
     Api outsider = team().rm;
-    assertThat(outsider.post(path(id) + "/incidents", Map.of("severity", "high", "summary", "x")).status()).isEqualTo(403);
-    assertThat(t.developer.post(path(id) + "/incidents", Map.of("severity", "apocalyptic", "summary", "x")).status())
+    assertThat(
+            outsider
+                .post(path(id) + "/incidents", Map.of("severity", "high", "summary", "x"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            t.developer
+                .post(path(id) + "/incidents", Map.of("severity", "apocalyptic", "summary", "x"))
+                .status())
         .isEqualTo(422);
-    assertThat(t.developer.get("/api/v1/incidents/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+    assertThat(t.developer.get("/api/v1/incidents/00000000-0000-0000-0000-000000000000").status())
+        .isEqualTo(404);
   }
 }

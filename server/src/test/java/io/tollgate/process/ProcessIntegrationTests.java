@@ -38,27 +38,53 @@ class ProcessIntegrationTests extends IntegrationTest {
             kind: deploy
             environment: live
             after: [decide]
-        """.formatted(id, title);
+        """
+        .formatted(id, title);
   }
 
   @Test
   void aNewVersionDoesNotChangeReleasesThatAlreadyBegan() {
     String id = "custom-" + UUID.randomUUID().toString().substring(0, 8);
-    Api.Response v1 = admin.raw("POST", "/api/v1/processes", "application/yaml", process(id, "Decide"));
+    Api.Response v1 =
+        admin.raw("POST", "/api/v1/processes", "application/yaml", process(id, "Decide"));
     assertThat(v1.status()).as(v1.toString()).isEqualTo(201);
     assertThat(v1.json().path("version").asInt()).isEqualTo(1);
     String product = "prod-" + id;
-    assertThat(admin.post("/api/v1/products", Map.of("key", product, "name", "P", "process", id, "environments", List.of("live")))
-        .status()).isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/products",
+                    Map.of(
+                        "key",
+                        product,
+                        "name",
+                        "P",
+                        "process",
+                        id,
+                        "environments",
+                        List.of("live")))
+                .status())
+        .isEqualTo(201);
     String lead = "lead-" + id;
     admin.post("/api/v1/users", Map.of("username", lead, "displayName", "Lead"));
-    ok(admin.put("/api/v1/products/" + product + "/members/" + lead, Map.of("roles", List.of("lead"))));
-    Api leadApi = admin.as(admin.post("/api/v1/users/" + lead + "/tokens", Map.of("name", "t")).text("token"));
-    String first = leadApi.post("/api/v1/products/" + product + "/releases", Map.of("type", "minor")).text("id");
+    ok(
+        admin.put(
+            "/api/v1/products/" + product + "/members/" + lead, Map.of("roles", List.of("lead"))));
+    Api leadApi =
+        admin.as(
+            admin.post("/api/v1/users/" + lead + "/tokens", Map.of("name", "t")).text("token"));
+    String first =
+        leadApi
+            .post("/api/v1/products/" + product + "/releases", Map.of("type", "minor"))
+            .text("id");
 
-    Api.Response v2 = admin.raw("POST", "/api/v1/processes", "application/yaml", process(id, "Go or no-go"));
+    Api.Response v2 =
+        admin.raw("POST", "/api/v1/processes", "application/yaml", process(id, "Go or no-go"));
     assertThat(v2.json().path("version").asInt()).isEqualTo(2);
-    String second = leadApi.post("/api/v1/products/" + product + "/releases", Map.of("type", "minor")).text("id");
+    String second =
+        leadApi
+            .post("/api/v1/products/" + product + "/releases", Map.of("type", "minor"))
+            .text("id");
 
     JsonNode kept = leadApi.get("/api/v1/releases/" + first).json();
     assertThat(kept.path("process").path("version").asInt()).isEqualTo(1);
@@ -67,7 +93,14 @@ class ProcessIntegrationTests extends IntegrationTest {
     assertThat(fresh.path("process").path("version").asInt()).isEqualTo(2);
     assertThat(fresh.path("steps").get(0).path("title").asString()).isEqualTo("Go or no-go");
     assertThat(admin.get("/api/v1/processes/" + id).json().path("version").asInt()).isEqualTo(2);
-    assertThat(admin.get("/api/v1/processes/" + id + "/versions/1").json().path("steps").get(0).path("title").asString())
+    assertThat(
+            admin
+                .get("/api/v1/processes/" + id + "/versions/1")
+                .json()
+                .path("steps")
+                .get(0)
+                .path("title")
+                .asString())
         .isEqualTo("Decide");
   }
 
@@ -82,19 +115,32 @@ class ProcessIntegrationTests extends IntegrationTest {
     assertThat(p.path("handoffs")).hasSize(4);
     assertThat(p.path("playbook").path("steps")).hasSize(6);
     assertThat(p.path("notesTemplate").path("fields")).hasSize(4);
-    assertThat(admin.get("/api/v1/processes").json().valueStream().map(n -> n.path("id").asString()).toList())
+    assertThat(
+            admin
+                .get("/api/v1/processes")
+                .json()
+                .valueStream()
+                .map(n -> n.path("id").asString())
+                .toList())
         .contains("octoacme-standard");
     String user = "writer-" + UUID.randomUUID().toString().substring(0, 8);
     admin.post("/api/v1/users", Map.of("username", user, "displayName", "W"));
-    Api writer = admin.as(admin.post("/api/v1/users/" + user + "/tokens", Map.of("name", "t")).text("token"));
-    assertThat(writer.raw("POST", "/api/v1/processes", "application/yaml", process("sneaky", "x")).status()).isEqualTo(403);
+    Api writer =
+        admin.as(
+            admin.post("/api/v1/users/" + user + "/tokens", Map.of("name", "t")).text("token"));
+    assertThat(
+            writer
+                .raw("POST", "/api/v1/processes", "application/yaml", process("sneaky", "x"))
+                .status())
+        .isEqualTo(403);
     assertThat(writer.get("/api/v1/processes/octoacme-standard").status()).isEqualTo(200);
     assertThat(admin.get("/api/v1/processes/no-such-process").status()).isEqualTo(404);
   }
 
   @Test
   void aBadYamlFileIs422WithTheLineOfTheProblem() {
-    Api.Response r = admin.raw("POST", "/api/v1/processes", "application/yaml", "id: x\nname: [unclosed\n");
+    Api.Response r =
+        admin.raw("POST", "/api/v1/processes", "application/yaml", "id: x\nname: [unclosed\n");
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.json().path("errors").get(0).path("line").asInt()).isPositive();
   }

@@ -26,11 +26,22 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
     String id = ReleaseDriver.plan(t, "minor");
     Api secondRm = t.person("rm2-" + t.product, List.of("release-manager"));
     List<Integer> statuses =
-        race(8, i -> () -> (i % 2 == 0 ? t.rm : secondRm).post(path(id) + "/steps/schedule-window/complete", Map.of("note", "n" + i)));
+        race(
+            8,
+            i ->
+                () ->
+                    (i % 2 == 0 ? t.rm : secondRm)
+                        .post(
+                            path(id) + "/steps/schedule-window/complete", Map.of("note", "n" + i)));
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(7);
-    assertThat(jdbc.sql("select count(*) from audit_events where release_id = ? and action = 'step.complete'")
-        .param(id).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_events where release_id = ? and action = 'step.complete'")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
     assertThat(t.rm.get(path(id)).json().path("revision").asLong()).isEqualTo(1);
   }
 
@@ -41,10 +52,22 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
     String[] reqs = {"acceptance-criteria", "ci-security", "rollback-plan", "smoke-tests"};
     Api[] owners = {t.qa, t.devops, t.devops, t.qa};
     List<Integer> statuses =
-        race(4, i -> () -> owners[i].postWithIfMatch(path(id) + "/requirements/" + reqs[i] + "/meet", Map.of(), "\"0\""));
+        race(
+            4,
+            i ->
+                () ->
+                    owners[i].postWithIfMatch(
+                        path(id) + "/requirements/" + reqs[i] + "/meet", Map.of(), "\"0\""));
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(3);
-    long met = t.rm.get(path(id)).json().path("requirements").valueStream().filter(r -> r.path("status").asString().equals("met")).count();
+    long met =
+        t.rm
+            .get(path(id))
+            .json()
+            .path("requirements")
+            .valueStream()
+            .filter(r -> r.path("status").asString().equals("met"))
+            .count();
     assertThat(met).isEqualTo(1);
   }
 
@@ -54,7 +77,10 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
     String id = ReleaseDriver.plan(t, "minor");
     String[] reqs = {"acceptance-criteria", "ci-security", "rollback-plan", "smoke-tests"};
     Api[] owners = {t.qa, t.devops, t.devops, t.qa};
-    List<Integer> statuses = race(4, i -> () -> owners[i].post(path(id) + "/requirements/" + reqs[i] + "/meet", Map.of()));
+    List<Integer> statuses =
+        race(
+            4,
+            i -> () -> owners[i].post(path(id) + "/requirements/" + reqs[i] + "/meet", Map.of()));
     assertThat(statuses).containsOnly(200);
     assertThat(t.rm.get(path(id)).json().path("revision").asLong()).isEqualTo(4);
   }
@@ -63,22 +89,31 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
   void concurrentPlansOfTheSameVersionNeverBothSucceed() throws Exception {
     Team t = team();
     List<Integer> statuses =
-        race(6, i -> () -> t.rm.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "major", "version", "2.0.0")));
+        race(
+            6,
+            i ->
+                () ->
+                    t.rm.post(
+                        "/api/v1/products/" + t.product + "/releases",
+                        Map.of("type", "major", "version", "2.0.0")));
     assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(5);
   }
 
-  private static List<Integer> race(int n, java.util.function.IntFunction<Callable<Api.Response>> call) throws Exception {
+  private static List<Integer> race(
+      int n, java.util.function.IntFunction<Callable<Api.Response>> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Api.Response>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         Callable<Api.Response> c = call.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await();
-          return c.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return c.call();
+                }));
       }
       start.countDown();
       List<Integer> statuses = new ArrayList<>();
@@ -90,5 +125,4 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
       pool.shutdownNow();
     }
   }
-
 }

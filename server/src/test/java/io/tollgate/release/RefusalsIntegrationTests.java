@@ -21,7 +21,12 @@ class RefusalsIntegrationTests extends IntegrationTest {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
     long events = auditCount(id);
-    Api.Response r = t.qa.raw("POST", path(id) + "/requirements/acceptance-criteria/meet", "application/json", "{\"evidence\": ");
+    Api.Response r =
+        t.qa.raw(
+            "POST",
+            path(id) + "/requirements/acceptance-criteria/meet",
+            "application/json",
+            "{\"evidence\": ");
     assertProblem(r, 400);
     assertThat(auditCount(id)).isEqualTo(events);
     assertThat(t.qa.get(path(id)).json().path("revision").asLong()).isZero();
@@ -49,15 +54,22 @@ class RefusalsIntegrationTests extends IntegrationTest {
   void wrongRoleIs403AndTheAdminHoldsNoProcessRole() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
-    Api.Response byDeveloper = t.developer.post(path(id) + "/requirements/acceptance-criteria/meet", Map.of());
+    Api.Response byDeveloper =
+        t.developer.post(path(id) + "/requirements/acceptance-criteria/meet", Map.of());
     assertProblem(byDeveloper, 403);
     assertThat(byDeveloper.text("detail")).contains("qa-lead");
     assertProblem(admin.post(path(id) + "/requirements/acceptance-criteria/meet", Map.of()), 403);
-    assertProblem(admin.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "minor")), 403);
-    assertProblem(t.qa.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "minor")), 403);
+    assertProblem(
+        admin.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "minor")), 403);
+    assertProblem(
+        t.qa.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "minor")), 403);
     assertProblem(t.rm.post("/api/v1/users", Map.of("username", "eve", "displayName", "Eve")), 403);
-    assertProblem(t.qa.put(path(id) + "/notes", Map.of("summary", "QA may not write the summary")), 403);
-    assertProblem(t.rm.put(path(id) + "/notes", Map.of("knownIssues", List.of("RM may not write known issues"))), 403);
+    assertProblem(
+        t.qa.put(path(id) + "/notes", Map.of("summary", "QA may not write the summary")), 403);
+    assertProblem(
+        t.rm.put(
+            path(id) + "/notes", Map.of("knownIssues", List.of("RM may not write known issues"))),
+        403);
     assertProblem(t.rm.get("/api/v1/audit/verify"), 403);
     Api outsider = team().rm;
     assertProblem(outsider.get(path(id)), 403);
@@ -69,33 +81,48 @@ class RefusalsIntegrationTests extends IntegrationTest {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
     assertProblem(t.rm.get("/api/v1/products/no-such-product"), 404);
-    assertProblem(t.rm.post("/api/v1/products/no-such-product/releases", Map.of("type", "minor")), 404);
+    assertProblem(
+        t.rm.post("/api/v1/products/no-such-product/releases", Map.of("type", "minor")), 404);
     assertProblem(t.rm.get("/api/v1/releases/00000000-0000-0000-0000-000000000000"), 404);
     assertProblem(t.rm.post(path(id) + "/steps/no-such-step/complete", Map.of()), 404);
     assertProblem(t.rm.post(path(id) + "/requirements/no-such-requirement/meet", Map.of()), 404);
     assertProblem(t.rm.post(path(id) + "/handoffs/no-such-handoff/acknowledge"), 404);
     assertProblem(t.rm.get("/api/v1/incidents/nope"), 404);
     assertProblem(admin.post("/api/v1/users/nobody-here/tokens", Map.of("name", "x")), 404);
-    assertProblem(admin.put("/api/v1/products/" + t.product + "/members/nobody-here", Map.of("roles", List.of("qa-lead"))), 404);
+    assertProblem(
+        admin.put(
+            "/api/v1/products/" + t.product + "/members/nobody-here",
+            Map.of("roles", List.of("qa-lead"))),
+        404);
   }
 
   @Test
   void wrongOrderIs409WithBlockers() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
-    Api.Response r = t.devops.post(path(id) + "/steps/deploy-staging/complete", Map.of("outcome", "succeeded"));
+    Api.Response r =
+        t.devops.post(path(id) + "/steps/deploy-staging/complete", Map.of("outcome", "succeeded"));
     assertProblem(r, 409);
-    List<String> blockers = r.json().path("blockers").valueStream().map(b -> b.path("kind").asString() + ":" + b.path("key").asString()).toList();
+    List<String> blockers =
+        r.json()
+            .path("blockers")
+            .valueStream()
+            .map(b -> b.path("kind").asString() + ":" + b.path("key").asString())
+            .toList();
     assertThat(blockers).containsExactly("step:backup", "step:quality-gate");
     assertThat(r.json().path("blockers").get(0).path("title").asString()).isNotBlank();
-    Api.Response go = t.rm.post(path(id) + "/decision", Map.of("decision", "go", "rationale", "ship it"));
+    Api.Response go =
+        t.rm.post(path(id) + "/decision", Map.of("decision", "go", "rationale", "ship it"));
     assertProblem(go, 409);
     assertThat(go.json().path("blockers")).hasSize(6 + 5);
-    Api.Response production = t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
+    Api.Response production =
+        t.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
     assertProblem(production, 409);
     Api.Response notes = t.rm.post(path(id) + "/requirements/release-notes/meet", Map.of());
     assertProblem(notes, 409);
-    assertThat(notes.json().path("blockers").valueStream().map(b -> b.path("key").asString()).toList())
+    assertThat(
+            notes.json().path("blockers").valueStream().map(b -> b.path("key").asString()).toList())
         .containsExactly("summary", "notableChanges");
     assertProblem(t.rm.post(path(id) + "/handoffs/qa-to-rm/acknowledge"), 409);
     assertThat(auditActions(id)).containsExactly("release.planned");
@@ -110,7 +137,8 @@ class RefusalsIntegrationTests extends IntegrationTest {
     ok(t.rm.put(r + "/notes", Map.of("summary", "Big one", "notableChanges", List.of("New API"))));
     Api.Response incomplete = t.rm.post(r + "/requirements/release-notes/meet", Map.of());
     assertProblem(incomplete, 409);
-    assertThat(incomplete.json().path("blockers").get(0).path("key").asString()).isEqualTo("migrationSteps");
+    assertThat(incomplete.json().path("blockers").get(0).path("key").asString())
+        .isEqualTo("migrationSteps");
     ReleaseDriver.prepare(t, id);
     ok(t.rm.post(r + "/handoffs/qa-to-rm/acknowledge"));
     assertThat(t.rm.get(r).text("status")).isEqualTo("awaiting-decision");
@@ -119,18 +147,33 @@ class RefusalsIntegrationTests extends IntegrationTest {
   @Test
   void duplicateVersionAndStaleRevisionAre409() {
     Team t = team();
-    assertThat(t.rm.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "major", "version", "1.0.0")).status())
+    assertThat(
+            t.rm
+                .post(
+                    "/api/v1/products/" + t.product + "/releases",
+                    Map.of("type", "major", "version", "1.0.0"))
+                .status())
         .isEqualTo(201);
-    assertProblem(t.rm.post("/api/v1/products/" + t.product + "/releases", Map.of("type", "major", "version", "1.0.0")), 409);
+    assertProblem(
+        t.rm.post(
+            "/api/v1/products/" + t.product + "/releases",
+            Map.of("type", "major", "version", "1.0.0")),
+        409);
     String id = ReleaseDriver.plan(t, "minor");
     Api.Response fresh = t.qa.get(path(id));
     assertThat(fresh.headers().firstValue("ETag")).hasValue("\"0\"");
-    ok(t.qa.postWithIfMatch(path(id) + "/requirements/acceptance-criteria/meet", Map.of(), "\"0\""));
-    Api.Response stale = t.devops.postWithIfMatch(path(id) + "/requirements/ci-security/meet", Map.of(), "\"0\"");
+    ok(
+        t.qa.postWithIfMatch(
+            path(id) + "/requirements/acceptance-criteria/meet", Map.of(), "\"0\""));
+    Api.Response stale =
+        t.devops.postWithIfMatch(path(id) + "/requirements/ci-security/meet", Map.of(), "\"0\"");
     assertProblem(stale, 409);
     assertThat(stale.text("detail")).contains("revision");
-    assertThat(t.qa.get(path(id)).json().path("requirements").get(1).path("status").asString()).isEqualTo("open");
-    assertProblem(t.devops.postWithIfMatch(path(id) + "/requirements/ci-security/meet", Map.of(), "abc"), 400);
+    assertThat(t.qa.get(path(id)).json().path("requirements").get(1).path("status").asString())
+        .isEqualTo("open");
+    assertProblem(
+        t.devops.postWithIfMatch(path(id) + "/requirements/ci-security/meet", Map.of(), "abc"),
+        400);
   }
 
   @Test
@@ -154,18 +197,33 @@ class RefusalsIntegrationTests extends IntegrationTest {
     assertThat(t.rm.post(releases, Map.of("type", "major")).status()).isEqualTo(201);
     assertProblem(t.rm.post(releases, Map.of("type", "patch", "version", "4.0.1")), 422);
     assertProblem(t.rm.post(releases, Map.of("type", "major", "version", "1.1.0")), 422);
-    Api.Response process = admin.raw("POST", "/api/v1/processes", "application/yaml",
-        "id: broken\nname: Broken\nroles:\n  - key: a\n    name: A\nsteps:\n  - key: s1\n    title: S1\n    owner: ghost\n");
+    Api.Response process =
+        admin.raw(
+            "POST",
+            "/api/v1/processes",
+            "application/yaml",
+            "id: broken\nname: Broken\nroles:\n  - key: a\n    name: A\nsteps:\n  - key: s1\n    title: S1\n    owner: ghost\n");
     assertProblem(process, 422);
     JsonNode errors = process.json().path("errors");
     assertThat(errors.size()).isGreaterThanOrEqualTo(2);
-    assertThat(errors.valueStream().anyMatch(e -> e.path("line").asInt() == 9 && e.path("message").asString().contains("ghost")))
-        .as(errors.toString()).isTrue();
-    assertThat(errors.valueStream().anyMatch(e -> e.path("message").asString().contains("decision"))).as(errors.toString()).isTrue();
+    assertThat(
+            errors
+                .valueStream()
+                .anyMatch(
+                    e ->
+                        e.path("line").asInt() == 9
+                            && e.path("message").asString().contains("ghost")))
+        .as(errors.toString())
+        .isTrue();
+    assertThat(
+            errors.valueStream().anyMatch(e -> e.path("message").asString().contains("decision")))
+        .as(errors.toString())
+        .isTrue();
     assertProblem(t.rm.get(releases + "?status=sideways"), 422);
     String id = ReleaseDriver.plan(t, "minor");
     assertProblem(t.devops.post(path(id) + "/steps/schedule-window/complete", Map.of()), 403);
-    assertProblem(t.rm.post(path(id) + "/decision", Map.of("decision", "maybe", "rationale", "x")), 422);
+    assertProblem(
+        t.rm.post(path(id) + "/decision", Map.of("decision", "maybe", "rationale", "x")), 422);
   }
 
   private void assertProblem(Api.Response r, int status) {
@@ -177,10 +235,16 @@ class RefusalsIntegrationTests extends IntegrationTest {
   }
 
   private long auditCount(String releaseId) {
-    return jdbc.sql("select count(*) from audit_events where release_id = ?").param(releaseId).query(Long.class).single();
+    return jdbc.sql("select count(*) from audit_events where release_id = ?")
+        .param(releaseId)
+        .query(Long.class)
+        .single();
   }
 
   private List<String> auditActions(String releaseId) {
-    return jdbc.sql("select action from audit_events where release_id = ? order by seq").param(releaseId).query(String.class).list();
+    return jdbc.sql("select action from audit_events where release_id = ? order by seq")
+        .param(releaseId)
+        .query(String.class)
+        .list();
   }
 }

@@ -85,7 +85,8 @@ final class ReleaseFixtures {
             type,
             version,
             "Faster checkout",
-            new Window(Instant.parse("2026-03-10T18:00:00Z"), Instant.parse("2026-03-10T20:00:00Z")),
+            new Window(
+                Instant.parse("2026-03-10T18:00:00Z"), Instant.parse("2026-03-10T20:00:00Z")),
             ReleaseNotes.empty(),
             releaseManager(),
             PLANNED_AT)
@@ -95,7 +96,8 @@ final class ReleaseFixtures {
   /** A planned release whose window is scheduled: backup and quality gate may start. */
   static Release aScheduledRelease() {
     Release release = aPlannedRelease();
-    release.complete("schedule-window", "mail sent to stakeholders", null, null, releaseManager(), NOW);
+    release.complete(
+        "schedule-window", "mail sent to stakeholders", null, null, releaseManager(), NOW);
     return release;
   }
 
@@ -110,14 +112,26 @@ final class ReleaseFixtures {
   static Release aReleaseReadyForStaging() {
     Release release = aScheduledRelease();
     release.complete("backup", "snapshot db-2026-03-10", null, null, devops(), NOW);
-    release.complete("quality-gate", "all green", evidence("https://qa.octoacme.example/runs/311"), null, qaLead(), NOW);
+    release.complete(
+        "quality-gate",
+        "all green",
+        evidence("https://qa.octoacme.example/runs/311"),
+        null,
+        qaLead(),
+        NOW);
     return release;
   }
 
   /** Deployed to staging, smoke tests not run yet. */
   static Release aReleaseInStaging() {
     Release release = aReleaseReadyForStaging();
-    release.complete("deploy-staging", null, evidence("https://ci.octoacme.example/deploy/41"), Outcome.SUCCEEDED, devops(), NOW);
+    release.complete(
+        "deploy-staging",
+        null,
+        evidence("https://ci.octoacme.example/deploy/41"),
+        Outcome.SUCCEEDED,
+        devops(),
+        NOW);
     return release;
   }
 
@@ -130,7 +144,8 @@ final class ReleaseFixtures {
     Release release = aPlannedRelease(type);
     writeCompleteNotes(release);
     meetEveryRequirementButSmokeTests(release);
-    release.complete("schedule-window", "mail sent to stakeholders", null, null, releaseManager(), NOW);
+    release.complete(
+        "schedule-window", "mail sent to stakeholders", null, null, releaseManager(), NOW);
     release.complete("backup", "snapshot db-2026-03-10", null, null, devops(), NOW);
     release.complete("quality-gate", "all green", null, null, qaLead(), NOW);
     release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW);
@@ -153,7 +168,13 @@ final class ReleaseFixtures {
   /** Deployed to production successfully; verification still to run. */
   static Release aReleasedRelease() {
     Release release = anApprovedRelease();
-    release.complete("deploy-production", null, evidence("https://ci.octoacme.example/deploy/42"), Outcome.SUCCEEDED, devops(), NOW);
+    release.complete(
+        "deploy-production",
+        null,
+        evidence("https://ci.octoacme.example/deploy/42"),
+        Outcome.SUCCEEDED,
+        devops(),
+        NOW);
     return release;
   }
 
@@ -167,14 +188,17 @@ final class ReleaseFixtures {
   /** Verified in production and announced; support monitors for customer issues next. */
   static Release anAnnouncedRelease() {
     Release release = aReleasedRelease();
-    release.complete("verify-production", "error rate flat", null, Outcome.SUCCEEDED, devops(), NOW);
-    release.complete("announce", "mail to stakeholders and support", null, null, releaseManager(), NOW);
+    release.complete(
+        "verify-production", "error rate flat", null, Outcome.SUCCEEDED, devops(), NOW);
+    release.complete(
+        "announce", "mail to stakeholders and support", null, null, releaseManager(), NOW);
     return release;
   }
 
   static Release aReleaseWhoseProductionDeploymentFailed() {
     Release release = anApprovedRelease();
-    release.complete("deploy-production", "pods crash-looping", null, Outcome.FAILED, devops(), NOW);
+    release.complete(
+        "deploy-production", "pods crash-looping", null, Outcome.FAILED, devops(), NOW);
     return release;
   }
 
@@ -189,18 +213,28 @@ final class ReleaseFixtures {
         releaseManager());
   }
 
-  /** Meets every requirement by its owner, except smoke-tests, which the staging smoke step meets. */
+  /**
+   * Meets every requirement by its owner, except smoke-tests, which the staging smoke step meets.
+   */
   static void meetEveryRequirementButSmokeTests(Release release) {
-    release.meet("acceptance-criteria", evidence("https://jira.octoacme.example/CHK-12"), qaLead(), NOW);
+    release.meet(
+        "acceptance-criteria", evidence("https://jira.octoacme.example/CHK-12"), qaLead(), NOW);
     release.meet("ci-security", evidence("https://ci.octoacme.example/builds/1842"), devops(), NOW);
     release.meet("release-notes", Evidence.NONE, releaseManager(), NOW);
-    release.meet("rollback-plan", evidence("https://wiki.octoacme.example/rollback/checkout"), devops(), NOW);
+    release.meet(
+        "rollback-plan",
+        evidence("https://wiki.octoacme.example/rollback/checkout"),
+        devops(),
+        NOW);
     release.meet("support-trained", new Evidence(null, "training held"), releaseManager(), NOW);
     release.meet("support-trained", new Evidence(null, "attended"), support(), NOW);
   }
 
   static RequirementState requirement(Release release, String key) {
-    return release.requirements().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+    return release.requirements().stream()
+        .filter(r -> r.key().equals(key))
+        .findFirst()
+        .orElseThrow();
   }
 
   static StepState step(Release release, String key) {

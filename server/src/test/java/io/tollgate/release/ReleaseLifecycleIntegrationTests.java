@@ -20,51 +20,99 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   @Test
   void takesAReleaseFromPlannedToClosedWithEveryRoleActingAsItself() {
     Team t = team();
-    Api.Response created = t.rm.post("/api/v1/products/" + t.product + "/releases",
-        Map.of("type", "major", "name", "Checkout", "window", Map.of("start", "2026-12-01T10:00:00Z", "end", "2026-12-01T12:00:00Z")));
+    Api.Response created =
+        t.rm.post(
+            "/api/v1/products/" + t.product + "/releases",
+            Map.of(
+                "type",
+                "major",
+                "name",
+                "Checkout",
+                "window",
+                Map.of("start", "2026-12-01T10:00:00Z", "end", "2026-12-01T12:00:00Z")));
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/releases/" + created.text("id"));
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("/api/v1/releases/" + created.text("id"));
     JsonNode release = created.json();
     assertThat(release.path("version").asString()).isEqualTo("1.0.0");
     assertThat(release.path("status").asString()).isEqualTo("planned");
     assertThat(release.path("process").path("id").asString()).isEqualTo("octoacme-standard");
-    assertThat(keys(release.path("requirements"))).containsExactly(
-        "acceptance-criteria", "ci-security", "release-notes", "rollback-plan", "smoke-tests", "support-trained");
-    assertThat(keys(release.path("steps"))).containsExactly("schedule-window", "backup", "quality-gate",
-        "deploy-staging", "smoke-staging", "go-no-go", "deploy-production", "verify-production", "announce", "monitor-customers");
-    assertThat(keys(release.path("handoffs"))).containsExactly("qa-to-rm", "rm-to-devops", "devops-to-rm", "rm-to-support");
+    assertThat(keys(release.path("requirements")))
+        .containsExactly(
+            "acceptance-criteria",
+            "ci-security",
+            "release-notes",
+            "rollback-plan",
+            "smoke-tests",
+            "support-trained");
+    assertThat(keys(release.path("steps")))
+        .containsExactly(
+            "schedule-window",
+            "backup",
+            "quality-gate",
+            "deploy-staging",
+            "smoke-staging",
+            "go-no-go",
+            "deploy-production",
+            "verify-production",
+            "announce",
+            "monitor-customers");
+    assertThat(keys(release.path("handoffs")))
+        .containsExactly("qa-to-rm", "rm-to-devops", "devops-to-rm", "rm-to-support");
     String id = created.text("id");
     String r = path(id);
 
     JsonNode afterPrepare = ReleaseDriver.prepare(t, id).json();
     assertThat(afterPrepare.path("status").asString()).isEqualTo("awaiting-decision");
     JsonNode smoke = find(afterPrepare.path("requirements"), "smoke-tests");
-    assertThat(smoke.path("status").asString()).as("smoke tests met by the staging smoke step").isEqualTo("met");
+    assertThat(smoke.path("status").asString())
+        .as("smoke tests met by the staging smoke step")
+        .isEqualTo("met");
     assertThat(smoke.path("by").asString()).isEqualTo(t.usernames.get("qa-lead"));
     JsonNode trained = find(afterPrepare.path("requirements"), "support-trained");
     assertThat(trained.path("status").asString()).isEqualTo("met");
     assertThat(trained.path("signatures")).hasSize(2);
-    assertThat(find(afterPrepare.path("handoffs"), "qa-to-rm").path("status").asString()).isEqualTo("handed");
+    assertThat(find(afterPrepare.path("handoffs"), "qa-to-rm").path("status").asString())
+        .isEqualTo("handed");
 
     ok(t.rm.post(r + "/handoffs/qa-to-rm/acknowledge"));
     JsonNode approved = ReleaseDriver.go(t, id).json();
     assertThat(approved.path("status").asString()).isEqualTo("approved");
     assertThat(approved.path("decision").path("decision").asString()).isEqualTo("go");
-    assertThat(approved.path("decision").path("by").asString()).isEqualTo(t.usernames.get("release-manager"));
+    assertThat(approved.path("decision").path("by").asString())
+        .isEqualTo(t.usernames.get("release-manager"));
     assertThat(approved.path("decision").path("snapshot").path("requirements")).hasSize(6);
-    assertThat(find(approved.path("decision").path("snapshot").path("steps"), "smoke-staging").path("status").asString())
+    assertThat(
+            find(approved.path("decision").path("snapshot").path("steps"), "smoke-staging")
+                .path("status")
+                .asString())
         .isEqualTo("done");
-    assertThat(find(approved.path("handoffs"), "rm-to-devops").path("status").asString()).isEqualTo("handed");
+    assertThat(find(approved.path("handoffs"), "rm-to-devops").path("status").asString())
+        .isEqualTo("handed");
 
     ok(t.devops.post(r + "/handoffs/rm-to-devops/acknowledge"));
-    JsonNode released = ok(t.devops.post(r + "/steps/deploy-production/complete",
-        Map.of("outcome", "succeeded", "evidence", Map.of("url", "https://ci.example/deploy/9")))).json();
+    JsonNode released =
+        ok(t.devops.post(
+                r + "/steps/deploy-production/complete",
+                Map.of(
+                    "outcome",
+                    "succeeded",
+                    "evidence",
+                    Map.of("url", "https://ci.example/deploy/9"))))
+            .json();
     assertThat(released.path("status").asString()).isEqualTo("released");
-    ok(t.devops.post(r + "/steps/verify-production/complete", Map.of("outcome", "succeeded", "note", "error rate flat")));
+    ok(
+        t.devops.post(
+            r + "/steps/verify-production/complete",
+            Map.of("outcome", "succeeded", "note", "error rate flat")));
     ok(t.rm.post(r + "/handoffs/devops-to-rm/acknowledge"));
-    ok(t.rm.post(r + "/steps/announce/complete", Map.of("note", "mail to stakeholders and support")));
+    ok(
+        t.rm.post(
+            r + "/steps/announce/complete", Map.of("note", "mail to stakeholders and support")));
     ok(t.support.post(r + "/handoffs/rm-to-support/acknowledge"));
-    JsonNode closed = ok(t.support.post(r + "/steps/monitor-customers/complete", Map.of("note", "no tickets"))).json();
+    JsonNode closed =
+        ok(t.support.post(r + "/steps/monitor-customers/complete", Map.of("note", "no tickets")))
+            .json();
 
     assertThat(closed.path("status").asString()).isEqualTo("closed");
     for (JsonNode h : closed.path("handoffs")) {
@@ -77,9 +125,12 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
     assertThat(production.path("currentVersion").asString()).isEqualTo("1.0.0");
     assertThat(production.path("lastKnownGood").asString()).isEqualTo("1.0.0");
 
-    List<String> actions = t.rm.get(r + "/audit").json().valueStream().map(e -> e.path("action").asString()).toList();
+    List<String> actions =
+        t.rm.get(r + "/audit").json().valueStream().map(e -> e.path("action").asString()).toList();
     assertThat(actions).first().isEqualTo("release.planned");
-    assertThat(actions).contains("decision", "step.complete", "requirement.meet", "handoff.acknowledge", "notes.update");
+    assertThat(actions)
+        .contains(
+            "decision", "step.complete", "requirement.meet", "handoff.acknowledge", "notes.update");
     assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
   }
 
@@ -88,7 +139,10 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
     assertThat(t.rm.get(path(id)).text("status")).isEqualTo("planned");
-    ok(t.qa.post(path(id) + "/requirements/acceptance-criteria/meet", evidence("https://tracker.example/1")));
+    ok(
+        t.qa.post(
+            path(id) + "/requirements/acceptance-criteria/meet",
+            evidence("https://tracker.example/1")));
     assertThat(t.rm.get(path(id)).text("status")).isEqualTo("preparing");
   }
 
@@ -96,19 +150,34 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   void rendersTheNotesFromTheTemplateAsMarkdownAndHtml() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
-    ok(t.rm.put(path(id) + "/notes", Map.of("summary", "Gift cards <script>alert(1)</script>",
-        "notableChanges", List.of("Gift cards at checkout", "Balance page"))));
+    ok(
+        t.rm.put(
+            path(id) + "/notes",
+            Map.of(
+                "summary",
+                "Gift cards <script>alert(1)</script>",
+                "notableChanges",
+                List.of("Gift cards at checkout", "Balance page"))));
     ok(t.qa.put(path(id) + "/notes", Map.of("knownIssues", "Balance lags by a minute")));
 
     Api.Response md = t.support.get(path(id) + "/notes", "text/markdown");
     assertThat(md.status()).isEqualTo(200);
     assertThat(md.contentType()).startsWith("text/markdown");
-    assertThat(md.body()).contains("**Release name / number:**", "0.1.0", "**Date:**", "**Release Manager:**",
-        "- Gift cards at checkout", "- Balance page", "Balance lags by a minute", "## Migration steps (if any)");
+    assertThat(md.body())
+        .contains(
+            "**Release name / number:**",
+            "0.1.0",
+            "**Date:**",
+            "**Release Manager:**",
+            "- Gift cards at checkout",
+            "- Balance page",
+            "Balance lags by a minute",
+            "## Migration steps (if any)");
 
     Api.Response html = t.support.get(path(id) + "/notes", "text/html");
     assertThat(html.contentType()).startsWith("text/html");
-    assertThat(html.body()).contains("<li>Gift cards at checkout</li>", "<h2>Known issues (from QA Lead)</h2>");
+    assertThat(html.body())
+        .contains("<li>Gift cards at checkout</li>", "<h2>Known issues (from QA Lead)</h2>");
     assertThat(html.body()).doesNotContain("<script>").contains("&lt;script&gt;");
   }
 
@@ -130,7 +199,8 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   void aCancelledReleaseRefusesFurtherWorkAndFreesItsVersion() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
-    JsonNode cancelled = ok(t.rm.post(path(id) + "/cancel", Map.of("reason", "scope moved to next release"))).json();
+    JsonNode cancelled =
+        ok(t.rm.post(path(id) + "/cancel", Map.of("reason", "scope moved to next release"))).json();
     assertThat(cancelled.path("status").asString()).isEqualTo("cancelled");
     Api.Response refused = t.qa.post(path(id) + "/requirements/acceptance-criteria/meet", Map.of());
     assertThat(refused.status()).isEqualTo(409);
@@ -143,9 +213,15 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
     ReleaseDriver.prepare(t, id);
-    JsonNode noGo = ok(t.rm.post(path(id) + "/decision", Map.of("decision", "no-go", "rationale", "support not ready"))).json();
+    JsonNode noGo =
+        ok(t.rm.post(
+                path(id) + "/decision",
+                Map.of("decision", "no-go", "rationale", "support not ready")))
+            .json();
     assertThat(noGo.path("status").asString()).isEqualTo("no-go");
-    Api.Response deploy = t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
+    Api.Response deploy =
+        t.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
     assertThat(deploy.status()).isEqualTo(409);
     assertThat(deploy.json().path("blockers").get(0).path("kind").asString()).isEqualTo("decision");
     JsonNode go = ReleaseDriver.go(t, id).json();
@@ -173,6 +249,10 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   }
 
   static JsonNode find(JsonNode array, String key, String field) {
-    return array.valueStream().filter(n -> key.equals(n.path(field).asString())).findFirst().orElseThrow();
+    return array
+        .valueStream()
+        .filter(n -> key.equals(n.path(field).asString()))
+        .findFirst()
+        .orElseThrow();
   }
 }

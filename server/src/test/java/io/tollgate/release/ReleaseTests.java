@@ -100,7 +100,9 @@ class ReleaseTests {
 
     Release release = planned.release();
     assertThat(release.status()).isEqualTo(ReleaseStatus.PLANNED);
-    assertThat(release.requirements()).extracting(RequirementState::key).containsExactlyElementsOf(REQUIREMENTS);
+    assertThat(release.requirements())
+        .extracting(RequirementState::key)
+        .containsExactlyElementsOf(REQUIREMENTS);
     assertThat(release.requirements()).noneMatch(RequirementState::met);
     assertThat(release.steps())
         .extracting(StepState::key)
@@ -115,8 +117,10 @@ class ReleaseTests {
             "verify-production",
             "announce",
             "monitor-customers");
-    assertThat(release.steps()).allMatch(s -> s.status() == StepStatus.PENDING && s.attempts() == 0);
-    assertThat(release.handoffs()).extracting(HandoffState::key, HandoffState::status)
+    assertThat(release.steps())
+        .allMatch(s -> s.status() == StepStatus.PENDING && s.attempts() == 0);
+    assertThat(release.handoffs())
+        .extracting(HandoffState::key, HandoffState::status)
         .containsExactly(
             tuple("qa-to-rm", "waiting"),
             tuple("rm-to-devops", "waiting"),
@@ -171,37 +175,85 @@ class ReleaseTests {
 
   static Stream<Arguments> everyCommandWithTheRoleItNeeds() {
     return Stream.of(
-        command("meet acceptance-criteria", "qa-lead", aPlannedRelease(),
+        command(
+            "meet acceptance-criteria",
+            "qa-lead",
+            aPlannedRelease(),
             (r, p) -> r.meet("acceptance-criteria", Evidence.NONE, p, NOW)),
-        command("meet ci-security", "devops", aPlannedRelease(),
+        command(
+            "meet ci-security",
+            "devops",
+            aPlannedRelease(),
             (r, p) -> r.meet("ci-security", Evidence.NONE, p, NOW)),
-        command("meet release-notes", "release-manager", aReleaseWithCompleteNotes(ReleaseType.MINOR),
+        command(
+            "meet release-notes",
+            "release-manager",
+            aReleaseWithCompleteNotes(ReleaseType.MINOR),
             (r, p) -> r.meet("release-notes", Evidence.NONE, p, NOW)),
-        command("sign support-trained", "release-manager' or 'support", aPlannedRelease(),
+        command(
+            "sign support-trained",
+            "release-manager' or 'support",
+            aPlannedRelease(),
             (r, p) -> r.meet("support-trained", Evidence.NONE, p, NOW)),
-        command("complete schedule-window", "release-manager", aPlannedRelease(),
+        command(
+            "complete schedule-window",
+            "release-manager",
+            aPlannedRelease(),
             (r, p) -> r.complete("schedule-window", null, null, null, p, NOW)),
-        command("complete quality-gate", "qa-lead", aScheduledRelease(),
+        command(
+            "complete quality-gate",
+            "qa-lead",
+            aScheduledRelease(),
             (r, p) -> r.complete("quality-gate", null, null, null, p, NOW)),
-        command("complete deploy-staging", "devops", aReleaseReadyForStaging(),
+        command(
+            "complete deploy-staging",
+            "devops",
+            aReleaseReadyForStaging(),
             (r, p) -> r.complete("deploy-staging", null, null, Outcome.SUCCEEDED, p, NOW)),
-        command("complete monitor-customers", "support", anAnnouncedRelease(),
+        command(
+            "complete monitor-customers",
+            "support",
+            anAnnouncedRelease(),
             (r, p) -> r.complete("monitor-customers", null, null, null, p, NOW)),
-        command("skip backup", "devops", aScheduledRelease(),
+        command(
+            "skip backup",
+            "devops",
+            aScheduledRelease(),
             (r, p) -> r.skip("backup", "no schema change", p, NOW)),
-        command("decide go", "release-manager", aReleaseAwaitingDecision(),
+        command(
+            "decide go",
+            "release-manager",
+            aReleaseAwaitingDecision(),
             (r, p) -> r.decide(Verdict.GO, "all green", p, NOW)),
-        command("decide no-go", "release-manager", aPlannedRelease(),
+        command(
+            "decide no-go",
+            "release-manager",
+            aPlannedRelease(),
             (r, p) -> r.decide(Verdict.NO_GO, "not ready", p, NOW)),
-        command("acknowledge qa-to-rm", "release-manager", aReleaseAwaitingDecision(),
+        command(
+            "acknowledge qa-to-rm",
+            "release-manager",
+            aReleaseAwaitingDecision(),
             (r, p) -> r.acknowledge("qa-to-rm", p, NOW)),
-        command("acknowledge rm-to-devops", "devops", anApprovedRelease(),
+        command(
+            "acknowledge rm-to-devops",
+            "devops",
+            anApprovedRelease(),
             (r, p) -> r.acknowledge("rm-to-devops", p, NOW)),
-        command("edit the summary", "release-manager", aPlannedRelease(),
+        command(
+            "edit the summary",
+            "release-manager",
+            aPlannedRelease(),
             (r, p) -> r.updateNotes(Map.of("summary", List.of("x")), p)),
-        command("edit the known issues", "qa-lead", aPlannedRelease(),
+        command(
+            "edit the known issues",
+            "qa-lead",
+            aPlannedRelease(),
             (r, p) -> r.updateNotes(Map.of("knownIssues", List.of("x")), p)),
-        command("cancel", "release-manager", aPlannedRelease(),
+        command(
+            "cancel",
+            "release-manager",
+            aPlannedRelease(),
             (r, p) -> r.cancel("budget cut", p, NOW)));
   }
 
@@ -227,7 +279,8 @@ class ReleaseTests {
   @MethodSource("everyCommandWithTheRoleItNeeds")
   void refusesAPersonWithAnotherRole(
       String name, String role, Release release, BiConsumer<Release, Participant> call) {
-    Participant other = role.startsWith("qa-lead") ? developer() : person("quinn", "qa-lead", "developer");
+    Participant other =
+        role.startsWith("qa-lead") ? developer() : person("quinn", "qa-lead", "developer");
 
     assertThatThrownBy(() -> call.accept(release, other))
         .isInstanceOf(Forbidden.class)
@@ -250,9 +303,11 @@ class ReleaseTests {
   void waitsForTheWindowBeforeTheQualityGate() {
     Release release = aPlannedRelease();
 
-    Refused refused = refused(() -> release.complete("quality-gate", null, null, null, qaLead(), NOW));
+    Refused refused =
+        refused(() -> release.complete("quality-gate", null, null, null, qaLead(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "schedule-window"));
     assertThat(refused).hasMessageContaining("schedule-window");
   }
@@ -262,9 +317,11 @@ class ReleaseTests {
     Release release = aScheduledRelease();
 
     Refused refused =
-        refused(() -> release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW));
+        refused(
+            () -> release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "backup"), tuple("step", "quality-gate"));
     assertThat(step(release, "deploy-staging").status()).isEqualTo(StepStatus.PENDING);
     assertThat(release.deployments()).isEmpty();
@@ -276,21 +333,26 @@ class ReleaseTests {
     release.complete("quality-gate", null, null, null, qaLead(), NOW);
 
     Refused refused =
-        refused(() -> release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW));
+        refused(
+            () -> release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "backup"));
   }
 
   @Test
   void countsASkippedOptionalStepAsSettled() {
     Release release = aScheduledRelease();
-    List<ReleaseEvent> skipped = release.skip("backup", "  no schema change in this release ", devops(), NOW);
+    List<ReleaseEvent> skipped =
+        release.skip("backup", "  no schema change in this release ", devops(), NOW);
     release.complete("quality-gate", null, null, null, qaLead(), NOW);
 
     release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW);
 
-    assertThat(skipped).containsExactly(new StepSkipped(release.id(), "backup", "no schema change in this release"));
+    assertThat(skipped)
+        .containsExactly(
+            new StepSkipped(release.id(), "backup", "no schema change in this release"));
     assertThat(step(release, "backup").status()).isEqualTo(StepStatus.SKIPPED);
     assertThat(step(release, "backup").note()).isEqualTo("no schema change in this release");
     assertThat(step(release, "deploy-staging").status()).isEqualTo(StepStatus.DONE);
@@ -331,7 +393,8 @@ class ReleaseTests {
   void refusesToCompleteAStepTwice() {
     Release release = aScheduledRelease();
 
-    assertThatThrownBy(() -> release.complete("schedule-window", null, null, null, releaseManager(), NOW))
+    assertThatThrownBy(
+            () -> release.complete("schedule-window", null, null, null, releaseManager(), NOW))
         .isInstanceOf(Refused.class)
         .hasMessageContaining("already done");
     assertThat(step(release, "schedule-window").attempts()).isOne();
@@ -363,17 +426,23 @@ class ReleaseTests {
     assertThatThrownBy(() -> release.complete("deploy-moon", null, null, null, devops(), NOW))
         .isInstanceOf(NotFound.class)
         .hasMessageContaining("schedule-window");
-    assertThatThrownBy(() -> release.meet("fun", Evidence.NONE, qaLead(), NOW)).isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> release.acknowledge("qa-to-ceo", qaLead(), NOW)).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> release.meet("fun", Evidence.NONE, qaLead(), NOW))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> release.acknowledge("qa-to-ceo", qaLead(), NOW))
+        .isInstanceOf(NotFound.class);
   }
 
   @Test
   void offersTheStepsSomeoneCanActOnNow() {
     Release release = aPlannedRelease();
-    assertThat(release.actionableSteps()).extracting(StepDef::key).containsExactly("schedule-window");
+    assertThat(release.actionableSteps())
+        .extracting(StepDef::key)
+        .containsExactly("schedule-window");
 
     release.complete("schedule-window", null, null, null, releaseManager(), NOW);
-    assertThat(release.actionableSteps()).extracting(StepDef::key).containsExactly("backup", "quality-gate");
+    assertThat(release.actionableSteps())
+        .extracting(StepDef::key)
+        .containsExactly("backup", "quality-gate");
 
     release.skip("backup", "no schema change", devops(), NOW);
     assertThat(release.actionableSteps()).extracting(StepDef::key).containsExactly("quality-gate");
@@ -393,11 +462,13 @@ class ReleaseTests {
     assertThatThrownBy(() -> inStaging.complete("smoke-staging", null, null, null, qaLead(), NOW))
         .isInstanceOf(BadRequest.class)
         .hasMessageContaining("outcome");
-    assertThatThrownBy(() -> released.complete("verify-production", null, null, null, devops(), NOW))
+    assertThatThrownBy(
+            () -> released.complete("verify-production", null, null, null, devops(), NOW))
         .isInstanceOf(BadRequest.class)
         .hasMessageContaining("outcome");
     assertThatThrownBy(
-            () -> anApprovedRelease().complete("deploy-production", null, null, null, devops(), NOW))
+            () ->
+                anApprovedRelease().complete("deploy-production", null, null, null, devops(), NOW))
         .isInstanceOf(BadRequest.class);
   }
 
@@ -406,7 +477,9 @@ class ReleaseTests {
     Release release = aPlannedRelease();
 
     assertThatThrownBy(
-            () -> release.complete("schedule-window", null, null, Outcome.SUCCEEDED, releaseManager(), NOW))
+            () ->
+                release.complete(
+                    "schedule-window", null, null, Outcome.SUCCEEDED, releaseManager(), NOW))
         .isInstanceOf(Invalid.class)
         .hasMessageContaining("takes no outcome");
     assertThat(step(release, "schedule-window").status()).isEqualTo(StepStatus.PENDING);
@@ -417,12 +490,17 @@ class ReleaseTests {
     Release release = aReleaseReadyForStaging();
 
     List<ReleaseEvent> first =
-        release.complete("deploy-staging", "image pull failed", null, Outcome.FAILED, devops(), NOW);
+        release.complete(
+            "deploy-staging", "image pull failed", null, Outcome.FAILED, devops(), NOW);
     assertThat(step(release, "deploy-staging").status()).isEqualTo(StepStatus.FAILED);
-    assertThat(release.actionableSteps()).extracting(StepDef::key).contains("deploy-staging").doesNotContain("smoke-staging");
+    assertThat(release.actionableSteps())
+        .extracting(StepDef::key)
+        .contains("deploy-staging")
+        .doesNotContain("smoke-staging");
 
     List<ReleaseEvent> second =
-        release.complete("deploy-staging", "retried", null, Outcome.SUCCEEDED, devops(), NOW.plusSeconds(600));
+        release.complete(
+            "deploy-staging", "retried", null, Outcome.SUCCEEDED, devops(), NOW.plusSeconds(600));
 
     StepState state = step(release, "deploy-staging");
     assertThat(state.status()).isEqualTo(StepStatus.DONE);
@@ -431,7 +509,8 @@ class ReleaseTests {
     assertThat(state.at()).isEqualTo(NOW.plusSeconds(600));
     assertThat(first).contains(new StepCompleted(release.id(), "deploy-staging", "failed", 1));
     assertThat(second).contains(new StepCompleted(release.id(), "deploy-staging", "succeeded", 2));
-    assertThat(release.deployments()).extracting(DeploymentRecord::environment, DeploymentRecord::outcome)
+    assertThat(release.deployments())
+        .extracting(DeploymentRecord::environment, DeploymentRecord::outcome)
         .containsExactly(tuple("staging", Outcome.FAILED), tuple("staging", Outcome.SUCCEEDED));
     release.complete("smoke-staging", null, null, Outcome.SUCCEEDED, qaLead(), NOW);
   }
@@ -441,9 +520,12 @@ class ReleaseTests {
     Release release = aReleaseReadyForStaging();
     release.complete("deploy-staging", null, null, Outcome.FAILED, devops(), NOW);
 
-    Refused refused = refused(() -> release.complete("smoke-staging", null, null, Outcome.SUCCEEDED, qaLead(), NOW));
+    Refused refused =
+        refused(
+            () -> release.complete("smoke-staging", null, null, Outcome.SUCCEEDED, qaLead(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "deploy-staging"));
   }
 
@@ -452,12 +534,23 @@ class ReleaseTests {
     Release release = aReleaseReadyForStaging();
 
     List<ReleaseEvent> events =
-        release.complete("deploy-staging", null, evidence("https://ci.octoacme.example/deploy/41"), Outcome.SUCCEEDED, devops(), NOW);
+        release.complete(
+            "deploy-staging",
+            null,
+            evidence("https://ci.octoacme.example/deploy/41"),
+            Outcome.SUCCEEDED,
+            devops(),
+            NOW);
 
-    assertThat(events).contains(new DeploymentRecorded(release.id(), "checkout", "staging", "1.4.0", "succeeded"));
-    assertThat(release.deployments()).containsExactly(
-        new DeploymentRecord("staging", "1.4.0", Outcome.SUCCEEDED, "dora", NOW, "deploy-staging"));
-    assertThat(step(release, "deploy-staging").evidence().url()).isEqualTo("https://ci.octoacme.example/deploy/41");
+    assertThat(events)
+        .contains(
+            new DeploymentRecorded(release.id(), "checkout", "staging", "1.4.0", "succeeded"));
+    assertThat(release.deployments())
+        .containsExactly(
+            new DeploymentRecord(
+                "staging", "1.4.0", Outcome.SUCCEEDED, "dora", NOW, "deploy-staging"));
+    assertThat(step(release, "deploy-staging").evidence().url())
+        .isEqualTo("https://ci.octoacme.example/deploy/41");
   }
 
   // ---------------------------------------------------------------- smoke tests
@@ -481,11 +574,25 @@ class ReleaseTests {
     Release release = aReleaseInStaging();
 
     List<ReleaseEvent> events =
-        release.complete("smoke-staging", "checkout button missing", null, Outcome.FAILED, qaLead(), NOW);
+        release.complete(
+            "smoke-staging", "checkout button missing", null, Outcome.FAILED, qaLead(), NOW);
 
     assertThat(requirement(release, "smoke-tests").met()).isFalse();
     assertThat(events).noneMatch(e -> e instanceof RequirementMet);
     assertThat(step(release, "smoke-staging").status()).isEqualTo(StepStatus.FAILED);
+  }
+
+  @Test
+  void aRetriedSmokeTestThatSucceedsMeetsTheSmokeTestsRequirement() {
+    Release release = aReleaseInStaging();
+    release.complete(
+        "smoke-staging", "checkout button missing", null, Outcome.FAILED, qaLead(), NOW);
+
+    release.complete(
+        "smoke-staging", "fixed config, 12/12 passed", null, Outcome.SUCCEEDED, qaLead(), NOW);
+
+    assertThat(requirement(release, "smoke-tests").met()).isTrue();
+    assertThat(step(release, "smoke-staging").attempts()).isEqualTo(2);
   }
 
   @Test
@@ -495,7 +602,8 @@ class ReleaseTests {
     release.meet("smoke-tests", evidence("https://qa.octoacme.example/smoke/7"), qaLead(), NOW);
 
     assertThat(requirement(release, "smoke-tests").met()).isTrue();
-    assertThat(requirement(release, "smoke-tests").evidence().url()).isEqualTo("https://qa.octoacme.example/smoke/7");
+    assertThat(requirement(release, "smoke-tests").evidence().url())
+        .isEqualTo("https://qa.octoacme.example/smoke/7");
   }
 
   @Test
@@ -503,7 +611,8 @@ class ReleaseTests {
     Release release = aPlannedRelease();
     release.meet("ci-security", Evidence.NONE, devops(), NOW);
 
-    assertThatThrownBy(() -> release.meet("ci-security", Evidence.NONE, devops(), NOW.plusSeconds(5)))
+    assertThatThrownBy(
+            () -> release.meet("ci-security", Evidence.NONE, devops(), NOW.plusSeconds(5)))
         .isInstanceOf(Refused.class)
         .hasMessageContaining("already met");
     assertThat(requirement(release, "ci-security").at()).isEqualTo(NOW);
@@ -520,7 +629,9 @@ class ReleaseTests {
     List<Tuple2> expected = new java.util.ArrayList<>();
     REQUIREMENTS.forEach(r -> expected.add(new Tuple2("requirement", r)));
     STEPS_BEFORE_DECISION.forEach(s -> expected.add(new Tuple2("step", s)));
-    assertThat(refused.blockers()).extracting(b -> new Tuple2(b.kind(), b.key())).containsExactlyElementsOf(expected);
+    assertThat(refused.blockers())
+        .extracting(b -> new Tuple2(b.kind(), b.key()))
+        .containsExactlyElementsOf(expected);
     assertThat(release.decisions()).isEmpty();
     assertThat(step(release, "go-no-go").status()).isEqualTo(StepStatus.PENDING);
     assertThat(release.goBlockers()).isEqualTo(refused.blockers());
@@ -539,9 +650,12 @@ class ReleaseTests {
 
     Refused refused = refused(() -> release.decide(Verdict.GO, "ship it", releaseManager(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(
-            tuple("requirement", "smoke-tests"), tuple("step", "deploy-staging"), tuple("step", "smoke-staging"));
+            tuple("requirement", "smoke-tests"),
+            tuple("step", "deploy-staging"),
+            tuple("step", "smoke-staging"));
   }
 
   @Test
@@ -554,11 +668,13 @@ class ReleaseTests {
     release.complete("backup", null, null, null, devops(), NOW);
     release.complete("quality-gate", null, null, null, qaLead(), NOW);
     release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW);
-    release.complete("smoke-staging", "checkout button missing", null, Outcome.FAILED, qaLead(), NOW);
+    release.complete(
+        "smoke-staging", "checkout button missing", null, Outcome.FAILED, qaLead(), NOW);
 
     Refused refused = refused(() -> release.decide(Verdict.GO, "ship it", releaseManager(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "smoke-staging"));
     assertThat(refused.blockers().get(0).title()).contains("failed");
     assertThat(release.status()).isEqualTo(ReleaseStatus.PREPARING);
@@ -572,7 +688,9 @@ class ReleaseTests {
 
     Refused refused = refused(() -> release.decide(Verdict.GO, "ship it", releaseManager(), NOW));
 
-    assertThat(refused.blockers()).filteredOn(b -> b.key().equals("support-trained")).singleElement()
+    assertThat(refused.blockers())
+        .filteredOn(b -> b.key().equals("support-trained"))
+        .singleElement()
         .satisfies(b -> assertThat(b.title()).endsWith("(support)"));
   }
 
@@ -580,7 +698,8 @@ class ReleaseTests {
   void goesOnceEverythingIsDoneAndHandsOverToDevops() {
     Release release = aReleaseAwaitingDecision();
 
-    List<ReleaseEvent> events = release.decide(Verdict.GO, "  All gates green ", releaseManager(), NOW);
+    List<ReleaseEvent> events =
+        release.decide(Verdict.GO, "  All gates green ", releaseManager(), NOW);
 
     assertThat(release.status()).isEqualTo(ReleaseStatus.APPROVED);
     Decision decision = release.latestDecision();
@@ -589,17 +708,20 @@ class ReleaseTests {
     assertThat(decision.by()).isEqualTo("rita");
     assertThat(decision.at()).isEqualTo(NOW);
     assertThat(step(release, "go-no-go").status()).isEqualTo(StepStatus.DONE);
-    assertThat(events).containsExactly(
-        new DecisionRecorded(release.id(), "go", "All gates green"),
-        new HandoffHanded(release.id(), "rm-to-devops", "release-manager", "devops"));
+    assertThat(events)
+        .containsExactly(
+            new DecisionRecorded(release.id(), "go", "All gates green"),
+            new HandoffHanded(release.id(), "rm-to-devops", "release-manager", "devops"));
   }
 
   @Test
   void allowsNoGoAtAnyTimeAndGoOnceTheWorkIsDone() {
     Release release = aPlannedRelease();
 
-    List<ReleaseEvent> noGo = release.decide(Verdict.NO_GO, "Nothing tested yet", releaseManager(), NOW);
-    assertThat(noGo).containsExactly(new DecisionRecorded(release.id(), "no-go", "Nothing tested yet"));
+    List<ReleaseEvent> noGo =
+        release.decide(Verdict.NO_GO, "Nothing tested yet", releaseManager(), NOW);
+    assertThat(noGo)
+        .containsExactly(new DecisionRecorded(release.id(), "no-go", "Nothing tested yet"));
     assertThat(release.status()).isEqualTo(ReleaseStatus.NO_GO);
 
     writeCompleteNotes(release);
@@ -609,12 +731,16 @@ class ReleaseTests {
     release.complete("quality-gate", null, null, null, qaLead(), NOW);
     release.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW);
     release.complete("smoke-staging", null, null, Outcome.SUCCEEDED, qaLead(), NOW);
-    assertThat(release.status()).as("still no-go until decided again").isEqualTo(ReleaseStatus.NO_GO);
+    assertThat(release.status())
+        .as("still no-go until decided again")
+        .isEqualTo(ReleaseStatus.NO_GO);
 
     release.decide(Verdict.GO, "Everything green now", releaseManager(), NOW.plusSeconds(3600));
 
     assertThat(release.status()).isEqualTo(ReleaseStatus.APPROVED);
-    assertThat(release.decisions()).extracting(Decision::decision).containsExactly(Verdict.NO_GO, Verdict.GO);
+    assertThat(release.decisions())
+        .extracting(Decision::decision)
+        .containsExactly(Verdict.NO_GO, Verdict.GO);
     assertThat(release.latestDecision().rationale()).isEqualTo("Everything green now");
     assertThat(step(release, "go-no-go").attempts()).isEqualTo(2);
   }
@@ -637,7 +763,8 @@ class ReleaseTests {
   void refusesANewDecisionOnceProductionWasDeployed() {
     Release release = aReleasedRelease();
 
-    assertThatThrownBy(() -> release.decide(Verdict.NO_GO, "second thoughts", releaseManager(), NOW))
+    assertThatThrownBy(
+            () -> release.decide(Verdict.NO_GO, "second thoughts", releaseManager(), NOW))
         .isInstanceOf(Refused.class);
     assertThat(release.decisions()).hasSize(1);
   }
@@ -648,13 +775,21 @@ class ReleaseTests {
     release.decide(Verdict.NO_GO, "Smoke tests not run yet", releaseManager(), NOW);
     Decision.Snapshot snapshot = release.latestDecision().snapshot();
 
-    assertThat(snapshot.requirements()).extracting(RequirementState::key).containsExactlyElementsOf(REQUIREMENTS);
+    assertThat(snapshot.requirements())
+        .extracting(RequirementState::key)
+        .containsExactlyElementsOf(REQUIREMENTS);
     assertThat(snapshot.requirements()).noneMatch(RequirementState::met);
     assertThat(snapshot.steps()).hasSize(10);
-    assertThat(snapshot.steps()).filteredOn(s -> s.key().equals("deploy-staging")).singleElement()
-        .extracting(StepState::status).isEqualTo(StepStatus.DONE);
-    assertThat(snapshot.steps()).filteredOn(s -> s.key().equals("smoke-staging")).singleElement()
-        .extracting(StepState::status).isEqualTo(StepStatus.PENDING);
+    assertThat(snapshot.steps())
+        .filteredOn(s -> s.key().equals("deploy-staging"))
+        .singleElement()
+        .extracting(StepState::status)
+        .isEqualTo(StepStatus.DONE);
+    assertThat(snapshot.steps())
+        .filteredOn(s -> s.key().equals("smoke-staging"))
+        .singleElement()
+        .extracting(StepState::status)
+        .isEqualTo(StepStatus.PENDING);
     Decision.Snapshot copy = new Decision.Snapshot(snapshot.requirements(), snapshot.steps());
 
     release.complete("smoke-staging", null, null, Outcome.SUCCEEDED, qaLead(), NOW);
@@ -664,9 +799,13 @@ class ReleaseTests {
 
     Decision first = release.decisions().get(0);
     assertThat(first.snapshot()).isEqualTo(copy);
-    assertThat(first.snapshot().steps()).filteredOn(s -> s.key().equals("smoke-staging")).singleElement()
-        .extracting(StepState::status).isEqualTo(StepStatus.PENDING);
-    assertThat(release.decisions().get(1).snapshot().requirements()).allMatch(RequirementState::met);
+    assertThat(first.snapshot().steps())
+        .filteredOn(s -> s.key().equals("smoke-staging"))
+        .singleElement()
+        .extracting(StepState::status)
+        .isEqualTo(StepStatus.PENDING);
+    assertThat(release.decisions().get(1).snapshot().requirements())
+        .allMatch(RequirementState::met);
   }
 
   // ---------------------------------------------------------------- production
@@ -676,9 +815,13 @@ class ReleaseTests {
     Release release = aReleaseAwaitingDecision();
 
     Refused refused =
-        refused(() -> release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
+        refused(
+            () ->
+                release.complete(
+                    "deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("decision", "go-no-go"));
     assertThat(step(release, "deploy-production").attempts()).isZero();
   }
@@ -688,12 +831,20 @@ class ReleaseTests {
     Release release = aRejectedRelease();
 
     Refused refused =
-        refused(() -> release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
+        refused(
+            () ->
+                release.complete(
+                    "deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("decision", "go-no-go"));
-    assertThat(refused.blockers().get(0).title()).contains("no-go").contains("Payment provider freeze");
-    assertThat(release.deployments()).extracting(DeploymentRecord::environment).containsExactly("staging");
+    assertThat(refused.blockers().get(0).title())
+        .contains("no-go")
+        .contains("Payment provider freeze");
+    assertThat(release.deployments())
+        .extracting(DeploymentRecord::environment)
+        .containsExactly("staging");
   }
 
   @Test
@@ -702,7 +853,10 @@ class ReleaseTests {
     release.decide(Verdict.NO_GO, "Incident on the payment provider", releaseManager(), NOW);
 
     Refused refused =
-        refused(() -> release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
+        refused(
+            () ->
+                release.complete(
+                    "deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW));
 
     assertThat(refused.blockers()).extracting(Blocker::kind).containsExactly("decision");
     assertThat(release.status()).isEqualTo(ReleaseStatus.NO_GO);
@@ -712,9 +866,12 @@ class ReleaseTests {
   void deploysToProductionAfterGo() {
     Release release = anApprovedRelease();
 
-    List<ReleaseEvent> events = release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW);
+    List<ReleaseEvent> events =
+        release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW);
 
-    assertThat(events).contains(new DeploymentRecorded(release.id(), "checkout", "production", "1.4.0", "succeeded"));
+    assertThat(events)
+        .contains(
+            new DeploymentRecorded(release.id(), "checkout", "production", "1.4.0", "succeeded"));
     assertThat(events).noneMatch(e -> e instanceof ReleaseFailed);
     assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
   }
@@ -724,10 +881,19 @@ class ReleaseTests {
     Release release = anApprovedRelease();
 
     List<ReleaseEvent> events =
-        release.complete("deploy-production", "pods crash-looping", null, Outcome.FAILED, devops(), NOW);
+        release.complete(
+            "deploy-production", "pods crash-looping", null, Outcome.FAILED, devops(), NOW);
 
-    assertThat(events).contains(
-        new ReleaseFailed(release.id(), "checkout", "1.4.0", ReleaseFixtures.OCTOACME_V1, "deploy-production", "production", "dora"));
+    assertThat(events)
+        .contains(
+            new ReleaseFailed(
+                release.id(),
+                "checkout",
+                "1.4.0",
+                ReleaseFixtures.OCTOACME_V1,
+                "deploy-production",
+                "production",
+                "dora"));
     assertThat(release.status()).isEqualTo(ReleaseStatus.FAILED);
   }
 
@@ -736,13 +902,24 @@ class ReleaseTests {
     Release release = aReleasedRelease();
 
     List<ReleaseEvent> events =
-        release.complete("verify-production", "error rate 12%", null, Outcome.FAILED, devops(), NOW);
+        release.complete(
+            "verify-production", "error rate 12%", null, Outcome.FAILED, devops(), NOW);
 
-    assertThat(events).contains(
-        new VerificationRecorded(release.id(), "checkout", "production", "1.4.0", "failed"),
-        new ReleaseFailed(release.id(), "checkout", "1.4.0", ReleaseFixtures.OCTOACME_V1, "verify-production", "production", "dora"));
+    assertThat(events)
+        .contains(
+            new VerificationRecorded(release.id(), "checkout", "production", "1.4.0", "failed"),
+            new ReleaseFailed(
+                release.id(),
+                "checkout",
+                "1.4.0",
+                ReleaseFixtures.OCTOACME_V1,
+                "verify-production",
+                "production",
+                "dora"));
     assertThat(release.status()).isEqualTo(ReleaseStatus.FAILED);
-    assertThat(handoff(release, "devops-to-rm").status()).as("nothing to hand over").isEqualTo("waiting");
+    assertThat(handoff(release, "devops-to-rm").status())
+        .as("nothing to hand over")
+        .isEqualTo("waiting");
   }
 
   @Test
@@ -750,10 +927,12 @@ class ReleaseTests {
     Release release = aReleaseReadyForStaging();
 
     List<ReleaseEvent> events =
-        release.complete("deploy-staging", "image pull failed", null, Outcome.FAILED, devops(), NOW);
+        release.complete(
+            "deploy-staging", "image pull failed", null, Outcome.FAILED, devops(), NOW);
 
     assertThat(events).noneMatch(e -> e instanceof ReleaseFailed);
-    assertThat(events).contains(new DeploymentRecorded(release.id(), "checkout", "staging", "1.4.0", "failed"));
+    assertThat(events)
+        .contains(new DeploymentRecorded(release.id(), "checkout", "staging", "1.4.0", "failed"));
     assertThat(release.status()).isEqualTo(ReleaseStatus.PREPARING);
   }
 
@@ -761,7 +940,8 @@ class ReleaseTests {
   void aFailedStagingSmokeTestDoesNotEmitReleaseFailed() {
     Release release = aReleaseInStaging();
 
-    List<ReleaseEvent> events = release.complete("smoke-staging", null, null, Outcome.FAILED, qaLead(), NOW);
+    List<ReleaseEvent> events =
+        release.complete("smoke-staging", null, null, Outcome.FAILED, qaLead(), NOW);
 
     assertThat(events).noneMatch(e -> e instanceof ReleaseFailed);
   }
@@ -772,22 +952,29 @@ class ReleaseTests {
   void releaseNotesCanBeMetOnlyWhenComplete() {
     Release release = aPlannedRelease(ReleaseType.MINOR);
 
-    Refused refused = refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
+    Refused refused =
+        refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key, Blocker::title)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key, Blocker::title)
         .containsExactly(
-            tuple("notes-field", "summary", "Summary"), tuple("notes-field", "notableChanges", "Notable changes"));
+            tuple("notes-field", "summary", "Summary"),
+            tuple("notes-field", "notableChanges", "Notable changes"));
     assertThat(requirement(release, "release-notes").met()).isFalse();
   }
 
   @Test
   void releaseNotesNeedAtLeastOneNotableChange() {
     Release release = aPlannedRelease(ReleaseType.PATCH);
-    release.updateNotes(Map.of("summary", List.of("Fixes double charges"), "notableChanges", List.of(" ", "")), releaseManager());
+    release.updateNotes(
+        Map.of("summary", List.of("Fixes double charges"), "notableChanges", List.of(" ", "")),
+        releaseManager());
 
-    Refused refused = refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
+    Refused refused =
+        refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("notes-field", "notableChanges"));
   }
 
@@ -795,13 +982,17 @@ class ReleaseTests {
   void aMajorReleasesNotesNeedMigrationSteps() {
     Release release = aPlannedRelease(ReleaseType.MAJOR);
     release.updateNotes(
-        Map.of("summary", List.of("New checkout"), "notableChanges", List.of("One-page checkout")), releaseManager());
+        Map.of("summary", List.of("New checkout"), "notableChanges", List.of("One-page checkout")),
+        releaseManager());
 
-    Refused refused = refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    Refused refused =
+        refused(() -> release.meet("release-notes", Evidence.NONE, releaseManager(), NOW));
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("notes-field", "migrationSteps"));
 
-    release.updateNotes(Map.of("migrationSteps", List.of("Run the card-vault migration")), releaseManager());
+    release.updateNotes(
+        Map.of("migrationSteps", List.of("Run the card-vault migration")), releaseManager());
     List<ReleaseEvent> events = release.meet("release-notes", Evidence.NONE, releaseManager(), NOW);
 
     assertThat(events).containsExactly(new RequirementMet(release.id(), "release-notes", false));
@@ -809,11 +1000,14 @@ class ReleaseTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ReleaseType.class, names = {"MINOR", "PATCH"})
+  @EnumSource(
+      value = ReleaseType.class,
+      names = {"MINOR", "PATCH"})
   void minorAndPatchReleasesNeedNoMigrationSteps(ReleaseType type) {
     Release release = aPlannedRelease(type);
     release.updateNotes(
-        Map.of("summary", List.of("Faster checkout"), "notableChanges", List.of("Saved cards")), releaseManager());
+        Map.of("summary", List.of("Faster checkout"), "notableChanges", List.of("Saved cards")),
+        releaseManager());
 
     release.meet("release-notes", Evidence.NONE, releaseManager(), NOW);
 
@@ -824,12 +1018,16 @@ class ReleaseTests {
   void knownIssuesBelongToTheQaLead() {
     Release release = aPlannedRelease();
 
-    assertThatThrownBy(() -> release.updateNotes(Map.of("knownIssues", List.of("Slow on IE")), releaseManager()))
+    assertThatThrownBy(
+            () ->
+                release.updateNotes(Map.of("knownIssues", List.of("Slow on IE")), releaseManager()))
         .isInstanceOf(Forbidden.class)
         .hasMessageContaining("'qa-lead'");
-    release.updateNotes(Map.of("knownIssues", List.of("Slow on IE 11", "Apple Pay later")), qaLead());
+    release.updateNotes(
+        Map.of("knownIssues", List.of("Slow on IE 11", "Apple Pay later")), qaLead());
 
-    assertThat(release.notes().get("knownIssues")).containsExactly("Slow on IE 11", "Apple Pay later");
+    assertThat(release.notes().get("knownIssues"))
+        .containsExactly("Slow on IE 11", "Apple Pay later");
   }
 
   @Test
@@ -852,7 +1050,8 @@ class ReleaseTests {
     changes.put("summary", List.of("Faster checkout"));
     changes.put("knownIssues", List.of("Slow on IE 11"));
 
-    assertThatThrownBy(() -> release.updateNotes(changes, releaseManager())).isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> release.updateNotes(changes, releaseManager()))
+        .isInstanceOf(Forbidden.class);
 
     assertThat(release.notes()).isEqualTo(ReleaseNotes.empty());
   }
@@ -864,9 +1063,11 @@ class ReleaseTests {
     assertThatThrownBy(() -> release.updateNotes(Map.of("jokes", List.of("x")), releaseManager()))
         .isInstanceOf(Invalid.class)
         .hasMessageContaining("knownIssues");
-    assertThatThrownBy(() -> release.updateNotes(Map.of("summary", List.of("one", "two")), releaseManager()))
+    assertThatThrownBy(
+            () -> release.updateNotes(Map.of("summary", List.of("one", "two")), releaseManager()))
         .isInstanceOf(Invalid.class);
-    assertThatThrownBy(() -> release.updateNotes(Map.of(), releaseManager())).isInstanceOf(BadRequest.class);
+    assertThatThrownBy(() -> release.updateNotes(Map.of(), releaseManager()))
+        .isInstanceOf(BadRequest.class);
   }
 
   // ---------------------------------------------------------------- support training
@@ -875,21 +1076,26 @@ class ReleaseTests {
   void supportTrainingIsMetOnlyOnceBothRolesHaveSigned() {
     Release release = aPlannedRelease();
 
-    List<ReleaseEvent> first = release.meet("support-trained", new Evidence(null, "training held"), releaseManager(), NOW);
-    assertThat(first).containsExactly(new RequirementSigned(release.id(), "support-trained", "release-manager"));
+    List<ReleaseEvent> first =
+        release.meet("support-trained", new Evidence(null, "training held"), releaseManager(), NOW);
+    assertThat(first)
+        .containsExactly(new RequirementSigned(release.id(), "support-trained", "release-manager"));
     assertThat(requirement(release, "support-trained").met()).isFalse();
     assertThat(requirement(release, "support-trained").signatures())
         .containsExactly(new Signature("release-manager", "rita", NOW));
     assertThat(release.status()).isEqualTo(ReleaseStatus.PREPARING);
 
-    List<ReleaseEvent> second = release.meet("support-trained", Evidence.NONE, support(), NOW.plusSeconds(60));
+    List<ReleaseEvent> second =
+        release.meet("support-trained", Evidence.NONE, support(), NOW.plusSeconds(60));
 
-    assertThat(second).containsExactly(
-        new RequirementSigned(release.id(), "support-trained", "support"),
-        new RequirementMet(release.id(), "support-trained", false));
+    assertThat(second)
+        .containsExactly(
+            new RequirementSigned(release.id(), "support-trained", "support"),
+            new RequirementMet(release.id(), "support-trained", false));
     RequirementState trained = requirement(release, "support-trained");
     assertThat(trained.met()).isTrue();
-    assertThat(trained.signatures()).extracting(Signature::role, Signature::by)
+    assertThat(trained.signatures())
+        .extracting(Signature::role, Signature::by)
         .containsExactly(tuple("release-manager", "rita"), tuple("support", "sam"));
   }
 
@@ -908,13 +1114,19 @@ class ReleaseTests {
     Release release = aPlannedRelease();
     release.meet("support-trained", Evidence.NONE, releaseManager(), NOW);
 
-    Refused byTheSamePerson = refused(() -> release.meet("support-trained", Evidence.NONE, releaseManager(), NOW));
+    Refused byTheSamePerson =
+        refused(() -> release.meet("support-trained", Evidence.NONE, releaseManager(), NOW));
     Refused byAnotherReleaseManager =
-        refused(() -> release.meet("support-trained", Evidence.NONE, person("rob", "release-manager"), NOW));
+        refused(
+            () ->
+                release.meet(
+                    "support-trained", Evidence.NONE, person("rob", "release-manager"), NOW));
 
-    assertThat(byTheSamePerson.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(byTheSamePerson.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("signature", "support"));
-    assertThat(byAnotherReleaseManager.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(byAnotherReleaseManager.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("signature", "support"));
     assertThat(requirement(release, "support-trained").signatures()).hasSize(1);
     assertThat(requirement(release, "support-trained").met()).isFalse();
@@ -933,7 +1145,10 @@ class ReleaseTests {
         .hasMessageContaining("another person");
     assertThat(requirement(release, "support-trained").met()).isFalse();
 
-    Participant other = requirement(release, "support-trained").signedBy("release-manager") ? support() : releaseManager();
+    Participant other =
+        requirement(release, "support-trained").signedBy("release-manager")
+            ? support()
+            : releaseManager();
     release.meet("support-trained", Evidence.NONE, other, NOW);
     assertThat(requirement(release, "support-trained").met()).isTrue();
   }
@@ -955,7 +1170,8 @@ class ReleaseTests {
 
     List<ReleaseEvent> events = release.complete("quality-gate", null, null, null, qaLead(), NOW);
 
-    assertThat(events).contains(new HandoffHanded(release.id(), "qa-to-rm", "qa-lead", "release-manager"));
+    assertThat(events)
+        .contains(new HandoffHanded(release.id(), "qa-to-rm", "qa-lead", "release-manager"));
     assertThat(handoff(release, "qa-to-rm").status()).isEqualTo("handed");
     assertThat(handoff(release, "qa-to-rm").handedAt()).isEqualTo(NOW);
     assertThat(handoff(release, "rm-to-devops").status()).isEqualTo("waiting");
@@ -992,9 +1208,11 @@ class ReleaseTests {
         .as("the handing role")
         .isInstanceOf(Forbidden.class)
         .hasMessageContaining("'release-manager'");
-    assertThatThrownBy(() -> release.acknowledge("qa-to-rm", devops(), NOW)).isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> release.acknowledge("qa-to-rm", devops(), NOW))
+        .isInstanceOf(Forbidden.class);
 
-    List<ReleaseEvent> events = release.acknowledge("qa-to-rm", releaseManager(), NOW.plusSeconds(30));
+    List<ReleaseEvent> events =
+        release.acknowledge("qa-to-rm", releaseManager(), NOW.plusSeconds(30));
 
     assertThat(events).containsExactly(new HandoffAcknowledged(release.id(), "qa-to-rm"));
     HandoffState state = handoff(release, "qa-to-rm");
@@ -1009,11 +1227,14 @@ class ReleaseTests {
 
     Refused refused = refused(() -> release.acknowledge("rm-to-devops", devops(), NOW));
 
-    assertThat(refused.blockers()).extracting(Blocker::kind, Blocker::key)
+    assertThat(refused.blockers())
+        .extracting(Blocker::kind, Blocker::key)
         .containsExactly(tuple("step", "go-no-go"));
     assertThat(refused).hasMessageContaining("with a go");
     Refused qa = refused(() -> aScheduledRelease().acknowledge("qa-to-rm", releaseManager(), NOW));
-    assertThat(qa.blockers()).extracting(Blocker::kind, Blocker::key).containsExactly(tuple("step", "quality-gate"));
+    assertThat(qa.blockers())
+        .extracting(Blocker::kind, Blocker::key)
+        .containsExactly(tuple("step", "quality-gate"));
   }
 
   @Test
@@ -1021,7 +1242,8 @@ class ReleaseTests {
     Release release = anApprovedRelease();
     release.acknowledge("rm-to-devops", devops(), NOW);
 
-    assertThatThrownBy(() -> release.acknowledge("rm-to-devops", person("dana", "devops"), NOW.plusSeconds(5)))
+    assertThatThrownBy(
+            () -> release.acknowledge("rm-to-devops", person("dana", "devops"), NOW.plusSeconds(5)))
         .isInstanceOf(Refused.class)
         .hasMessageContaining("already acknowledged");
     assertThat(handoff(release, "rm-to-devops").acknowledgedBy()).isEqualTo("dora");
@@ -1102,8 +1324,11 @@ class ReleaseTests {
     List<ReleaseEvent> events = release.rolledBack("inc-1", "production", "1.3.0", "dora", NOW);
 
     assertThat(release.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
-    assertThat(events).containsExactly(new ReleaseEvent.ReleaseRolledBack(release.id(), "inc-1", "production", "1.3.0"));
-    assertThat(release.rollback()).isEqualTo(new Rollback("inc-1", "production", "1.3.0", "dora", NOW));
+    assertThat(events)
+        .containsExactly(
+            new ReleaseEvent.ReleaseRolledBack(release.id(), "inc-1", "production", "1.3.0"));
+    assertThat(release.rollback())
+        .isEqualTo(new Rollback("inc-1", "production", "1.3.0", "dora", NOW));
     assertThatThrownBy(() -> release.rolledBack("inc-2", "production", "1.3.0", "dora", NOW))
         .isInstanceOf(Refused.class);
   }
@@ -1113,10 +1338,13 @@ class ReleaseTests {
     Release release = aReleaseWhoseProductionDeploymentFailed();
     release.rolledBack("inc-1", "production", "1.3.0", "dora", NOW);
 
-    assertThatThrownBy(() -> release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW))
+    assertThatThrownBy(
+            () ->
+                release.complete("deploy-production", null, null, Outcome.SUCCEEDED, devops(), NOW))
         .isInstanceOf(Refused.class)
         .hasMessageContaining("rolled back");
-    assertThatThrownBy(() -> release.acknowledge("rm-to-devops", devops(), NOW)).isInstanceOf(Refused.class);
+    assertThatThrownBy(() -> release.acknowledge("rm-to-devops", devops(), NOW))
+        .isInstanceOf(Refused.class);
   }
 
   // ---------------------------------------------------------------- cancel
@@ -1128,8 +1356,10 @@ class ReleaseTests {
     List<ReleaseEvent> events = release.cancel("  Superseded by 1.5.0 ", releaseManager(), NOW);
 
     assertThat(release.status()).isEqualTo(ReleaseStatus.CANCELLED);
-    assertThat(release.cancellation()).isEqualTo(new Cancellation("Superseded by 1.5.0", "rita", NOW));
-    assertThat(events).containsExactly(new ReleaseEvent.ReleaseCancelled(release.id(), "Superseded by 1.5.0"));
+    assertThat(release.cancellation())
+        .isEqualTo(new Cancellation("Superseded by 1.5.0", "rita", NOW));
+    assertThat(events)
+        .containsExactly(new ReleaseEvent.ReleaseCancelled(release.id(), "Superseded by 1.5.0"));
     assertThat(release.status().isActive()).isFalse();
   }
 
@@ -1137,13 +1367,15 @@ class ReleaseTests {
   void cancellingNeedsAReason() {
     Release release = aPlannedRelease();
 
-    assertThatThrownBy(() -> release.cancel(" ", releaseManager(), NOW)).isInstanceOf(BadRequest.class);
+    assertThatThrownBy(() -> release.cancel(" ", releaseManager(), NOW))
+        .isInstanceOf(BadRequest.class);
     assertThat(release.status()).isEqualTo(ReleaseStatus.PLANNED);
   }
 
   @Test
   void refusesToCancelOnceProductionDeploymentWasAttempted() {
-    for (Release release : List.of(aReleasedRelease(), aReleaseWhoseProductionDeploymentFailed(), aClosedRelease())) {
+    for (Release release :
+        List.of(aReleasedRelease(), aReleaseWhoseProductionDeploymentFailed(), aClosedRelease())) {
       ReleaseStatus before = release.status();
 
       assertThatThrownBy(() -> release.cancel("changed our minds", releaseManager(), NOW))
@@ -1185,7 +1417,9 @@ class ReleaseTests {
     release.cancel("Superseded by 1.5.0", releaseManager(), NOW);
     ReleaseData before = release.toData();
 
-    assertThatThrownBy(() -> command.accept(release)).isInstanceOf(Refused.class).hasMessageContaining("cancelled");
+    assertThatThrownBy(() -> command.accept(release))
+        .isInstanceOf(Refused.class)
+        .hasMessageContaining("cancelled");
     assertThat(release.toData()).isEqualTo(before);
   }
 
@@ -1216,7 +1450,13 @@ class ReleaseTests {
 
   @Test
   void aRestoredReleaseGoesOnWhereItStopped() {
-    for (Release release : List.of(aPlannedRelease(), aReleaseAwaitingDecision(), aRejectedRelease(), aReleasedRelease(), aClosedRelease())) {
+    for (Release release :
+        List.of(
+            aPlannedRelease(),
+            aReleaseAwaitingDecision(),
+            aRejectedRelease(),
+            aReleasedRelease(),
+            aClosedRelease())) {
       Release restored = Release.restore(release.toData().withRevision(3), OCTOACME);
 
       assertThat(restored.status()).isEqualTo(release.status());

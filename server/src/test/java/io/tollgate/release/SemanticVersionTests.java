@@ -58,7 +58,20 @@ class SemanticVersionTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " 1.2.3", "1.2.3 ", "v1.2.3", "=1.2.3", "1.2.3-", "1.2.3+", "1.2.3-a+"})
+  @ValueSource(
+      strings = {
+        "",
+        " 1.2.3",
+        "1.2.3 ",
+        "v1.2.3",
+        "=1.2.3",
+        "1.2.3-",
+        "1.2.3+",
+        "1.2.3-a+",
+        "1.2.3\n",
+        "\uFF11.2.3",
+        "1.2.3-\u03B1"
+      })
   void refusesWhatIsNotStrictSemver(String text) {
     assertThat(SemanticVersion.parse(text)).isEmpty();
   }
@@ -70,7 +83,9 @@ class SemanticVersionTests {
 
   @Test
   void splitsAVersionIntoItsParts() {
-    SemanticVersion v = SemanticVersion.parse("1.0.0-alpha-a.b-c-somethinglong+build.1-aef.1-its-okay").orElseThrow();
+    SemanticVersion v =
+        SemanticVersion.parse("1.0.0-alpha-a.b-c-somethinglong+build.1-aef.1-its-okay")
+            .orElseThrow();
 
     assertThat(v.major()).isEqualTo(BigInteger.ONE);
     assertThat(v.minor()).isEqualTo(BigInteger.ZERO);
@@ -84,10 +99,12 @@ class SemanticVersionTests {
   @Test
   void keepsNumbersBeyondTheRangeOfLong() {
     SemanticVersion v =
-        SemanticVersion.parse("99999999999999999999999.999999999999999999.99999999999999999").orElseThrow();
+        SemanticVersion.parse("99999999999999999999999.999999999999999999.99999999999999999")
+            .orElseThrow();
 
     assertThat(v.major()).isEqualTo(new BigInteger("99999999999999999999999"));
-    assertThat(v.nextPatch().toString()).isEqualTo("99999999999999999999999.999999999999999999.100000000000000000");
+    assertThat(v.nextPatch().toString())
+        .isEqualTo("99999999999999999999999.999999999999999999.100000000000000000");
   }
 
   @Test
@@ -123,7 +140,8 @@ class SemanticVersionTests {
             .isEqualTo(Integer.compare(i, j));
       }
     }
-    List<SemanticVersion> shuffled = new ArrayList<>(ascending.stream().map(SemanticVersionTests::version).toList());
+    List<SemanticVersion> shuffled =
+        new ArrayList<>(ascending.stream().map(SemanticVersionTests::version).toList());
     java.util.Collections.reverse(shuffled);
     java.util.Collections.sort(shuffled);
     assertThat(shuffled).extracting(SemanticVersion::toString).containsExactlyElementsOf(ascending);
@@ -172,7 +190,8 @@ class SemanticVersionTests {
   // ---------------------------------------------------------------- helpers
 
   private static SemanticVersion version(String text) {
-    return SemanticVersion.parse(text).orElseThrow(() -> new AssertionError("not a version: " + text));
+    return SemanticVersion.parse(text)
+        .orElseThrow(() -> new AssertionError("not a version: " + text));
   }
 
   @SuppressWarnings("unchecked")

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VersionPolicyTests {
 
   /** A product with releases on two minor lines, listed out of order. */
-  private static final List<SemanticVersion> CHECKOUT = versions("1.10.0", "1.2.3", "0.9.9", "1.2.0");
+  private static final List<SemanticVersion> CHECKOUT =
+      versions("1.10.0", "1.2.3", "0.9.9", "1.2.0");
 
   // ---------------------------------------------------------------- proposed
 
@@ -41,7 +42,8 @@ class VersionPolicyTests {
 
   @Test
   void findsTheHighestVersionByPrecedenceNotByText() {
-    assertThat(VersionPolicy.next(PATCH, versions("1.9.0", "1.10.0-rc.1", "1.10.0"))).hasToString("1.10.1");
+    assertThat(VersionPolicy.next(PATCH, versions("1.9.0", "1.10.0-rc.1", "1.10.0")))
+        .hasToString("1.10.1");
     assertThat(VersionPolicy.next(MINOR, versions("9.0.0", "10.0.0"))).hasToString("10.1.0");
   }
 
@@ -49,7 +51,8 @@ class VersionPolicyTests {
   @EnumSource(ReleaseType.class)
   void acceptsTheVersionItProposes(ReleaseType type) {
     for (List<SemanticVersion> existing :
-        List.of(List.<SemanticVersion>of(), CHECKOUT, versions("0.0.1"), versions("0.3.0", "0.3.4"))) {
+        List.of(
+            List.<SemanticVersion>of(), CHECKOUT, versions("0.0.1"), versions("0.3.0", "0.3.4"))) {
       SemanticVersion proposed = VersionPolicy.next(type, existing);
 
       assertThat(VersionPolicy.check(proposed.toString(), type, existing))
@@ -73,13 +76,15 @@ class VersionPolicyTests {
     assertThatThrownBy(() -> VersionPolicy.check("1.2.3", PATCH, CHECKOUT))
         .isInstanceOf(Refused.class)
         .hasMessageContaining("already used");
-    assertThatThrownBy(() -> VersionPolicy.check("1.10.0", MINOR, CHECKOUT)).isInstanceOf(Refused.class);
+    assertThatThrownBy(() -> VersionPolicy.check("1.10.0", MINOR, CHECKOUT))
+        .isInstanceOf(Refused.class);
   }
 
   @Test
   void treatsAVersionDifferingOnlyInBuildMetadataAsUsed() {
     // SemVer §10: build metadata does not make a different version
-    assertThatThrownBy(() -> VersionPolicy.check("1.10.0+build.7", MINOR, CHECKOUT)).isInstanceOf(Refused.class);
+    assertThatThrownBy(() -> VersionPolicy.check("1.10.0+build.7", MINOR, CHECKOUT))
+        .isInstanceOf(Refused.class);
   }
 
   // ---------------------------------------------------------------- given: patch
@@ -108,7 +113,8 @@ class VersionPolicyTests {
   @Test
   void acceptsAnyPatchVersionForAProductsFirstRelease() {
     assertThat(VersionPolicy.check("0.0.1", PATCH, List.of())).hasToString("0.0.1");
-    assertThatThrownBy(() -> VersionPolicy.check("1.0.0", PATCH, List.of())).isInstanceOf(Invalid.class);
+    assertThatThrownBy(() -> VersionPolicy.check("1.0.0", PATCH, List.of()))
+        .isInstanceOf(Invalid.class);
   }
 
   // ---------------------------------------------------------------- given: minor
@@ -129,7 +135,8 @@ class VersionPolicyTests {
 
   @Test
   void acceptsTheFinalMinorAfterItsPreRelease() {
-    assertThat(VersionPolicy.check("1.11.0", MINOR, versions("1.10.0", "1.11.0-rc.1"))).hasToString("1.11.0");
+    assertThat(VersionPolicy.check("1.11.0", MINOR, versions("1.10.0", "1.11.0-rc.1")))
+        .hasToString("1.11.0");
   }
 
   // ---------------------------------------------------------------- given: major
@@ -151,7 +158,8 @@ class VersionPolicyTests {
   @Test
   void acceptsAMajorForAProductsFirstRelease() {
     assertThat(VersionPolicy.check("3.0.0", MAJOR, List.of())).hasToString("3.0.0");
-    assertThatThrownBy(() -> VersionPolicy.check("0.0.0", MAJOR, List.of())).isInstanceOf(Invalid.class);
+    assertThatThrownBy(() -> VersionPolicy.check("0.0.0", MAJOR, List.of()))
+        .isInstanceOf(Invalid.class);
   }
 
   /**
@@ -160,7 +168,8 @@ class VersionPolicyTests {
    */
   @Test
   void acceptsTheFinalMajorAfterItsPreRelease() {
-    assertThat(VersionPolicy.check("2.0.0", MAJOR, versions("1.10.0", "2.0.0-rc.1"))).hasToString("2.0.0");
+    assertThat(VersionPolicy.check("2.0.0", MAJOR, versions("1.10.0", "2.0.0-rc.1")))
+        .hasToString("2.0.0");
   }
 
   private static List<SemanticVersion> versions(String... texts) {

@@ -62,20 +62,24 @@ public final class Api {
   }
 
   private HttpRequest.Builder builder(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);
     return b;
   }
 
   private static HttpRequest.Builder json(HttpRequest.Builder b, Object body, String method) {
-    String text = body instanceof String s ? s : JSON.writeValueAsString(body == null ? Map.of() : body);
-    return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+    String text =
+        body instanceof String s ? s : JSON.writeValueAsString(body == null ? Map.of() : body);
+    return b.header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(text));
   }
 
   private static Response send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.headers(), r.body());
+      return new Response(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.headers(), r.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -85,7 +89,8 @@ public final class Api {
   }
 
   /** A response: status, content type and the body, parsed when it is JSON. */
-  public record Response(int status, String contentType, java.net.http.HttpHeaders headers, String body) {
+  public record Response(
+      int status, String contentType, java.net.http.HttpHeaders headers, String body) {
     public JsonNode json() {
       return JSON.readTree(body);
     }

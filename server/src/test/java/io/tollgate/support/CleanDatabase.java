@@ -5,7 +5,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** On PostgreSQL, the test schema is emptied before the suite migrates it: each run starts clean. */
+/**
+ * On PostgreSQL, the test schema is emptied before the suite migrates it: each run starts clean.
+ */
 @TestConfiguration
 @ConditionalOnProperty(name = "tollgate.test.clean-database", havingValue = "true")
 public class CleanDatabase {

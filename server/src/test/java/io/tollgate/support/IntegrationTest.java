@@ -14,7 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (default) or the local PostgreSQL ({@code -Dtollgate.test.db=postgres}, as {@code -Ppostgres}
  * sets). Every test makes its own product and people, so tests do not see each other's data.
  */
-@SpringBootTest(classes = TollgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = TollgateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.context.annotation.Import(CleanDatabase.class)
 public abstract class IntegrationTest {
   public static final String ADMIN_TOKEN = "it-admin-token-7f3c9a1e5b2d4c6f8a0b";
@@ -30,18 +32,26 @@ public abstract class IntegrationTest {
     registry.add("tollgate.data-dir", () -> "target/it-data");
     registry.add("tollgate.demo", () -> "false");
     if ("postgres".equals(System.getProperty("tollgate.test.db"))) {
-      String url = System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+      String url =
+          System.getenv()
+              .getOrDefault("TOLLGATE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
       registry.add("spring.datasource.url", () -> url);
-      registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_USER", "postgres"));
-      registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_PASSWORD", ""));
+      registry.add(
+          "spring.datasource.username",
+          () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_USER", "postgres"));
+      registry.add(
+          "spring.datasource.password",
+          () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_PASSWORD", ""));
       registry.add("spring.flyway.schemas", () -> "tollgate_it");
       registry.add("spring.flyway.default-schema", () -> "tollgate_it");
       registry.add("spring.datasource.hikari.schema", () -> "tollgate_it");
       registry.add("spring.flyway.clean-disabled", () -> "false");
       registry.add("tollgate.test.clean-database", () -> "true");
     } else {
-      registry.add("spring.datasource.url",
-          () -> "jdbc:h2:mem:tollgate-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+      registry.add(
+          "spring.datasource.url",
+          () ->
+              "jdbc:h2:mem:tollgate-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }
   }
 

@@ -31,7 +31,8 @@ public final class Team {
   static Team create(Api admin) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String product = "p-" + suffix;
-    Api.Response created = admin.post("/api/v1/products", Map.of("key", product, "name", "Product " + suffix));
+    Api.Response created =
+        admin.post("/api/v1/products", Map.of("key", product, "name", "Product " + suffix));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     Map<String, Api> people = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
@@ -52,13 +53,23 @@ public final class Team {
 
   private static Api person(Api admin, String product, String username, List<String> roles) {
     Api.Response user =
-        admin.post("/api/v1/users", Map.of("username", username, "displayName", "Person " + username, "email", username + "@example.com"));
+        admin.post(
+            "/api/v1/users",
+            Map.of(
+                "username",
+                username,
+                "displayName",
+                "Person " + username,
+                "email",
+                username + "@example.com"));
     assertThat(user.status()).as(user.toString()).isEqualTo(201);
     if (!roles.isEmpty()) {
-      Api.Response member = admin.put("/api/v1/products/" + product + "/members/" + username, Map.of("roles", roles));
+      Api.Response member =
+          admin.put("/api/v1/products/" + product + "/members/" + username, Map.of("roles", roles));
       assertThat(member.status()).as(member.toString()).isEqualTo(200);
     }
-    Api.Response token = admin.post("/api/v1/users/" + username + "/tokens", Map.of("name", "test"));
+    Api.Response token =
+        admin.post("/api/v1/users/" + username + "/tokens", Map.of("name", "test"));
     assertThat(token.status()).as(token.toString()).isEqualTo(201);
     return admin.as(token.text("token"));
   }

@@ -4,11 +4,9 @@ import io.tollgate.audit.AuditLog;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.notes.NotesContext;
 import io.tollgate.notes.NotesRenderer;
-import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.Evidence;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.NewRelease;
-import io.tollgate.release.Outcome;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.ReleasePage;
@@ -260,10 +258,7 @@ class ReleaseApi {
             .map(u -> u.displayName() + " (" + u.username() + ")")
             .orElse(r.createdBy());
     String date =
-        r.deployments().stream()
-            .filter(d -> d.outcome() == Outcome.SUCCEEDED)
-            .reduce((a, b) -> b)
-            .map(DeploymentRecord::at)
+        r.releasedAt()
             .or(
                 () ->
                     r.window() == null
