@@ -158,4 +158,21 @@ class IdentityIntegrationTests extends IntegrationTest {
     assertThat(paths.has("/api/v1/releases/{id}/decision")).isTrue();
     assertThat(paths.has("/api/v1/incidents/{id}/resolve")).isTrue();
   }
+
+  @Test
+  void metricsAreForTheAdminAndUnknownPathsAreProblems() {
+    Team t = team();
+    Api.Response metrics = admin.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("http_server_requests");
+    assertThat(t.rm.get("/actuator/prometheus").status()).isEqualTo(403);
+    assertThat(admin.as(null).get("/actuator/prometheus").status()).isEqualTo(401);
+    assertThat(admin.as(null).get("/actuator/health").status()).isEqualTo(200);
+    Api.Response unknown = t.rm.get("/api/v1/no-such-thing");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.contentType()).startsWith("application/problem+json");
+    Api.Response wrongVerb = t.rm.delete("/api/v1/me");
+    assertThat(wrongVerb.status()).isEqualTo(405);
+    assertThat(wrongVerb.contentType()).startsWith("application/problem+json");
+  }
 }

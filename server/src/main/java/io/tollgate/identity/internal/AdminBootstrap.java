@@ -81,7 +81,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
     log.warn(
         "\n\n  Created the system administrator 'admin'. Its API token (shown once, also in {}):\n\n    {}\n",
-        file.toAbsolutePath(),
+        file.toAbsolutePath().normalize(),
         token);
   }
 }

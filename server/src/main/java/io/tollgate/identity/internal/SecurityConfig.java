@@ -26,13 +26,18 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, @Lazy UserManagement users) throws Exception {
-    http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**", "/actuator/prometheus")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
         .securityContext(c -> c.requireExplicitSave(true))
         .addFilterBefore(new BearerTokenFilter(users), AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/prometheus")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(

@@ -55,6 +55,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "Someone else changed this at the same time; reload it and try again."));
   }
 
+  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> locked(Exception e) {
+    log.info("A command lost a lock race: {}", e.getMessage());
+    return respond(
+        Problems.of(
+            409,
+            "Conflict with the current state",
+            "Another change to the same release or incident was in progress; reload it and try again."));
+  }
+
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(Exception e) {
     log.info("Refused a change that conflicts with stored data: {}", e.getMessage());
