@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Tollgate: a company's written release process, made to run. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class TollgateApplication {
 
   public static void main(String[] args) {

@@ -80,6 +80,11 @@ public class AuditLog {
     return store.after(afterSeq, limit);
   }
 
+  @Transactional(readOnly = true)
+  public long latestSeq() {
+    return store.latestSeq();
+  }
+
   /** Re-computes the whole chain and reports the first event whose hash does not match. */
   @Transactional(readOnly = true)
   public Verification verify() {

@@ -8,6 +8,7 @@ import io.tollgate.process.PlaybookStepDef;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.release.IncidentLookup;
+import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Participant;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseEvent.ReleaseFailed;
@@ -266,6 +267,23 @@ public class IncidentManagement implements IncidentLookup {
   @Transactional(readOnly = true)
   public List<String> incidentsOf(ReleaseId release) {
     return store.idsForRelease(release.value());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<OpenIncident> openIncidents(List<String> products) {
+    return store.open(products).stream()
+        .map(
+            d ->
+                new OpenIncident(
+                    d.id(),
+                    d.release(),
+                    d.product(),
+                    d.releaseVersion(),
+                    d.severity(),
+                    d.summary(),
+                    d.openedAt()))
+        .toList();
   }
 
   private Incident load(String id, boolean lock) {

@@ -810,6 +810,81 @@ public final class Release {
     return map;
   }
 
+  // ---------------------------------------------------------------- what a person may do
+
+  /**
+   * What a participant may do now, found by trying every command on a copy of this release — so no
+   * rule is restated for a page. A key ({@code meet:<req>}, {@code complete:<step>}, {@code
+   * skip:<step>}, {@code decide:go}, {@code decide:no-go}, {@code acknowledge:<handoff>}, {@code
+   * notes:<field>}, {@code cancel}) is present when the participant holds the role and the command
+   * is possible or only waits for something; its value lists what it waits for (empty: do it now).
+   */
+  public Map<String, List<Blocker>> actionsFor(Participant p, Instant now) {
+    Map<String, List<Blocker>> actions = new LinkedHashMap<>();
+    for (RequirementState r : requirements.values()) {
+      probe(actions, "meet:" + r.key(), c -> c.meet(r.key(), Evidence.NONE, p, now));
+    }
+    for (StepState s : steps.values()) {
+      StepDef def = process.step(s.key()).orElseThrow();
+      if (def.isDecision()) {
+        continue;
+      }
+      Outcome outcome = def.kind().needsOutcome() ? Outcome.SUCCEEDED : null;
+      probe(actions, "complete:" + s.key(), c -> c.complete(s.key(), null, null, outcome, p, now));
+      if (def.optional()) {
+        probe(actions, "skip:" + s.key(), c -> c.skip(s.key(), "probe", p, now));
+      }
+    }
+    probe(actions, "decide:go", c -> c.decide(Verdict.GO, "probe", p, now));
+    probe(actions, "decide:no-go", c -> c.decide(Verdict.NO_GO, "probe", p, now));
+    for (HandoffState h : handoffs.values()) {
+      probe(actions, "acknowledge:" + h.key(), c -> c.acknowledge(h.key(), p, now));
+    }
+    for (NotesField f : process.notes().fields()) {
+      probe(actions, "notes:" + f.key(), c -> c.updateNotes(Map.of(f.key(), List.of("probe")), p));
+    }
+    probe(actions, "cancel", c -> c.cancel("probe", p, now));
+    return actions;
+  }
+
+  private void probe(
+      Map<String, List<Blocker>> actions,
+      String key,
+      java.util.function.Consumer<Release> command) {
+    try {
+      command.accept(Release.restore(toData(), process));
+      actions.put(key, List.of());
+    } catch (Refused refused) {
+      if (!refused.blockers().isEmpty()) {
+        actions.put(key, refused.blockers());
+      }
+    } catch (io.tollgate.shared.TollgateException notForThisPerson) {
+      // wrong role, unknown, or not applicable: no action to show
+    }
+  }
+
+  /** When anything last happened on the release: what "waiting since" counts from. */
+  public Instant lastActivityAt() {
+    Instant last = createdAt;
+    for (RequirementState r : requirements.values()) {
+      last = later(last, r.at());
+      for (Signature s : r.signatures()) last = later(last, s.at());
+    }
+    for (StepState s : steps.values()) last = later(last, s.at());
+    for (HandoffState h : handoffs.values()) {
+      last = later(last, h.handedAt());
+      last = later(last, h.acknowledgedAt());
+    }
+    for (Decision d : decisions) last = later(last, d.at());
+    if (cancellation != null) last = later(last, cancellation.at());
+    if (rollback != null) last = later(last, rollback.at());
+    return last;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b != null && b.isAfter(a) ? b : a;
+  }
+
   // ---------------------------------------------------------------- reading
 
   public Decision latestDecision() {

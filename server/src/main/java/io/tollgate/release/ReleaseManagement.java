@@ -148,6 +148,19 @@ public class ReleaseManagement {
     return new ReleasePage(items, page, size, store.count(productKey, status));
   }
 
+  /** Releases still under way on the products the caller can see, newest first. */
+  @Transactional(readOnly = true)
+  public List<Release> active(Actor by) {
+    List<String> keys = products.visibleTo(by).stream().map(Product::key).toList();
+    return store.active(keys).stream().map(this::restore).toList();
+  }
+
+  /** What the caller may do on a release now (see {@link Release#actionsFor}). */
+  @Transactional(readOnly = true)
+  public Map<String, List<io.tollgate.shared.Blocker>> actionsFor(Actor by, Release release) {
+    return release.actionsFor(participant(by, release.product()), Timestamps.now(clock));
+  }
+
   @Transactional
   public Release meet(
       Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {

@@ -78,6 +78,10 @@ public class AuditStore {
         .list();
   }
 
+  public long latestSeq() {
+    return jdbc.sql("select seq from audit_head where id = 1").query(Long.class).single();
+  }
+
   public Verification verify() {
     long checked = 0;
     String prev = GENESIS;

@@ -59,39 +59,57 @@ class SecurityConfig {
     return http.build();
   }
 
+  /** The web UI: a session after signing in with a password, CSRF on every form and htmx call. */
   @Bean
   @Order(2)
-  SecurityFilterChain rest(HttpSecurity http) throws Exception {
-    http.csrf(c -> c.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+  SecurityFilterChain web(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
+    http.authenticationProvider(passwords)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
+                        "/login",
+                        "/set-password/**",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico",
                         "/actuator/health/**",
                         "/actuator/health",
                         "/actuator/info",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
-                        "/v3/api-docs.yaml",
-                        "/",
                         "/error")
                     .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
                     .anyRequest()
-                    .denyAll())
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(
-                        (req, res, ex) ->
-                            Problems.write(
-                                res, 401, "Unauthenticated", "Sign in first.", req.getRequestURI()))
-                    .accessDeniedHandler(
-                        (req, res, ex) ->
-                            Problems.write(
-                                res,
-                                403,
-                                "Forbidden",
-                                "You may not do this.",
-                                req.getRequestURI())));
+                    .authenticated())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureUrl("/login?error")
+                    .permitAll())
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    .logoutSuccessUrl("/login?signedOut")
+                    .deleteCookies("TOLLGATE_SESSION"))
+        .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        c ->
+                            c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                                    + " script-src 'self'; connect-src 'self'; frame-ancestors 'none';"
+                                    + " form-action 'self'; base-uri 'self'"))
+                    .referrerPolicy(
+                        r ->
+                            r.policy(
+                                org.springframework.security.web.header.writers
+                                    .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 }

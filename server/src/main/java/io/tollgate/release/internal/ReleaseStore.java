@@ -74,6 +74,21 @@ public class ReleaseStore {
         .map(this::read);
   }
 
+  /** Releases not closed, rolled back or cancelled, on the given products, newest first. */
+  public List<ReleaseData> active(List<String> products) {
+    if (products.isEmpty()) return List.of();
+    return jdbc
+        .sql(
+            "select document from releases where product_key in (:products)"
+                + " and status not in ('closed', 'rolled-back', 'cancelled') order by created_at desc")
+        .param("products", products)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(this::read)
+        .toList();
+  }
+
   public List<String> activeVersions(String product) {
     return jdbc.sql(
             "select active_version from releases where product_key = ? and active_version is not null")

@@ -1,0 +1,87 @@
+package io.tollgate.ui;
+
+import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditLog;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open pages that something changed. It tails the audit log by sequence number — the log
+ * every change is written to in its own transaction — so a change made on any node reaches the
+ * pages served by every node. Each page subscribes to topics: {@code board} (any release change)
+ * and {@code release-<id>}.
+ */
+@Component
+class LiveUpdates {
+  private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+  private final AuditLog audit;
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private volatile long seen = -1;
+
+  LiveUpdates(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  record Subscriber(SseEmitter emitter, Set<String> topics) {}
+
+  SseEmitter subscribe(Set<String> topics) {
+    SseEmitter emitter = new SseEmitter(0L);
+    Subscriber subscriber = new Subscriber(emitter, topics);
+    subscribers.add(subscriber);
+    emitter.onCompletion(() -> subscribers.remove(subscriber));
+    emitter.onTimeout(() -> subscribers.remove(subscriber));
+    emitter.onError(e -> subscribers.remove(subscriber));
+    try {
+      emitter.send(SseEmitter.event().name("hello").data("subscribed").reconnectTime(1000));
+    } catch (IOException e) {
+      subscribers.remove(subscriber);
+    }
+    return emitter;
+  }
+
+  @Scheduled(fixedDelay = 250)
+  void tail() {
+    try {
+      if (seen < 0) {
+        seen = audit.latestSeq();
+        return;
+      }
+      List<AuditEvent> events = audit.all(seen, 500);
+      for (AuditEvent e : events) {
+        seen = e.seq();
+        if (e.release() != null) {
+          publish("release-" + e.release(), e.seq());
+          publish("board", e.seq());
+        } else if (e.subject().startsWith("product/") || e.subject().startsWith("environment/")) {
+          publish("board", e.seq());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Live updates could not read the audit log: {}", e.getMessage());
+    }
+  }
+
+  private void publish(String topic, long seq) {
+    for (Subscriber s : subscribers) {
+      if (s.topics().contains(topic)) {
+        try {
+          s.emitter()
+              .send(
+                  SseEmitter.event()
+                      .name(topic.startsWith("release-") ? "release" : topic)
+                      .data(seq));
+        } catch (IOException | IllegalStateException e) {
+          subscribers.remove(s);
+        }
+      }
+    }
+  }
+}
