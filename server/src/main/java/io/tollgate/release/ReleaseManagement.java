@@ -120,6 +120,18 @@ public class ReleaseManagement {
     return release;
   }
 
+  /** The version a new release of this type would get (release manager's form). */
+  @Transactional(readOnly = true)
+  public String proposeVersion(Actor by, String productKey, String type) {
+    products.requireReader(by, productKey);
+    ReleaseType parsed =
+        ReleaseType.parse(type)
+            .orElseThrow(() -> Invalid.because("Unknown release type '" + type + "': use patch, minor or major."));
+    List<SemanticVersion> existing =
+        store.activeVersions(productKey).stream().map(v -> SemanticVersion.parse(v).orElseThrow()).toList();
+    return VersionPolicy.next(parsed, existing).toString();
+  }
+
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
     ReleaseData data = store.find(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));

@@ -1,0 +1,307 @@
+package io.tollgate.release.web;
+
+import io.tollgate.audit.AuditEvent;
+import io.tollgate.process.HandoffDef;
+import io.tollgate.process.NotesField;
+import io.tollgate.process.ProcessDefinition;
+import io.tollgate.process.RequirementDef;
+import io.tollgate.process.StepDef;
+import io.tollgate.product.Member;
+import io.tollgate.release.Decision;
+import io.tollgate.release.HandoffState;
+import io.tollgate.release.IncidentLookup.OpenIncident;
+import io.tollgate.release.Release;
+import io.tollgate.release.RequirementState;
+import io.tollgate.release.StepState;
+import io.tollgate.release.StepStatus;
+import io.tollgate.shared.Blocker;
+import io.tollgate.shared.web.Fmt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the release page shows, prepared so that the template only lays it out. Which actions
+ * appear comes from {@link Release#actionsFor}: the page never decides a rule itself.
+ */
+record ReleasePageModel(
+    Release release,
+    String status,
+    String statusIcon,
+    String nowLine,
+    List<RequirementRow> requirements,
+    List<StepRow> steps,
+    List<HandoffRow> handoffs,
+    DecisionPanel decision,
+    List<DecisionView> decisions,
+    List<DeploymentRow> deployments,
+    List<String> incidents,
+    List<OpenIncident> openIncidents,
+    List<AuditRow> audit,
+    List<NotesRow> notes,
+    boolean notesComplete,
+    List<String> notesMissing,
+    boolean canCancel,
+    boolean canEditNotes,
+    boolean canOpenIncident,
+    String releaseManager,
+    String window) {
+
+  record RequirementRow(
+      String key, String title, String owner, String status, String badge, String evidenceUrl, String evidenceNote,
+      String by, String at, String signatures, boolean action, List<Blocker> actionBlockers) {}
+
+  record StepRow(
+      String key, String title, String owner, String people, String kind, String environment, boolean optional,
+      String status, String badge, String css, String by, String at, String note, String evidenceUrl, String outcome,
+      int attempts, List<Blocker> blockers, boolean complete, List<Blocker> completeBlockers, boolean skip,
+      boolean needsOutcome, boolean decision, boolean next) {}
+
+  record HandoffRow(
+      String key, String from, String to, String handsOver, String status, String badge, String handedAt,
+      String acknowledgedAt, String acknowledgedBy, String waited, boolean action) {}
+
+  record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
+
+  record DecisionView(String decision, String badge, String rationale, String by, String at, List<String> snapshot) {}
+
+  record DeploymentRow(String environment, String version, String outcome, String badge, String by, String at, String step) {}
+
+  record AuditRow(long seq, String at, String actor, String action, String details) {}
+
+  record NotesRow(String key, String label, String owner, List<String> entries) {}
+
+  static ReleasePageModel of(
+      Release r,
+      Map<String, List<Blocker>> actions,
+      List<String> incidents,
+      List<OpenIncident> openIncidents,
+      List<AuditEvent> audit,
+      List<Member> members,
+      boolean member,
+      Fmt fmt) {
+    ProcessDefinition p = r.process();
+    Instant now = Instant.now();
+    List<StepDef> actionable = r.actionableSteps();
+    List<RequirementRow> requirements =
+        r.requirements().stream().map(s -> requirement(p.requirement(s.key()).orElseThrow(), s, actions, fmt)).toList();
+    List<StepRow> steps =
+        r.steps().stream()
+            .map(s -> step(r, p.step(s.key()).orElseThrow(), s, actions, members, actionable, fmt))
+            .toList();
+    List<HandoffRow> handoffs = r.handoffs().stream().map(h -> handoff(p, h, actions, now, fmt)).toList();
+    DecisionPanel panel =
+        new DecisionPanel(
+            actions.containsKey("decide:go") || actions.containsKey("decide:no-go"),
+            r.goBlockers(),
+            actions.containsKey("decide:go") && actions.get("decide:go").isEmpty());
+    List<DecisionView> decisions = r.decisions().stream().map(d -> decision(d, fmt)).toList();
+    List<DeploymentRow> deployments =
+        r.deployments().stream()
+            .map(d -> new DeploymentRow(d.environment(), d.version(), d.outcome() == null ? "" : d.outcome().id(),
+                d.outcome() == null ? "st-pending" : "st-" + d.outcome().id(), d.by(), fmt.time(d.at()), d.step()))
+            .toList();
+    List<AuditRow> auditRows =
+        new java.util.ArrayList<>(
+            audit.stream()
+                .map(e -> new AuditRow(e.seq(), fmt.time(e.at()), e.actor(), e.action(), abbreviate(e.details())))
+                .toList());
+    java.util.Collections.reverse(auditRows);
+    List<NotesRow> notes =
+        p.notes().fields().stream()
+            .map(f -> new NotesRow(f.key(), f.label(), f.owner(), r.notes().get(f.key())))
+            .toList();
+    List<String> missing = r.notes().missing(p.notes(), r.type()).stream().map(NotesField::label).toList();
+    String window =
+        r.window() == null || r.window().start() == null
+            ? "not scheduled"
+            : fmt.time(r.window().start()) + (r.window().end() == null ? "" : " – " + fmt.time(r.window().end()));
+    return new ReleasePageModel(
+        r,
+        r.status().id(),
+        icon(r.status().id()),
+        nowLine(r, actionable, members, now),
+        requirements,
+        steps,
+        handoffs,
+        panel,
+        decisions,
+        deployments,
+        incidents,
+        openIncidents.stream().filter(i -> i.release().equals(r.id().value())).toList(),
+        auditRows,
+        notes,
+        missing.isEmpty(),
+        missing,
+        actions.containsKey("cancel") && actions.get("cancel").isEmpty(),
+        actions.keySet().stream().anyMatch(k -> k.startsWith("notes:")),
+        member,
+        r.createdBy(),
+        window);
+  }
+
+  /** "Now: … · Next: … (owner: people) · Blocked by … · waiting 3 h". */
+  private static String nowLine(Release r, List<StepDef> actionable, List<Member> members, Instant now) {
+    String waiting = "waiting " + Fmt.duration(Duration.between(r.lastActivityAt(), now));
+    StringBuilder line = new StringBuilder("Now: ").append(r.status().id().replace('-', ' '));
+    switch (r.status()) {
+      case CLOSED, CANCELLED, ROLLED_BACK -> {
+        return line.append(" · nothing left to do").toString();
+      }
+      default -> {}
+    }
+    if (!actionable.isEmpty()) {
+      StepDef next = actionable.get(0);
+      line.append(" · Next: ").append(next.title()).append(" (").append(next.owner());
+      String people = people(members, next.owner());
+      if (!people.isEmpty()) line.append(": ").append(people);
+      line.append(", ").append(waiting).append(")");
+    }
+    List<Blocker> go = r.goBlockers();
+    if (!go.isEmpty() && r.latestDecision() == null) {
+      line.append(" · Go blocked by ")
+          .append(go.size())
+          .append(go.size() == 1 ? " item: " : " items: ")
+          .append(go.stream().limit(3).map(Blocker::key).collect(Collectors.joining(", ")))
+          .append(go.size() > 3 ? ", …" : "");
+    }
+    return line.toString();
+  }
+
+  private static RequirementRow requirement(
+      RequirementDef def, RequirementState s, Map<String, List<Blocker>> actions, Fmt fmt) {
+    String status = s.met() ? "met" : "open";
+    String signatures =
+        s.signatures().stream()
+            .map(sig -> sig.role() + " signed by " + sig.by() + " " + fmt.time(sig.at()))
+            .collect(Collectors.joining("; "));
+    List<Blocker> blockers = actions.get("meet:" + s.key());
+    return new RequirementRow(
+        s.key(),
+        def.title(),
+        String.join(" + ", def.signers()),
+        status,
+        "st-" + status,
+        s.evidence() == null ? null : s.evidence().url(),
+        s.evidence() == null ? null : s.evidence().note(),
+        s.by(),
+        fmt.time(s.at()),
+        signatures,
+        blockers != null,
+        blockers == null ? List.of() : blockers);
+  }
+
+  private static StepRow step(
+      Release r,
+      StepDef def,
+      StepState s,
+      Map<String, List<Blocker>> actions,
+      List<Member> members,
+      List<StepDef> actionable,
+      Fmt fmt) {
+    boolean settled = s.status() == StepStatus.DONE || s.status() == StepStatus.SKIPPED;
+    List<Blocker> blockers = settled ? List.of() : r.blockersOf(def);
+    String status = !settled && s.status() != StepStatus.FAILED && !blockers.isEmpty() ? "blocked" : s.status().id();
+    List<Blocker> completeBlockers = actions.get("complete:" + s.key());
+    String css =
+        switch (s.status()) {
+          case DONE -> "s-done";
+          case FAILED -> "s-failed";
+          case SKIPPED -> "s-skipped";
+          default -> actionable.contains(def) ? "s-next" : "";
+        };
+    return new StepRow(
+        s.key(),
+        def.title(),
+        def.owner(),
+        people(members, def.owner()),
+        def.kind().id(),
+        def.environment(),
+        def.optional(),
+        status,
+        "st-" + status,
+        css,
+        s.by(),
+        fmt.time(s.at()),
+        s.note(),
+        s.evidence() == null ? null : s.evidence().url(),
+        s.outcome() == null ? null : s.outcome().id(),
+        s.attempts(),
+        blockers,
+        completeBlockers != null && completeBlockers.isEmpty(),
+        completeBlockers == null ? List.of() : completeBlockers,
+        actions.containsKey("skip:" + s.key()) && actions.get("skip:" + s.key()).isEmpty(),
+        def.kind().needsOutcome(),
+        def.isDecision(),
+        actionable.contains(def));
+  }
+
+  private static HandoffRow handoff(
+      ProcessDefinition p, HandoffState h, Map<String, List<Blocker>> actions, Instant now, Fmt fmt) {
+    HandoffDef def = p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
+    String waited =
+        h.handedAt() == null
+            ? ""
+            : h.acknowledgedAt() == null
+                ? "waiting " + Fmt.duration(Duration.between(h.handedAt(), now))
+                : Fmt.duration(Duration.between(h.handedAt(), h.acknowledgedAt()));
+    List<Blocker> action = actions.get("acknowledge:" + h.key());
+    return new HandoffRow(
+        h.key(),
+        def.from(),
+        def.to(),
+        def.handsOver(),
+        h.status(),
+        "st-" + h.status(),
+        fmt.time(h.handedAt()),
+        fmt.time(h.acknowledgedAt()),
+        h.acknowledgedBy(),
+        waited,
+        action != null && action.isEmpty());
+  }
+
+  private static DecisionView decision(Decision d, Fmt fmt) {
+    List<String> snapshot =
+        java.util.stream.Stream.concat(
+                d.snapshot().requirements().stream().map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
+                d.snapshot().steps().stream().map(s -> mark(s.status()) + s.key() + " " + s.status().id()
+                    + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
+            .toList();
+    return new DecisionView(d.decision().id(), d.isGo() ? "st-go" : "st-no-go", d.rationale(), d.by(), fmt.time(d.at()), snapshot);
+  }
+
+  private static String mark(StepStatus s) {
+    return switch (s) {
+      case DONE -> "✓ ";
+      case FAILED -> "✗ ";
+      case SKIPPED -> "– ";
+      default -> "○ ";
+    };
+  }
+
+  static String people(List<Member> members, String role) {
+    return members.stream().filter(m -> m.roles().contains(role)).map(Member::username).collect(Collectors.joining(", "));
+  }
+
+  static String icon(String status) {
+    return switch (status) {
+      case "planned" -> "○";
+      case "preparing" -> "◔";
+      case "awaiting-decision" -> "⏳";
+      case "approved" -> "✓";
+      case "no-go" -> "⛔";
+      case "released" -> "🚀";
+      case "closed" -> "✔";
+      case "failed" -> "✗";
+      case "rolled-back" -> "↩";
+      case "cancelled" -> "⊘";
+      default -> "•";
+    };
+  }
+
+  private static String abbreviate(String details) {
+    return details.length() > 300 ? details.substring(0, 300) + "…" : details;
+  }
+}
