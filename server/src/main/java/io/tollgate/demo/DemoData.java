@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * With {@code TOLLGATE_DEMO=true} (or {@code --demo}) seeds the product {@code octoshop}: five
  * people in the five roles and releases that are closed, rolled back, awaiting the decision and
  * being prepared — all made through the same services as the API, so the audit log tells the story.
- * Each start issues the demo people fresh tokens and prints them.
+ * Each start gives the demo people fresh tokens and passwords and prints them.
  */
 @Component
 @Order(20)
@@ -82,17 +82,26 @@ class DemoData implements ApplicationRunner {
       tx.executeWithoutResult(status -> seed());
     }
     Map<String, String> tokens = new LinkedHashMap<>();
+    Map<String, String> passwords = new LinkedHashMap<>();
     tx.executeWithoutResult(
         status ->
             PEOPLE
                 .keySet()
                 .forEach(
-                    u ->
-                        tokens.put(
-                            u,
-                            users.issueUnchecked("system", u, "demo " + Instant.now()).token())));
+                    u -> {
+                      tokens.put(
+                          u, users.issueUnchecked("system", u, "demo " + Instant.now()).token());
+                      String password = DemoPasswords.generate();
+                      users.setPasswordUnchecked("system", u, password);
+                      passwords.put(u, password);
+                    }));
     int port =
         context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+    log.warn(banner(port, tokens, passwords));
+  }
+
+  /** The start-up banner: each demo person with their fresh token and password. */
+  static String banner(int port, Map<String, String> tokens, Map<String, String> passwords) {
     StringBuilder banner =
         new StringBuilder(
             "\n\n  Tollgate demo data: product '"
@@ -100,9 +109,17 @@ class DemoData implements ApplicationRunner {
                 + "' at http://localhost:"
                 + port
                 + "\n\n");
+    banner.append(
+        String.format("    %-6s %-16s %-28s %s%n", "user", "role", "password", "API token"));
     tokens.forEach(
-        (u, t) -> banner.append(String.format("    %-6s %-16s %s%n", u, PEOPLE.get(u)[1], t)));
+        (u, t) ->
+            banner.append(
+                String.format(
+                    "    %-6s %-16s %-28s %s%n", u, PEOPLE.get(u)[1], passwords.get(u), t)));
     banner
+        .append("\n  Open http://localhost:")
+        .append(port)
+        .append("/ and sign in as rita with the password above.")
         .append("\n  Try:  curl -H 'Authorization: Bearer ")
         .append(tokens.get("rita"))
         .append("' http://localhost:")
@@ -110,7 +127,7 @@ class DemoData implements ApplicationRunner {
         .append("/api/v1/products/")
         .append(PRODUCT)
         .append("/releases\n");
-    log.warn(banner.toString());
+    return banner.toString();
   }
 
   private void seed() {

@@ -10,6 +10,7 @@ import io.tollgate.shared.NotFound;
 import io.tollgate.shared.Refused;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserManagement {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-  static final int MIN_PASSWORD = 12;
+  public static final int MIN_PASSWORD = 12;
+  public static final Duration PASSWORD_LINK_LIFETIME = Duration.ofHours(24);
 
   private final UserStore users;
   private final AuditLog audit;
@@ -134,14 +136,107 @@ public class UserManagement {
   @Transactional
   public void setPassword(Actor by, String username, String password) {
     requireSelfOrAdmin(by, username, "Setting passwords");
+    setPasswordUnchecked(by.username(), username, password);
+  }
+
+  /** Changes the caller's own password; the current one must be given too. */
+  @Transactional
+  public void changeOwnPassword(Actor by, String current, String password) {
+    if (checkPassword(by.username(), current).isEmpty()) {
+      throw Refused.because("The current password is wrong; your password was not changed.");
+    }
+    setPasswordUnchecked(by.username(), by.username(), password);
+  }
+
+  /** Sets a password without a permission check: for the demo data only. */
+  @Transactional
+  public void setPasswordUnchecked(String actor, String username, String password) {
     if (!users.exists(username)) throw NotFound.of("user", username);
+    requireValidPassword(password);
+    users.setPasswordHash(username, passwords.encode(password));
+    audit.record(actor, "password.set", "user/" + username, null, Map.of("username", username));
+  }
+
+  /**
+   * Creates a one-time link with which a user sets their own password (admin). The token is
+   * returned this once; the link works once, for {@link #PASSWORD_LINK_LIFETIME}.
+   */
+  @Transactional
+  public PasswordLink createPasswordLink(Actor by, String username) {
+    requireAdmin(by, "Creating set-password links");
+    if (!users.exists(username)) throw NotFound.of("user", username);
+    String token = Tokens.generate();
+    String id = UUID.randomUUID().toString();
+    Instant now = Timestamps.now(clock);
+    Instant expires = now.plus(PASSWORD_LINK_LIFETIME);
+    users.insertPasswordLink(id, username, Tokens.hash(token), now, expires);
+    audit.record(
+        by.username(),
+        "password-link.created",
+        "user/" + username,
+        null,
+        Map.of("linkId", id, "expiresAt", expires.toString()));
+    return new PasswordLink(username, token, expires);
+  }
+
+  /** The user a set-password link is for; refuses unknown, used and expired links. */
+  @Transactional(readOnly = true)
+  public String passwordLinkUser(String token) {
+    return openLink(token).username();
+  }
+
+  /** Sets a password with a one-time link and uses the link up; returns the username. */
+  @Transactional
+  public String usePasswordLink(String token, String password) {
+    UserStore.StoredPasswordLink link = openLink(token);
+    requireValidPassword(password);
+    if (users.usePasswordLink(link.id(), Timestamps.now(clock)) == 0) {
+      throw Refused.because(
+          "This set-password link was used a moment ago; ask the administrator for a new one.");
+    }
+    users.setPasswordHash(link.username(), passwords.encode(password));
+    audit.record(
+        link.username(),
+        "password.set",
+        "user/" + link.username(),
+        null,
+        Map.of("username", link.username(), "linkId", link.id()));
+    return link.username();
+  }
+
+  private UserStore.StoredPasswordLink openLink(String token) {
+    String shown = token == null ? "" : token.substring(0, Math.min(token.length(), 8)) + "…";
+    UserStore.StoredPasswordLink link =
+        token == null || token.isBlank() || token.length() > 200
+            ? null
+            : users.passwordLink(Tokens.hash(token)).orElse(null);
+    if (link == null) {
+      throw NotFound.of(
+          "set-password link",
+          shown,
+          "Check that the whole link was copied, or ask for a new one.");
+    }
+    if (link.usedAt() != null) {
+      throw Refused.because(
+          "This set-password link was used already (at "
+              + link.usedAt()
+              + "); a link works once. Sign in with your password, or ask the administrator for a"
+              + " new link.");
+    }
+    if (!Timestamps.now(clock).isBefore(link.expiresAt())) {
+      throw Refused.because(
+          "This set-password link expired at "
+              + link.expiresAt()
+              + "; links work for 24 hours. Ask the administrator for a new one.");
+    }
+    return link;
+  }
+
+  private static void requireValidPassword(String password) {
     if (password == null) throw BadRequest.missing("password");
     if (password.length() < MIN_PASSWORD || password.length() > 200) {
       throw Invalid.because("A password needs " + MIN_PASSWORD + " to 200 characters.");
     }
-    users.setPasswordHash(username, passwords.encode(password));
-    audit.record(
-        by.username(), "password.set", "user/" + username, null, Map.of("username", username));
   }
 
   /** Checks a username and password; empty when either is wrong. */
@@ -183,6 +278,13 @@ public class UserManagement {
   public List<User> all(Actor by) {
     requireAdmin(by, "Listing users");
     return users.all();
+  }
+
+  /** The usernames that have a password for the web UI (admin). */
+  @Transactional(readOnly = true)
+  public java.util.Set<String> withPassword(Actor by) {
+    requireAdmin(by, "Listing users");
+    return users.withPassword();
   }
 
   @Transactional(readOnly = true)

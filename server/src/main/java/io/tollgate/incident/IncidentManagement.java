@@ -81,6 +81,7 @@ public class IncidentManagement implements IncidentLookup {
             by.username(),
             now);
     store.insert(incident.data(), incident.status());
+    releases.incidentOpened(by, releaseId, incident.data().id());
     audit.record(
         by.username(),
         "incident.opened",
@@ -139,6 +140,7 @@ public class IncidentManagement implements IncidentLookup {
             failed.by(),
             now);
     store.insert(incident.data(), incident.status());
+    releases.incidentOpened(new Actor(failed.by(), false), failed.release().value(), incident.data().id());
     audit.record(
         failed.by(),
         "incident.opened",

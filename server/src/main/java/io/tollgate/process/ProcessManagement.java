@@ -57,6 +57,16 @@ public class ProcessManagement {
     return cached != null ? cached : version(id, version).definition();
   }
 
+  /** Every version of a process, newest first; a version list to pick from. */
+  @Transactional(readOnly = true)
+  public List<ProcessVersion> versions(String id) {
+    List<ProcessVersion> versions = store.versions(id).stream().map(this::toVersion).toList();
+    if (versions.isEmpty()) {
+      throw NotFound.of("process", id, "List processes with GET /api/v1/processes.");
+    }
+    return versions;
+  }
+
   @Transactional(readOnly = true)
   public List<ProcessVersion> all() {
     return store.latestOfEach().stream().map(this::toVersion).toList();

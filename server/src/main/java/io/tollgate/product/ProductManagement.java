@@ -121,7 +121,7 @@ public class ProductManagement {
     Product product = find(key);
     ProcessDefinition definition = processes.latest(product.process()).definition();
     String managerRole = definition.decisionStep().owner();
-    if (!by.admin() && !products.roles(key, by.username()).contains(managerRole)) {
+    if (!mayManageMembers(by, key)) {
       throw Forbidden.because(
           "Changing members of '"
               + key
@@ -160,6 +160,20 @@ public class ProductManagement {
         null,
         Map.of("username", username, "roles", sorted));
     return new Member(username, sorted);
+  }
+
+  /** Whether the caller may change the members of a product (see {@link #setMember}). */
+  @Transactional(readOnly = true)
+  public boolean mayManageMembers(Actor by, String key) {
+    Product product = find(key);
+    String managerRole = processes.latest(product.process()).definition().decisionStep().owner();
+    return by.admin() || products.roles(key, by.username()).contains(managerRole);
+  }
+
+  /** The roles of a product's process: what members can hold. */
+  @Transactional(readOnly = true)
+  public List<io.tollgate.process.Role> roles(String key) {
+    return processes.latest(find(key).process()).definition().roles();
   }
 
   /** A product as its members and the admin may see it. */

@@ -63,6 +63,7 @@ public final class Release {
   private final List<DeploymentRecord> deployments;
   private Cancellation cancellation;
   private Rollback rollback;
+  private final List<String> incidents;
   private final long revision;
 
   private Release(ReleaseData data, ProcessDefinition process) {
@@ -84,6 +85,7 @@ public final class Release {
     this.deployments = new ArrayList<>(data.deployments());
     this.cancellation = data.cancellation();
     this.rollback = data.rollback();
+    this.incidents = new ArrayList<>(data.incidents());
     this.revision = data.revision();
   }
 
@@ -152,6 +154,7 @@ public final class Release {
             List.of(),
             null,
             null,
+            List.of(),
             0);
     Release release = new Release(data, process);
     return new Planned(
@@ -656,6 +659,20 @@ public final class Release {
     return List.of(new ReleaseCancelled(id, reason.strip()));
   }
 
+  /** Records that an incident was opened on this release (by a person or by a failed step). */
+  public List<ReleaseEvent> incidentOpened(String incident) {
+    if (incidents.contains(incident)) {
+      return List.of();
+    }
+    incidents.add(incident);
+    return List.of(new ReleaseEvent.IncidentAttached(id, incident));
+  }
+
+  /** The incidents opened on this release, oldest first. */
+  public List<String> incidents() {
+    return List.copyOf(incidents);
+  }
+
   /** Records that the incident playbook rolled this release back out of an environment. */
   public List<ReleaseEvent> rolledBack(
       String incident, String environment, String toVersion, String by, Instant now) {
@@ -987,6 +1004,7 @@ public final class Release {
         deployments(),
         cancellation,
         rollback,
+        incidents,
         revision);
   }
 }

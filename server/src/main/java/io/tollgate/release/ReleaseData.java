@@ -23,7 +23,12 @@ public record ReleaseData(
     List<DeploymentRecord> deployments,
     Cancellation cancellation,
     Rollback rollback,
+    List<String> incidents,
     long revision) {
+
+  public ReleaseData {
+    incidents = incidents == null ? List.of() : List.copyOf(incidents);
+  }
 
   public ReleaseData withRevision(long newRevision) {
     return new ReleaseData(
@@ -44,6 +49,7 @@ public record ReleaseData(
         deployments,
         cancellation,
         rollback,
+        incidents,
         newRevision);
   }
 }

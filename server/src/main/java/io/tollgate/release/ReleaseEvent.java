@@ -109,6 +109,12 @@ public sealed interface ReleaseEvent {
     }
   }
 
+  record IncidentAttached(ReleaseId release, String incident) implements ReleaseEvent {
+    public String action() {
+      return "incident.attached";
+    }
+  }
+
   record ReleaseRolledBack(ReleaseId release, String incident, String environment, String toVersion)
       implements ReleaseEvent {
     public String action() {

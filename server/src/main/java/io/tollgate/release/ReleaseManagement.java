@@ -1,5 +1,7 @@
 package io.tollgate.release;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.notes.ReleaseNotes;
@@ -44,6 +46,8 @@ public class ReleaseManagement {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  // Parsed documents by release id; a copy is used only while its revision is the stored one.
+  private final Cache<String, ReleaseData> documents = Caffeine.newBuilder().maximumSize(10_000).build();
 
   ReleaseManagement(
       ReleaseStore store,
@@ -134,10 +138,17 @@ public class ReleaseManagement {
 
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
+    ReleaseStore.Head head = store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    products.requireReader(by, head.product());
+    ReleaseData cached = documents.getIfPresent(releaseId);
+    if (cached != null && cached.revision() == head.revision()) {
+      return restore(cached);
+    }
     ReleaseData data = store.find(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    products.requireReader(by, data.product());
+    documents.put(releaseId, data);
     return restore(data);
   }
+
 
   @Transactional(readOnly = true)
   public ReleasePage list(Actor by, String productKey, String status, int page, int size) {
@@ -286,6 +297,13 @@ public class ReleaseManagement {
         (r, p, now) -> r.rolledBack(incident, environment, toVersion, by.username(), now));
   }
 
+  /** Called by the incident feature when it opened an incident on the release. */
+  @Transactional
+  public Release incidentOpened(Actor by, String releaseId, String incident) {
+    return command(by, releaseId, null, "release.incident-opened", args("incident", incident),
+        (r, p, now) -> r.incidentOpened(incident));
+  }
+
   /** The roles the caller holds on a product, as the aggregate checks them. */
   @Transactional(readOnly = true)
   public Participant participant(Actor by, String productKey) {
@@ -331,6 +349,10 @@ public class ReleaseManagement {
       }
     }
     record(by, after, action, details, happened);
+    if (happened.stream().anyMatch(e -> e instanceof ReleaseEvent.ReleaseFailed)) {
+      // the incident feature attached the incident it opened: answer with that state
+      return restore(store.find(releaseId).orElseThrow());
+    }
     return after;
   }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The users and api_tokens tables. */
+/** The users, api_tokens and password_links tables. */
 @Repository
 public class UserStore {
   private final JdbcClient jdbc;
@@ -103,6 +103,47 @@ public class UserStore {
         .params(Timestamps.toDb(at), tokenId, username)
         .update();
   }
+
+  /** The usernames that have a password for the web UI. */
+  public java.util.Set<String> withPassword() {
+    return new java.util.HashSet<>(
+        jdbc.sql("select username from users where password_hash is not null")
+            .query(String.class)
+            .list());
+  }
+
+  public void insertPasswordLink(
+      String id, String username, String hash, Instant createdAt, Instant expiresAt) {
+    jdbc.sql(
+            "insert into password_links (id, username, token_hash, created_at, expires_at)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(id, username, hash, Timestamps.toDb(createdAt), Timestamps.toDb(expiresAt))
+        .update();
+  }
+
+  /** A set-password link by the hash of its token. */
+  public Optional<StoredPasswordLink> passwordLink(String hash) {
+    return jdbc.sql("select * from password_links where token_hash = ?")
+        .param(hash)
+        .query(
+            (rs, n) ->
+                new StoredPasswordLink(
+                    rs.getString("id"),
+                    rs.getString("username"),
+                    Timestamps.fromDb(rs.getObject("expires_at", OffsetDateTime.class)),
+                    Timestamps.fromDb(rs.getObject("used_at", OffsetDateTime.class))))
+        .optional();
+  }
+
+  /** Marks a link used; 0 when someone used it first. */
+  public int usePasswordLink(String id, Instant at) {
+    return jdbc.sql("update password_links set used_at = ? where id = ? and used_at is null")
+        .params(Timestamps.toDb(at), id)
+        .update();
+  }
+
+  /** A set-password link as stored: never the token itself. */
+  public record StoredPasswordLink(String id, String username, Instant expiresAt, Instant usedAt) {}
 
   private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(

@@ -35,6 +35,14 @@ public class ProcessStore {
         .optional();
   }
 
+  /** Every version of one process, newest first. */
+  public List<Row> versions(String id) {
+    return jdbc.sql("select * from process_versions where process_id = ? order by version desc")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   public List<Row> latestOfEach() {
     return jdbc.sql(
             "select p.* from process_versions p where p.version ="

@@ -65,6 +65,16 @@ public class ReleaseStore {
         .map(this::read);
   }
 
+  /** The current revision and product of a release: enough to tell whether a cached copy is current. */
+  public record Head(String product, long revision) {}
+
+  public Optional<Head> head(String id) {
+    return jdbc.sql("select product_key, revision from releases where id = ?")
+        .param(id)
+        .query((rs, n) -> new Head(rs.getString("product_key"), rs.getLong("revision")))
+        .optional();
+  }
+
   /** Loads a release and locks its row until the transaction ends, so commands on it queue up. */
   public Optional<ReleaseData> lock(String id) {
     return jdbc.sql("select document from releases where id = ? for update")

@@ -44,6 +44,8 @@ class ReleaseApi {
   private final UserManagement users;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
+  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
   ReleaseApi(
       ReleaseManagement releases,
@@ -291,7 +293,7 @@ class ReleaseApi {
   }
 
   private Map<String, Object> view(Release release) {
-    return ReleaseView.of(release, incidents.incidentsOf(release.id()));
+    return ReleaseView.of(release, release.incidents());
   }
 
   private static Map<String, Object> summary(Release r) {

@@ -224,7 +224,7 @@ class ReleasePages {
     boolean member = !releases.participant(me, release.product()).roles().isEmpty();
     model.addAttribute("r", release);
     model.addAttribute("m", ReleasePageModel.of(release, releases.actionsFor(me, release),
-        incidents.incidentsOf(release.id()), incidents.openIncidents(List.of(release.product())),
+        release.incidents(), incidents.openIncidents(List.of(release.product())),
         audit.forRelease(release.id().value()), product.members(), member, fmt));
     model.addAttribute("product", product);
   }

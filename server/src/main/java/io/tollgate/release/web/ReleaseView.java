@@ -13,8 +13,6 @@ import io.tollgate.release.Release;
 import io.tollgate.release.RequirementState;
 import io.tollgate.release.StepState;
 import io.tollgate.shared.Blocker;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +114,6 @@ final class ReleaseView {
     v.put("handedBy", h.handedBy());
     v.put("acknowledgedAt", h.acknowledgedAt());
     v.put("acknowledgedBy", h.acknowledgedBy());
-    if (h.handedAt() != null) {
-      Instant until = h.acknowledgedAt() == null ? Instant.now() : h.acknowledgedAt();
-      v.put("waitedSeconds", Duration.between(h.handedAt(), until).toSeconds());
-    }
     return v;
   }
 

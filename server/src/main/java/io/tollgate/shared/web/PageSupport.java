@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * status when something is refused or missing.
  */
 @ControllerAdvice(annotations = Page.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageSupport {
 
   @ModelAttribute("me")
@@ -33,7 +33,8 @@ public class PageSupport {
   }
 
   @ExceptionHandler(TollgateException.class)
-  ModelAndView refused(TollgateException e, HttpServletResponse response) {
+  ModelAndView refused(
+      TollgateException e, HttpServletRequest request, HttpServletResponse response) {
     ModelAndView page = new ModelAndView("error/page");
     page.setStatus(org.springframework.http.HttpStatus.valueOf(e.status()));
     page.addObject("status", e.status());
@@ -41,6 +42,8 @@ public class PageSupport {
     page.addObject("detail", e.getMessage());
     page.addObject("blockers", e.blockers());
     page.addObject("me", me());
+    // model attributes are not added to an exception handler's view; the header needs the path
+    page.addObject("path", request.getRequestURI());
     return page;
   }
 }

@@ -20,7 +20,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Maps every error to RFC 9457 problem details; a client never sees a stack trace. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+// Global: it also answers errors raised before any controller is chosen (no route, wrong verb,
+// wrong content type). Page controllers (@Page) get HTML from PageSupport, which comes first.
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -77,7 +80,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unexpected(
+      Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
@@ -86,6 +91,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       cause = cause.getCause();
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    if (!request.getRequestURI().startsWith("/api/") && !response.isCommitted()) {
+      response.sendError(500); // the error page answers a browser
+      return null;
+    }
     return respond(
         Problems.of(
             500,
@@ -143,6 +152,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode statusCode,
       WebRequest request) {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest web
+        && !web.getRequest().getRequestURI().startsWith("/api/")
+        && web.getResponse() != null
+        && !web.getResponse().isCommitted()) {
+      // A person in a browser, not an API client: let the error pages answer.
+      try {
+        web.getResponse().sendError(statusCode.value());
+        return null;
+      } catch (java.io.IOException ignored) {
+        // fall through to a problem document
+      }
+    }
     // Spring's own problems (404 no handler, 405, 406, missing parameter ...): keep the status,
     // give the same shape.
     ProblemDetail problem =

@@ -1,0 +1,83 @@
+package io.tollgate.identity.web;
+
+import io.tollgate.identity.IssuedToken;
+import io.tollgate.identity.UserManagement;
+import io.tollgate.shared.Actor;
+import io.tollgate.shared.Refused;
+import io.tollgate.shared.TollgateException;
+import io.tollgate.shared.web.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /account}: a person's own API tokens (a new one is shown once, through a flash attribute
+ * that survives exactly one redirect) and their password.
+ */
+@Controller
+@Page
+class AccountPages {
+  private final UserManagement users;
+
+  AccountPages(UserManagement users) {
+    this.users = users;
+  }
+
+  @GetMapping("/account")
+  String account(@AuthenticationPrincipal Actor me, Model model) {
+    model.addAttribute("user", users.get(me.username()));
+    model.addAttribute("tokens", users.tokens(me, me.username()));
+    model.addAttribute("minPassword", UserManagement.MIN_PASSWORD);
+    return "identity/account";
+  }
+
+  @PostMapping("/account/tokens")
+  String createToken(
+      @AuthenticationPrincipal Actor me,
+      @RequestParam(defaultValue = "") String name,
+      RedirectAttributes flash) {
+    try {
+      IssuedToken token = users.issueToken(me, me.username(), name);
+      flash.addFlashAttribute("newToken", Secrets.token(token));
+    } catch (TollgateException e) {
+      Secrets.refuse(flash, e, "create-token");
+    }
+    return "redirect:/account";
+  }
+
+  @PostMapping("/account/tokens/{id}/revoke")
+  String revokeToken(
+      @AuthenticationPrincipal Actor me, @PathVariable String id, RedirectAttributes flash) {
+    try {
+      users.revokeToken(me, me.username(), id);
+      flash.addFlashAttribute("done", "The token is revoked; calls with it now get 401.");
+    } catch (TollgateException e) {
+      Secrets.refuse(flash, e, "revoke-token:" + id);
+    }
+    return "redirect:/account";
+  }
+
+  @PostMapping("/account/password")
+  String password(
+      @AuthenticationPrincipal Actor me,
+      @RequestParam(defaultValue = "") String current,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(required = false) String confirm,
+      RedirectAttributes flash) {
+    try {
+      if (confirm != null && !confirm.equals(password)) {
+        throw Refused.because("The two new passwords differ; type the same password twice.");
+      }
+      users.changeOwnPassword(me, current, password);
+      flash.addFlashAttribute("done", "Your password is changed.");
+    } catch (TollgateException e) {
+      Secrets.refuse(flash, e, "password");
+    }
+    return "redirect:/account";
+  }
+}
