@@ -243,53 +243,44 @@ public final class Incident {
     List<IncidentStep> steps =
         data.steps().stream().map(s -> s.key().equals(changed.key()) ? changed : s).toList();
     data =
-        new IncidentData(
-            data.id(),
-            data.release(),
-            data.product(),
-            data.releaseVersion(),
-            data.process(),
-            data.severity(),
-            data.summary(),
-            data.openedBy(),
-            data.openedAt(),
-            data.cause(),
+        rebuild(
             steps,
             data.timeline(),
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt(),
-            data.revision());
+            data.resolvedAt());
   }
 
   private void timeline(Instant at, String actor, String entry) {
     List<TimelineEntry> timeline = new ArrayList<>(data.timeline());
     timeline.add(new TimelineEntry(at, actor, entry));
     data =
-        new IncidentData(
-            data.id(),
-            data.release(),
-            data.product(),
-            data.releaseVersion(),
-            data.process(),
-            data.severity(),
-            data.summary(),
-            data.openedBy(),
-            data.openedAt(),
-            data.cause(),
+        rebuild(
             data.steps(),
             timeline,
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt(),
-            data.revision());
+            data.resolvedAt());
   }
 
   private IncidentData copy(
+      RollbackDone rollback,
+      String rootCause,
+      List<String> items,
+      String resolvedBy,
+      Instant resolvedAt) {
+    return rebuild(
+        data.steps(), data.timeline(), rollback, rootCause, items, resolvedBy, resolvedAt);
+  }
+
+  /** The same incident with what changes over its life replaced. */
+  private IncidentData rebuild(
+      List<IncidentStep> steps,
+      List<TimelineEntry> timeline,
       RollbackDone rollback,
       String rootCause,
       List<String> items,
@@ -306,8 +297,8 @@ public final class Incident {
         data.openedBy(),
         data.openedAt(),
         data.cause(),
-        data.steps(),
-        data.timeline(),
+        steps,
+        timeline,
         rollback,
         rootCause,
         items,

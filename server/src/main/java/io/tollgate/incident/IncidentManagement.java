@@ -140,7 +140,8 @@ public class IncidentManagement implements IncidentLookup {
             failed.by(),
             now);
     store.insert(incident.data(), incident.status());
-    releases.incidentOpened(new Actor(failed.by(), false), failed.release().value(), incident.data().id());
+    releases.incidentOpened(
+        new Actor(failed.by(), false), failed.release().value(), incident.data().id());
     audit.record(
         failed.by(),
         "incident.opened",

@@ -34,6 +34,13 @@ public class ProductManagement {
   private final UserManagement users;
   private final AuditLog audit;
   private final Clock clock;
+  // Who may read which product, remembered for a few seconds because every read asks. Commands
+  // always read the roles afresh; a change on this node clears it at once, other nodes within 5 s.
+  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readers =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(java.time.Duration.ofSeconds(5))
+          .maximumSize(10_000)
+          .build();
 
   ProductManagement(
       ProductStore products,
@@ -150,8 +157,10 @@ public class ProductManagement {
     List<String> sorted = new ArrayList<>(unique);
     if (sorted.isEmpty()) {
       products.removeMember(key, username);
+      readers.invalidateAll();
     } else {
       products.setMember(key, username, sorted);
+      readers.invalidateAll();
     }
     audit.record(
         by.username(),
@@ -215,7 +224,9 @@ public class ProductManagement {
   /** Reading a product and its releases is for its members and the admin. */
   @Transactional(readOnly = true)
   public void requireReader(Actor by, String key) {
-    if (!by.admin() && products.roles(key, by.username()).isEmpty()) {
+    if (!by.admin()
+        && !readers.get(
+            key + "\u0000" + by.username(), k -> !products.roles(key, by.username()).isEmpty())) {
       throw Forbidden.because(
           "You are not a member of the product '"
               + key

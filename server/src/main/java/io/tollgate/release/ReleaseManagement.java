@@ -1,7 +1,5 @@
 package io.tollgate.release;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.notes.ReleaseNotes;
@@ -46,8 +44,6 @@ public class ReleaseManagement {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  // Parsed documents by release id; a copy is used only while its revision is the stored one.
-  private final Cache<String, ReleaseData> documents = Caffeine.newBuilder().maximumSize(10_000).build();
 
   ReleaseManagement(
       ReleaseStore store,
@@ -130,25 +126,24 @@ public class ReleaseManagement {
     products.requireReader(by, productKey);
     ReleaseType parsed =
         ReleaseType.parse(type)
-            .orElseThrow(() -> Invalid.because("Unknown release type '" + type + "': use patch, minor or major."));
+            .orElseThrow(
+                () ->
+                    Invalid.because(
+                        "Unknown release type '" + type + "': use patch, minor or major."));
     List<SemanticVersion> existing =
-        store.activeVersions(productKey).stream().map(v -> SemanticVersion.parse(v).orElseThrow()).toList();
+        store.activeVersions(productKey).stream()
+            .map(v -> SemanticVersion.parse(v).orElseThrow())
+            .toList();
     return VersionPolicy.next(parsed, existing).toString();
   }
 
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
-    ReleaseStore.Head head = store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    ReleaseStore.Head head =
+        store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
     products.requireReader(by, head.product());
-    ReleaseData cached = documents.getIfPresent(releaseId);
-    if (cached != null && cached.revision() == head.revision()) {
-      return restore(cached);
-    }
-    ReleaseData data = store.find(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    documents.put(releaseId, data);
-    return restore(data);
+    return restore(store.current(releaseId, head.revision()));
   }
-
 
   @Transactional(readOnly = true)
   public ReleasePage list(Actor by, String productKey, String status, int page, int size) {
@@ -300,7 +295,12 @@ public class ReleaseManagement {
   /** Called by the incident feature when it opened an incident on the release. */
   @Transactional
   public Release incidentOpened(Actor by, String releaseId, String incident) {
-    return command(by, releaseId, null, "release.incident-opened", args("incident", incident),
+    return command(
+        by,
+        releaseId,
+        null,
+        "release.incident-opened",
+        args("incident", incident),
         (r, p, now) -> r.incidentOpened(incident));
   }
 
@@ -321,7 +321,9 @@ public class ReleaseManagement {
       String action,
       Map<String, Object> details,
       Command command) {
-    ReleaseData data = store.lock(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    ReleaseStore.Head head =
+        store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    ReleaseData data = store.current(releaseId, head.revision());
     if (ifMatch != null && ifMatch != data.revision()) {
       throw Refused.because(
           "The release changed since you read it: If-Match names revision "
@@ -340,6 +342,7 @@ public class ReleaseManagement {
       throw Refused.because(
           "The release was changed at the same moment by someone else; reload it and try again.");
     }
+    store.rememberAfterCommit(saved);
     for (ReleaseEvent event : happened) {
       if (event instanceof DeploymentRecorded d) {
         deployments.deployed(

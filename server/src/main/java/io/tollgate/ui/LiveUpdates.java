@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -45,6 +47,22 @@ class LiveUpdates {
       subscribers.remove(subscriber);
     }
     return emitter;
+  }
+
+  /**
+   * Ends the open streams when the application stops: a graceful shutdown waits for active
+   * requests, and a stream never ends by itself (its page may be long gone).
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeStreams() {
+    for (Subscriber s : subscribers) {
+      try {
+        s.emitter().complete();
+      } catch (RuntimeException ignored) {
+        // already closed
+      }
+    }
+    subscribers.clear();
   }
 
   @Scheduled(fixedDelay = 250)

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +25,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -62,6 +64,8 @@ public abstract class BrowserTest extends IntegrationTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+  private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
   private static Browser shared;
   private final List<Browser> extra = new ArrayList<>();
 
@@ -74,6 +78,33 @@ public abstract class BrowserTest extends IntegrationTest {
       }
     }
   }
+
+  /** On a failure, keeps what each open browser showed: target/screenshots/failures/. */
+  @RegisterExtension
+  final TestExecutionExceptionHandler keepEvidence =
+      (context, failure) -> {
+        List<WebDriver> open = new ArrayList<>();
+        if (shared != null) open.add(shared.driver());
+        extra.forEach(b -> open.add(b.driver()));
+        for (int i = 0; i < open.size(); i++) {
+          String name =
+              "failures/"
+                  + context.getRequiredTestClass().getSimpleName()
+                  + "-"
+                  + context.getRequiredTestMethod().getName()
+                  + "-"
+                  + i;
+          try {
+            screenshot(open.get(i), name);
+            Files.writeString(
+                screenshotDir().resolve(name + ".html"),
+                open.get(i).getCurrentUrl() + "\n" + open.get(i).getPageSource());
+          } catch (RuntimeException | IOException e) {
+            failure.addSuppressed(e);
+          }
+        }
+        throw failure;
+      };
 
   @BeforeAll
   static void requireChromium() {
@@ -96,7 +127,7 @@ public abstract class BrowserTest extends IntegrationTest {
             + CHROMEDRIVER
             + " is missing (set TOLLGATE_REQUIRE_BROWSER=true to fail instead).");
     // Selenium warns that it has no DevTools bindings for this Chromium version: we use none.
-    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    SELENIUM_LOG.setLevel(Level.SEVERE);
   }
 
   @AfterEach
@@ -206,7 +237,8 @@ public abstract class BrowserTest extends IntegrationTest {
 
   protected void signIn(WebDriver driver, String username, String password) {
     driver.get(url("/login"));
-    WebElement user = waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("username")));
+    WebElement user =
+        waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("username")));
     user.clear();
     user.sendKeys(username);
     WebElement pw = driver.findElement(By.id("password"));
@@ -306,8 +338,8 @@ public abstract class BrowserTest extends IntegrationTest {
 
   /**
    * Fills the form marked {@code data-action=action} and clicks its first submit button (or the
-   * button matching {@code buttonCss}). Live updates may swap the form out while it is being filled;
-   * then it is found and filled again.
+   * button matching {@code buttonCss}). Live updates may swap the form out while it is being
+   * filled; then it is found and filled again.
    */
   protected void submit(WebDriver driver, String action, Map<String, String> fields) {
     submit(driver, action, fields, "button[type=submit]");
@@ -354,20 +386,42 @@ public abstract class BrowserTest extends IntegrationTest {
   }
 
   /** The forms on the page whose data-action is one of the release's actions. */
-  protected static List<String> releaseActions(WebDriver driver) {
-    List<String> actions = new ArrayList<>();
-    for (WebElement f : driver.findElements(By.cssSelector("form[data-action]"))) {
-      String a = f.getDomAttribute("data-action");
-      if (a.startsWith("meet:")
-          || a.startsWith("complete:")
-          || a.startsWith("skip:")
-          || a.startsWith("acknowledge:")
-          || a.equals("decide")
-          || a.equals("cancel")) {
-        actions.add(a);
-      }
-    }
-    return actions;
+  protected List<String> releaseActions(WebDriver driver) {
+    return waitFor(driver)
+        .until(
+            d -> {
+              List<String> actions = new ArrayList<>();
+              for (WebElement f : d.findElements(By.cssSelector("form[data-action]"))) {
+                String a = f.getDomAttribute("data-action");
+                if (a.startsWith("meet:")
+                    || a.startsWith("complete:")
+                    || a.startsWith("skip:")
+                    || a.startsWith("acknowledge:")
+                    || a.equals("decide")
+                    || a.equals("cancel")) {
+                  actions.add(a);
+                }
+              }
+              return actions;
+            });
+  }
+
+  /** The element's text, found again if a live update replaces it while it is read. */
+  protected String text(WebDriver driver, By by) {
+    return waitFor(driver).until(d -> d.findElement(by).getText());
+  }
+
+  /** Clicks the element, found again if a live update replaces it first. */
+  protected void click(WebDriver driver, By by) {
+    waitFor(driver)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              WebElement e = d.findElement(by);
+              js(d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+              e.click();
+              return true;
+            });
   }
 
   protected static JavascriptExecutor js(WebDriver driver) {
@@ -408,22 +462,44 @@ public abstract class BrowserTest extends IntegrationTest {
     return save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), name);
   }
 
-  /** Saves a screenshot of one element as {@code target/screenshots/<name>.png}. */
-  protected static Path screenshot(WebElement element, String name) {
-    return save(element.getScreenshotAs(OutputType.FILE), name);
+  /**
+   * Saves a screenshot of one whole element as {@code target/screenshots/<name>.png}; the window
+   * grows for a moment if the element is taller than it. A live update may replace the element
+   * meanwhile: then it is found again.
+   */
+  protected Path screenshot(WebDriver driver, By element, String name) {
+    Dimension before = driver.manage().window().getSize();
+    try {
+      return waitFor(driver)
+          .until(
+              d -> {
+                WebElement e = d.findElement(element);
+                int needed = e.getRect().getHeight() + 300;
+                if (needed > d.manage().window().getSize().getHeight()) {
+                  d.manage().window().setSize(new Dimension(before.getWidth(), needed));
+                }
+                js(d).executeScript("arguments[0].scrollIntoView({block: 'start'});", e);
+                return save(e.getScreenshotAs(OutputType.FILE), name);
+              });
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   private static Path save(File file, String name) {
     try {
-      Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-      Files.createDirectories(dir);
-      Path target = dir.resolve(name + ".png");
-      Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      Path target = screenshotDir().resolve(name + ".png");
+      Files.createDirectories(target.getParent());
+      Files.write(target, Files.readAllBytes(file.toPath()));
       Files.deleteIfExists(file.toPath());
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Path screenshotDir() {
+    return Path.of(System.getProperty("basedir", "."), "target", "screenshots");
   }
 
   private static void deleteTree(Path dir) {

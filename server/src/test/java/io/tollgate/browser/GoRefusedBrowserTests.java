@@ -28,21 +28,23 @@ class GoRefusedBrowserTests extends BrowserTest {
         fields("rationale", "Ship it before the weekend"),
         "button[name=decision][value=go]");
 
-    List<WebElement> blockers =
+    List<String> blockers =
         waitFor(b)
             .until(
                 d -> {
-                  List<WebElement> found =
-                      d.findElements(By.cssSelector("#decision .refusal ul.blockers li"));
+                  List<String> found =
+                      d.findElements(By.cssSelector("#decision .refusal ul.blockers li")).stream()
+                          .map(WebElement::getText)
+                          .toList();
                   return found.size() >= 2 ? found : null;
                 });
-    String refusal = b.findElement(By.cssSelector("#decision .refusal")).getText();
-    assertThat(blockers.stream().map(WebElement::getText).toList())
+    String refusal = text(b, By.cssSelector("#decision .refusal"));
+    assertThat(blockers)
         .anyMatch(text -> text.contains("acceptance-criteria"))
         .anyMatch(text -> text.contains("smoke-staging"));
     assertThat(refusal).isNotBlank();
     assertThat(b.getCurrentUrl()).endsWith("/releases/" + id);
-    assertThat(b.findElement(status()).getText()).contains("planned");
+    assertThat(text(b, status())).contains("planned");
     assertThat(releaseStatus(t.rm, id)).isEqualTo("planned");
     assertThat(t.rm.get(ReleaseDriver.path(id)).json().path("decision").isNull())
         .as("no decision recorded")

@@ -39,12 +39,12 @@ class IncidentBrowserTests extends BrowserTest {
         fields("outcome", "failed", "note", "migration timed out"));
     awaitText(b, status(), "failed");
     await(b, By.cssSelector(".banner.failed"));
-    WebElement link = await(b, By.cssSelector(".banner.incident a[data-incident]"));
-    String incident = link.getDomAttribute("data-incident");
+    By link = By.cssSelector(".banner.incident a[data-incident]");
+    String incident = waitFor(b).until(d -> d.findElement(link).getDomAttribute("data-incident"));
     assertThat(t.rm.get(path(bad)).json().path("incidents").get(0).asString()).isEqualTo(incident);
 
     // The incident page names the rollback target before the rollback is done.
-    link.click();
+    click(b, link);
     waitFor(b).until(ExpectedConditions.urlContains("/incidents/" + incident));
     awaitText(b, By.cssSelector("[data-testid=incident-status]"), "open");
     awaitText(b, By.cssSelector("[data-testid=rollback-target]"), "0.1.0");
@@ -91,7 +91,8 @@ class IncidentBrowserTests extends BrowserTest {
     WebElement flow = await(b, By.cssSelector("[data-testid=process-flow]"));
     assertThat(flow.getText()).contains("Deploy to staging environment");
     assertThat(flow.findElements(By.cssSelector("[data-step]"))).hasSizeGreaterThanOrEqualTo(10);
-    screenshot(b, "process-flow");
+    screenshot(
+        b, By.xpath("//*[@data-testid='process-flow']/ancestor::section[1]"), "process-flow");
   }
 
   private JsonNode environment(Team t, String name) {

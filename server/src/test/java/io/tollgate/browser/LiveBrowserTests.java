@@ -36,7 +36,7 @@ class LiveBrowserTests extends BrowserTest {
 
     awaitText(watcher, stepBadge("schedule-window"), "done", LIVE);
     waitFor(watcher, LIVE).until(d -> !d.findElements(form("complete:quality-gate")).isEmpty());
-    assertThat(watcher.findElement(By.cssSelector("li[data-step='schedule-window']")).getText())
+    assertThat(text(watcher, By.cssSelector("li[data-step='schedule-window']")))
         .contains(t.usernames.get("release-manager"));
 
     // A change through the API reaches the page too.
@@ -50,6 +50,6 @@ class LiveBrowserTests extends BrowserTest {
         .as("the page was updated in place, not reloaded")
         .isEqualTo("no reload");
     assertThat(watcher.getCurrentUrl()).endsWith("/releases/" + id);
-    assertThat(watcher.findElement(By.id("live-status")).getText()).contains("Live");
+    assertThat(text(watcher, By.id("live-status"))).contains("Live");
   }
 }

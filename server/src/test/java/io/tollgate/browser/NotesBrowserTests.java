@@ -60,7 +60,13 @@ class NotesBrowserTests extends BrowserTest {
     awaitText(b, By.cssSelector(".notice.ok"), "Saved");
     awaitText(b, By.cssSelector("#notes-preview"), "PDF export is slow on Safari");
     assertThat(
-            t.rm.get(ReleaseDriver.path(id)).json().path("notes").path("knownIssues").get(0).asString())
+            t.rm
+                .get(ReleaseDriver.path(id))
+                .json()
+                .path("notes")
+                .path("knownIssues")
+                .get(0)
+                .asString())
         .isEqualTo("PDF export is slow on Safari");
   }
 

@@ -37,8 +37,7 @@ class PermissionsBrowserTests extends BrowserTest {
     assertThat(b.findElements(form("complete:schedule-window"))).isEmpty();
     assertThat(b.findElements(form("decide"))).isEmpty();
     assertThat(b.findElements(form("cancel"))).isEmpty();
-    assertThat(b.findElement(By.id("decision")).getText())
-        .contains("The release manager makes this decision");
+    assertThat(text(b, By.id("decision"))).contains("The release manager makes this decision");
 
     // A forged form post, with the page's CSRF token, to the release manager's step.
     js(b).executeScript(FORGE, "/releases/" + id + "/steps/schedule-window/complete", true);
@@ -49,7 +48,7 @@ class PermissionsBrowserTests extends BrowserTest {
                     By.cssSelector("li[data-step='schedule-window'] .refusal, .refusal")))
             .getText();
     assertThat(refusal).containsIgnoringCase("release-manager");
-    assertThat(b.findElement(stepBadge("schedule-window")).getText()).doesNotContain("done");
+    assertThat(text(b, stepBadge("schedule-window"))).doesNotContain("done");
     assertThat(stepStatus(t.rm, id, "schedule-window")).isEqualTo("pending");
 
     // The same post without the CSRF token is rejected before it reaches the release.

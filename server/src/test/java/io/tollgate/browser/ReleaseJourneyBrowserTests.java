@@ -37,13 +37,18 @@ class ReleaseJourneyBrowserTests extends BrowserTest {
             "notableChanges", "One-page checkout\nApple Pay",
             "migrationSteps", "Run the 1.0 orders migration"));
     openRelease(b, id);
-    act(b, "meet:release-notes", fields("note", "drafted"), requirementBadge("release-notes"), "met");
+    act(
+        b,
+        "meet:release-notes",
+        fields("note", "drafted"),
+        requirementBadge("release-notes"),
+        "met");
     submit(b, "meet:support-trained", fields("note", "training session held"));
     awaitText(
         b,
         By.cssSelector("li[data-requirement='support-trained']"),
         "release-manager signed by " + t.usernames.get("release-manager"));
-    assertThat(b.findElement(requirementBadge("support-trained")).getText())
+    assertThat(text(b, requirementBadge("support-trained")))
         .as("support still has to sign")
         .contains("open");
     completeStep(b, "schedule-window", fields("note", "Tuesday 10:00 UTC, stakeholders mailed"));
@@ -117,11 +122,10 @@ class ReleaseJourneyBrowserTests extends BrowserTest {
     signIn(b, t, "release-manager");
     openRelease(b, id);
     acknowledge(b, "qa-to-rm");
+    js(b).executeScript("window.scrollTo(0, 0);");
     screenshot(b, "release-mid-flight");
-    WebElement panel = b.findElement(By.id("decision"));
-    js(b).executeScript("arguments[0].scrollIntoView({block: 'start'});", panel);
-    assertThat(panel.getText()).contains("PDF export is slow on Safari");
-    screenshot(b.findElement(By.id("decision")), "go-no-go-panel");
+    assertThat(text(b, By.id("decision"))).contains("PDF export is slow on Safari");
+    screenshot(b, By.id("decision"), "go-no-go-panel");
     submit(
         b,
         "decide",
@@ -183,19 +187,15 @@ class ReleaseJourneyBrowserTests extends BrowserTest {
     waitFor(b).until(ExpectedConditions.urlMatches("/releases/[0-9a-f-]{36}$"));
     String id = b.getCurrentUrl().substring(b.getCurrentUrl().lastIndexOf('/') + 1);
     awaitText(b, status(), "planned");
-    assertThat(b.findElement(By.cssSelector(".rail .version")).getText()).isEqualTo("1.0.0");
-    assertThat(b.findElement(By.cssSelector(".rail")).getText())
-        .contains("Checkout")
-        .contains(day + " 10:00 UTC");
+    assertThat(text(b, By.cssSelector(".rail .version"))).isEqualTo("1.0.0");
+    assertThat(text(b, By.cssSelector(".rail"))).contains("Checkout").contains(day + " 10:00 UTC");
     return id;
   }
 
   /** Opens the notes editor from the release page, fills the fields and saves. */
   private void editNotes(WebDriver b, String id, Map<String, String> values) {
     openRelease(b, id);
-    WebElement edit = await(b, By.id("edit-notes"));
-    js(b).executeScript("arguments[0].scrollIntoView({block: 'center'});", edit);
-    edit.click();
+    click(b, By.id("edit-notes"));
     waitFor(b).until(ExpectedConditions.urlContains("/releases/" + id + "/notes"));
     for (var v : values.entrySet()) {
       WebElement field = await(b, By.name(v.getKey()));

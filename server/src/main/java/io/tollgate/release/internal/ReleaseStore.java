@@ -1,5 +1,7 @@
 package io.tollgate.release.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.ReleaseData;
 import io.tollgate.shared.Timestamps;
 import java.time.Instant;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReleaseStore {
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  // Parsed documents by release id; a copy is used only while its revision is the stored one,
+  // and only committed states go in, so a rolled-back revision is never served.
+  private final Cache<String, ReleaseData> documents =
+      Caffeine.newBuilder().maximumSize(10_000).build();
 
   ReleaseStore(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -65,11 +73,21 @@ public class ReleaseStore {
         .map(this::read);
   }
 
-  /** The current revision and product of a release: enough to tell whether a cached copy is current. */
+  /**
+   * The current revision and product of a release: enough to tell whether a cached copy is current.
+   */
   public record Head(String product, long revision) {}
 
   public Optional<Head> head(String id) {
     return jdbc.sql("select product_key, revision from releases where id = ?")
+        .param(id)
+        .query((rs, n) -> new Head(rs.getString("product_key"), rs.getLong("revision")))
+        .optional();
+  }
+
+  /** Locks a release's row until the transaction ends and answers its current revision. */
+  public Optional<Head> lockHead(String id) {
+    return jdbc.sql("select product_key, revision from releases where id = ? for update")
         .param(id)
         .query((rs, n) -> new Head(rs.getString("product_key"), rs.getLong("revision")))
         .optional();
@@ -126,6 +144,30 @@ public class ReleaseStore {
     var spec = jdbc.sql("select count(*) from releases " + where).param(product);
     if (status != null) spec = spec.param(status);
     return spec.query(Long.class).single();
+  }
+
+  /** The stored document at this revision: from the cache when it holds that revision. */
+  public ReleaseData current(String id, long revision) {
+    ReleaseData cached = documents.getIfPresent(id);
+    if (cached != null && cached.revision() == revision) {
+      return cached;
+    }
+    ReleaseData data = find(id).orElseThrow();
+    if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+      documents.put(id, data); // committed state; a writing transaction may still roll back
+    }
+    return data;
+  }
+
+  /** Caches a saved state once its transaction has committed. */
+  public void rememberAfterCommit(ReleaseData saved) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            documents.put(saved.id(), saved);
+          }
+        });
   }
 
   private ReleaseData read(String document) {

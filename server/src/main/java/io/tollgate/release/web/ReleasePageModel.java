@@ -50,24 +50,75 @@ record ReleasePageModel(
     String window) {
 
   record RequirementRow(
-      String key, String title, String owner, String status, String badge, String evidenceUrl, String evidenceNote,
-      String by, String at, String signatures, boolean action, List<Blocker> actionBlockers) {}
+      String key,
+      String title,
+      String owner,
+      String status,
+      String badge,
+      String evidenceUrl,
+      String evidenceNote,
+      String by,
+      String at,
+      String signatures,
+      boolean action,
+      List<Blocker> actionBlockers) {}
 
   record StepRow(
-      String key, String title, String owner, String people, String kind, String environment, boolean optional,
-      String status, String badge, String css, String by, String at, String note, String evidenceUrl, String outcome,
-      int attempts, List<Blocker> blockers, boolean complete, List<Blocker> completeBlockers, boolean skip,
-      boolean needsOutcome, boolean decision, boolean next) {}
+      String key,
+      String title,
+      String owner,
+      String people,
+      String kind,
+      String environment,
+      boolean optional,
+      String status,
+      String badge,
+      String css,
+      String by,
+      String at,
+      String note,
+      String evidenceUrl,
+      String outcome,
+      int attempts,
+      List<Blocker> blockers,
+      boolean complete,
+      List<Blocker> completeBlockers,
+      boolean skip,
+      boolean needsOutcome,
+      boolean decision,
+      boolean next) {}
 
   record HandoffRow(
-      String key, String from, String to, String handsOver, String status, String badge, String handedAt,
-      String acknowledgedAt, String acknowledgedBy, String waited, boolean action) {}
+      String key,
+      String from,
+      String to,
+      String handsOver,
+      String status,
+      String badge,
+      String handedAt,
+      String acknowledgedAt,
+      String acknowledgedBy,
+      String waited,
+      boolean action) {}
 
   record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
 
-  record DecisionView(String decision, String badge, String rationale, String by, String at, List<String> snapshot) {}
+  record DecisionView(
+      String decision,
+      String badge,
+      String rationale,
+      String by,
+      String at,
+      List<String> snapshot) {}
 
-  record DeploymentRow(String environment, String version, String outcome, String badge, String by, String at, String step) {}
+  record DeploymentRow(
+      String environment,
+      String version,
+      String outcome,
+      String badge,
+      String by,
+      String at,
+      String step) {}
 
   record AuditRow(long seq, String at, String actor, String action, String details) {}
 
@@ -86,12 +137,15 @@ record ReleasePageModel(
     Instant now = Instant.now();
     List<StepDef> actionable = r.actionableSteps();
     List<RequirementRow> requirements =
-        r.requirements().stream().map(s -> requirement(p.requirement(s.key()).orElseThrow(), s, actions, fmt)).toList();
+        r.requirements().stream()
+            .map(s -> requirement(p.requirement(s.key()).orElseThrow(), s, actions, fmt))
+            .toList();
     List<StepRow> steps =
         r.steps().stream()
             .map(s -> step(r, p.step(s.key()).orElseThrow(), s, actions, members, actionable, fmt))
             .toList();
-    List<HandoffRow> handoffs = r.handoffs().stream().map(h -> handoff(p, h, actions, now, fmt)).toList();
+    List<HandoffRow> handoffs =
+        r.handoffs().stream().map(h -> handoff(p, h, actions, now, fmt)).toList();
     DecisionPanel panel =
         new DecisionPanel(
             actions.containsKey("decide:go") || actions.containsKey("decide:no-go"),
@@ -100,24 +154,41 @@ record ReleasePageModel(
     List<DecisionView> decisions = r.decisions().stream().map(d -> decision(d, fmt)).toList();
     List<DeploymentRow> deployments =
         r.deployments().stream()
-            .map(d -> new DeploymentRow(d.environment(), d.version(), d.outcome() == null ? "" : d.outcome().id(),
-                d.outcome() == null ? "st-pending" : "st-" + d.outcome().id(), d.by(), fmt.time(d.at()), d.step()))
+            .map(
+                d ->
+                    new DeploymentRow(
+                        d.environment(),
+                        d.version(),
+                        d.outcome() == null ? "" : d.outcome().id(),
+                        d.outcome() == null ? "st-pending" : "st-" + d.outcome().id(),
+                        d.by(),
+                        fmt.time(d.at()),
+                        d.step()))
             .toList();
     List<AuditRow> auditRows =
         new java.util.ArrayList<>(
             audit.stream()
-                .map(e -> new AuditRow(e.seq(), fmt.time(e.at()), e.actor(), e.action(), abbreviate(e.details())))
+                .map(
+                    e ->
+                        new AuditRow(
+                            e.seq(),
+                            fmt.time(e.at()),
+                            e.actor(),
+                            e.action(),
+                            abbreviate(e.details())))
                 .toList());
     java.util.Collections.reverse(auditRows);
     List<NotesRow> notes =
         p.notes().fields().stream()
             .map(f -> new NotesRow(f.key(), f.label(), f.owner(), r.notes().get(f.key())))
             .toList();
-    List<String> missing = r.notes().missing(p.notes(), r.type()).stream().map(NotesField::label).toList();
+    List<String> missing =
+        r.notes().missing(p.notes(), r.type()).stream().map(NotesField::label).toList();
     String window =
         r.window() == null || r.window().start() == null
             ? "not scheduled"
-            : fmt.time(r.window().start()) + (r.window().end() == null ? "" : " – " + fmt.time(r.window().end()));
+            : fmt.time(r.window().start())
+                + (r.window().end() == null ? "" : " – " + fmt.time(r.window().end()));
     return new ReleasePageModel(
         r,
         r.status().id(),
@@ -143,7 +214,8 @@ record ReleasePageModel(
   }
 
   /** "Now: … · Next: … (owner: people) · Blocked by … · waiting 3 h". */
-  private static String nowLine(Release r, List<StepDef> actionable, List<Member> members, Instant now) {
+  private static String nowLine(
+      Release r, List<StepDef> actionable, List<Member> members, Instant now) {
     String waiting = "waiting " + Fmt.duration(Duration.between(r.lastActivityAt(), now));
     StringBuilder line = new StringBuilder("Now: ").append(r.status().id().replace('-', ' '));
     switch (r.status()) {
@@ -203,7 +275,10 @@ record ReleasePageModel(
       Fmt fmt) {
     boolean settled = s.status() == StepStatus.DONE || s.status() == StepStatus.SKIPPED;
     List<Blocker> blockers = settled ? List.of() : r.blockersOf(def);
-    String status = !settled && s.status() != StepStatus.FAILED && !blockers.isEmpty() ? "blocked" : s.status().id();
+    String status =
+        !settled && s.status() != StepStatus.FAILED && !blockers.isEmpty()
+            ? "blocked"
+            : s.status().id();
     List<Blocker> completeBlockers = actions.get("complete:" + s.key());
     String css =
         switch (s.status()) {
@@ -239,8 +314,13 @@ record ReleasePageModel(
   }
 
   private static HandoffRow handoff(
-      ProcessDefinition p, HandoffState h, Map<String, List<Blocker>> actions, Instant now, Fmt fmt) {
-    HandoffDef def = p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
+      ProcessDefinition p,
+      HandoffState h,
+      Map<String, List<Blocker>> actions,
+      Instant now,
+      Fmt fmt) {
+    HandoffDef def =
+        p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
     String waited =
         h.handedAt() == null
             ? ""
@@ -265,11 +345,24 @@ record ReleasePageModel(
   private static DecisionView decision(Decision d, Fmt fmt) {
     List<String> snapshot =
         java.util.stream.Stream.concat(
-                d.snapshot().requirements().stream().map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
-                d.snapshot().steps().stream().map(s -> mark(s.status()) + s.key() + " " + s.status().id()
-                    + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
+                d.snapshot().requirements().stream()
+                    .map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
+                d.snapshot().steps().stream()
+                    .map(
+                        s ->
+                            mark(s.status())
+                                + s.key()
+                                + " "
+                                + s.status().id()
+                                + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
             .toList();
-    return new DecisionView(d.decision().id(), d.isGo() ? "st-go" : "st-no-go", d.rationale(), d.by(), fmt.time(d.at()), snapshot);
+    return new DecisionView(
+        d.decision().id(),
+        d.isGo() ? "st-go" : "st-no-go",
+        d.rationale(),
+        d.by(),
+        fmt.time(d.at()),
+        snapshot);
   }
 
   private static String mark(StepStatus s) {
@@ -282,7 +375,10 @@ record ReleasePageModel(
   }
 
   static String people(List<Member> members, String role) {
-    return members.stream().filter(m -> m.roles().contains(role)).map(Member::username).collect(Collectors.joining(", "));
+    return members.stream()
+        .filter(m -> m.roles().contains(role))
+        .map(Member::username)
+        .collect(Collectors.joining(", "));
   }
 
   static String icon(String status) {

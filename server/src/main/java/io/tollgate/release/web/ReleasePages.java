@@ -1,6 +1,7 @@
 package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.identity.UserManagement;
 import io.tollgate.notes.NotesContext;
 import io.tollgate.notes.NotesRenderer;
 import io.tollgate.product.Product;
@@ -11,7 +12,6 @@ import io.tollgate.release.NewRelease;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.Window;
-import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.TollgateException;
@@ -52,8 +52,13 @@ class ReleasePages {
   private final UserManagement users;
   private final Fmt fmt;
 
-  ReleasePages(ReleaseManagement releases, ProductManagement products, IncidentLookup incidents, AuditLog audit,
-      UserManagement users, Fmt fmt) {
+  ReleasePages(
+      ReleaseManagement releases,
+      ProductManagement products,
+      IncidentLookup incidents,
+      AuditLog audit,
+      UserManagement users,
+      Fmt fmt) {
     this.releases = releases;
     this.products = products;
     this.incidents = incidents;
@@ -71,48 +76,106 @@ class ReleasePages {
   @GetMapping("/releases/{id}/main")
   String main(@AuthenticationPrincipal Actor me, @PathVariable String id, Model model) {
     fill(me, releases.get(me, id), model);
-    return "release/release :: main";
+    return "release/release :: releaseMain";
   }
 
   @PostMapping("/releases/{id}/requirements/{key}/meet")
-  String meet(@AuthenticationPrincipal Actor me, @PathVariable String id, @PathVariable String key,
-      @RequestParam(required = false) String url, @RequestParam(required = false) String note,
-      HttpServletRequest request, Model model) {
-    return act(me, id, "meet:" + key, request, model,
+  String meet(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @PathVariable String key,
+      @RequestParam(required = false) String url,
+      @RequestParam(required = false) String note,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "meet:" + key,
+        request,
+        model,
         () -> releases.meet(me, id, key, new Evidence(blank(url), blank(note)), null));
   }
 
   @PostMapping("/releases/{id}/steps/{key}/complete")
-  String complete(@AuthenticationPrincipal Actor me, @PathVariable String id, @PathVariable String key,
-      @RequestParam(required = false) String note, @RequestParam(required = false) String url,
-      @RequestParam(required = false) String outcome, HttpServletRequest request, Model model) {
+  String complete(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @PathVariable String key,
+      @RequestParam(required = false) String note,
+      @RequestParam(required = false) String url,
+      @RequestParam(required = false) String outcome,
+      HttpServletRequest request,
+      Model model) {
     Evidence evidence = blank(url) == null ? null : new Evidence(blank(url), null);
-    return act(me, id, "complete:" + key, request, model,
+    return act(
+        me,
+        id,
+        "complete:" + key,
+        request,
+        model,
         () -> releases.complete(me, id, key, blank(note), evidence, blank(outcome), null));
   }
 
   @PostMapping("/releases/{id}/steps/{key}/skip")
-  String skip(@AuthenticationPrincipal Actor me, @PathVariable String id, @PathVariable String key,
-      @RequestParam(required = false) String reason, HttpServletRequest request, Model model) {
-    return act(me, id, "skip:" + key, request, model, () -> releases.skip(me, id, key, blank(reason), null));
+  String skip(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @PathVariable String key,
+      @RequestParam(required = false) String reason,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "skip:" + key,
+        request,
+        model,
+        () -> releases.skip(me, id, key, blank(reason), null));
   }
 
   @PostMapping("/releases/{id}/decision")
-  String decide(@AuthenticationPrincipal Actor me, @PathVariable String id, @RequestParam String decision,
-      @RequestParam(required = false) String rationale, HttpServletRequest request, Model model) {
-    return act(me, id, "decide", request, model, () -> releases.decide(me, id, decision, blank(rationale), null));
+  String decide(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam String decision,
+      @RequestParam(required = false) String rationale,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "decide",
+        request,
+        model,
+        () -> releases.decide(me, id, decision, blank(rationale), null));
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
-  String acknowledge(@AuthenticationPrincipal Actor me, @PathVariable String id, @PathVariable String key,
-      HttpServletRequest request, Model model) {
-    return act(me, id, "acknowledge:" + key, request, model, () -> releases.acknowledge(me, id, key, null));
+  String acknowledge(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @PathVariable String key,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "acknowledge:" + key,
+        request,
+        model,
+        () -> releases.acknowledge(me, id, key, null));
   }
 
   @PostMapping("/releases/{id}/cancel")
-  String cancel(@AuthenticationPrincipal Actor me, @PathVariable String id,
-      @RequestParam(required = false) String reason, HttpServletRequest request, Model model) {
-    return act(me, id, "cancel", request, model, () -> releases.cancel(me, id, blank(reason), null));
+  String cancel(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam(required = false) String reason,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me, id, "cancel", request, model, () -> releases.cancel(me, id, blank(reason), null));
   }
 
   // ------------------------------------------------------------------ notes
@@ -125,8 +188,11 @@ class ReleasePages {
   }
 
   @PostMapping("/releases/{id}/notes")
-  String saveNotes(@AuthenticationPrincipal Actor me, @PathVariable String id,
-      @RequestParam Map<String, String> form, Model model) {
+  String saveNotes(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      Model model) {
     Release release = releases.get(me, id);
     Map<String, List<String>> changes = changes(me, release, form);
     try {
@@ -140,7 +206,10 @@ class ReleasePages {
   }
 
   @PostMapping("/releases/{id}/notes/preview")
-  String preview(@AuthenticationPrincipal Actor me, @PathVariable String id, @RequestParam Map<String, String> form,
+  String preview(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
       Model model) {
     Release release = releases.get(me, id);
     io.tollgate.notes.ReleaseNotes draft = release.notes();
@@ -149,7 +218,8 @@ class ReleasePages {
         draft = draft.with(field.key(), lines(form.get(field.key())));
       }
     }
-    model.addAttribute("previewHtml", NotesRenderer.html(release.process().notes(), context(release), draft));
+    model.addAttribute(
+        "previewHtml", NotesRenderer.html(release.process().notes(), context(release), draft));
     return "release/notes :: preview";
   }
 
@@ -159,16 +229,24 @@ class ReleasePages {
     Release release = releases.get(me, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + release.product() + "-" + release.version() + "-release-notes.md\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\""
+                + release.product()
+                + "-"
+                + release.version()
+                + "-release-notes.md\"")
         .body(NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
   }
 
   // ------------------------------------------------------------------ create
 
   @GetMapping("/products/{key}/releases/new")
-  String newRelease(@AuthenticationPrincipal Actor me, @PathVariable String key,
-      @RequestParam(defaultValue = "minor") String type, Model model) {
+  String newRelease(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String key,
+      @RequestParam(defaultValue = "minor") String type,
+      Model model) {
     Product product = products.get(me, key);
     model.addAttribute("product", product);
     model.addAttribute("type", type);
@@ -178,19 +256,34 @@ class ReleasePages {
   }
 
   @GetMapping("/products/{key}/releases/next-version")
-  String nextVersion(@AuthenticationPrincipal Actor me, @PathVariable String key, @RequestParam String type,
+  String nextVersion(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String key,
+      @RequestParam String type,
       Model model) {
     model.addAttribute("proposed", proposed(me, key, type));
     return "release/new :: proposed";
   }
 
   @PostMapping("/products/{key}/releases")
-  String create(@AuthenticationPrincipal Actor me, @PathVariable String key, @RequestParam Map<String, String> form,
+  String create(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String key,
+      @RequestParam Map<String, String> form,
       Model model) {
     try {
       Window window = window(form.get("windowStart"), form.get("windowEnd"));
-      Release release = releases.plan(me, key, new NewRelease(form.get("type"), blank(form.get("version")),
-          blank(form.get("name")), blank(form.get("summary")), window, null));
+      Release release =
+          releases.plan(
+              me,
+              key,
+              new NewRelease(
+                  form.get("type"),
+                  blank(form.get("version")),
+                  blank(form.get("name")),
+                  blank(form.get("summary")),
+                  window,
+                  null));
       return "redirect:/releases/" + release.id();
     } catch (TollgateException refused) {
       model.addAttribute("product", products.get(me, key));
@@ -204,7 +297,8 @@ class ReleasePages {
 
   // ------------------------------------------------------------------ helpers
 
-  private String act(Actor me, String id, String at, HttpServletRequest request, Model model, Runnable command) {
+  private String act(
+      Actor me, String id, String at, HttpServletRequest request, Model model, Runnable command) {
     try {
       command.run();
     } catch (TollgateException refused) {
@@ -216,16 +310,24 @@ class ReleasePages {
     if (!htmx && !model.containsAttribute("refusal")) {
       return "redirect:/releases/" + id;
     }
-    return htmx ? "release/release :: main" : "release/release";
+    return htmx ? "release/release :: releaseMain" : "release/release";
   }
 
   private void fill(Actor me, Release release, Model model) {
     Product product = products.find(release.product());
     boolean member = !releases.participant(me, release.product()).roles().isEmpty();
     model.addAttribute("r", release);
-    model.addAttribute("m", ReleasePageModel.of(release, releases.actionsFor(me, release),
-        release.incidents(), incidents.openIncidents(List.of(release.product())),
-        audit.forRelease(release.id().value()), product.members(), member, fmt));
+    model.addAttribute(
+        "m",
+        ReleasePageModel.of(
+            release,
+            releases.actionsFor(me, release),
+            release.incidents(),
+            incidents.openIncidents(List.of(release.product())),
+            audit.forRelease(release.id().value()),
+            product.members(),
+            member,
+            fmt));
     model.addAttribute("product", product);
   }
 
@@ -238,10 +340,18 @@ class ReleasePages {
     model.addAttribute("r", release);
     model.addAttribute("fields", release.process().notes().fields());
     model.addAttribute("editable", editable);
-    model.addAttribute("values", release.process().notes().fields().stream()
-        .collect(LinkedHashMap::new, (m, f) -> m.put(f.key(), String.join("\n", release.notes().get(f.key()))), Map::putAll));
-    model.addAttribute("missing", release.notes().missing(release.process().notes(), release.type()));
-    model.addAttribute("previewHtml", NotesRenderer.html(release.process().notes(), context(release), release.notes()));
+    model.addAttribute(
+        "values",
+        release.process().notes().fields().stream()
+            .collect(
+                LinkedHashMap::new,
+                (m, f) -> m.put(f.key(), String.join("\n", release.notes().get(f.key()))),
+                Map::putAll));
+    model.addAttribute(
+        "missing", release.notes().missing(release.process().notes(), release.type()));
+    model.addAttribute(
+        "previewHtml",
+        NotesRenderer.html(release.process().notes(), context(release), release.notes()));
   }
 
   private Map<String, List<String>> changes(Actor me, Release release, Map<String, String> form) {
@@ -252,7 +362,8 @@ class ReleasePages {
       // is passed on, and the aggregate refuses it.
       if (form.containsKey(field.key())) {
         List<String> entries = lines(form.get(field.key()));
-        if (actions.containsKey("notes:" + field.key()) || !entries.equals(release.notes().get(field.key()))) {
+        if (actions.containsKey("notes:" + field.key())
+            || !entries.equals(release.notes().get(field.key()))) {
           changes.put(field.key(), entries);
         }
       }
@@ -261,12 +372,22 @@ class ReleasePages {
   }
 
   NotesContext context(Release r) {
-    String manager = users.find(r.createdBy()).map(u -> u.displayName() + " (" + u.username() + ")").orElse(r.createdBy());
-    String date = r.releasedAt()
-        .or(() -> r.window() == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(r.window().start()))
-        .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
-        .orElse("not scheduled yet");
-    return new NotesContext(r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
+    String manager =
+        users
+            .find(r.createdBy())
+            .map(u -> u.displayName() + " (" + u.username() + ")")
+            .orElse(r.createdBy());
+    String date =
+        r.releasedAt()
+            .or(
+                () ->
+                    r.window() == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(r.window().start()))
+            .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
+            .orElse("not scheduled yet");
+    return new NotesContext(
+        r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
   }
 
   private String proposed(Actor me, String key, String type) {
@@ -293,7 +414,8 @@ class ReleasePages {
     try {
       return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw Invalid.because("'" + value + "' is not a date and time for " + field + " (use YYYY-MM-DDTHH:MM, UTC).");
+      throw Invalid.because(
+          "'" + value + "' is not a date and time for " + field + " (use YYYY-MM-DDTHH:MM, UTC).");
     }
   }
 
