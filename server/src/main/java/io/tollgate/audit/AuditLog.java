@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditLog {
   private static final String PENDING = AuditLog.class.getName() + ".pending";
 
+  private final java.util.concurrent.locks.ReentrantLock chain =
+      new java.util.concurrent.locks.ReentrantLock();
   private final AuditStore store;
   private final Clock clock;
 
@@ -55,13 +57,22 @@ public class AuditLog {
       TransactionSynchronizationManager.bindResource(PENDING, created);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            private boolean locked;
+
             @Override
             public void beforeCommit(boolean readOnly) {
+              // Commands of this node queue here, parked, rather than on the chain head's row lock;
+              // the row lock still orders nodes. Held until the commit is done.
+              chain.lock();
+              locked = true;
               store.append(created, Instant.now(clock));
             }
 
             @Override
             public void afterCompletion(int status) {
+              if (locked) {
+                chain.unlock();
+              }
               TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
             }
           });
