@@ -140,7 +140,7 @@ public class ReleaseManagement {
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
     ReleaseStore.Head head =
-        store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+        store.readHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
     products.requireReader(by, head.product());
     return restore(store.current(releaseId, head.revision()));
   }

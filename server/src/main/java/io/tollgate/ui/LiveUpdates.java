@@ -1,16 +1,13 @@
 package io.tollgate.ui;
 
 import io.tollgate.audit.AuditEvent;
-import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditEventsAppended;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,15 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class LiveUpdates {
-  private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
-  private final AuditLog audit;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private volatile long seen = -1;
 
-  LiveUpdates(AuditLog audit) {
-    this.audit = audit;
-  }
+  LiveUpdates() {}
 
   record Subscriber(SseEmitter emitter, Set<String> topics) {}
 
@@ -65,25 +57,15 @@ class LiveUpdates {
     subscribers.clear();
   }
 
-  @Scheduled(fixedDelay = 250)
-  void tail() {
-    try {
-      if (seen < 0) {
-        seen = audit.latestSeq();
-        return;
+  @EventListener
+  void changed(AuditEventsAppended appended) {
+    for (AuditEvent e : appended.events()) {
+      if (e.release() != null) {
+        publish("release-" + e.release(), e.seq());
+        publish("board", e.seq());
+      } else if (e.subject().startsWith("product/") || e.subject().startsWith("environment/")) {
+        publish("board", e.seq());
       }
-      List<AuditEvent> events = audit.all(seen, 500);
-      for (AuditEvent e : events) {
-        seen = e.seq();
-        if (e.release() != null) {
-          publish("release-" + e.release(), e.seq());
-          publish("board", e.seq());
-        } else if (e.subject().startsWith("product/") || e.subject().startsWith("environment/")) {
-          publish("board", e.seq());
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("Live updates could not read the audit log: {}", e.getMessage());
     }
   }
 

@@ -24,6 +24,14 @@ public class ReleaseStore {
   // and only committed states go in, so a rolled-back revision is never served.
   private final Cache<String, ReleaseData> documents =
       Caffeine.newBuilder().maximumSize(10_000).build();
+  // Which revision is current, for reads. This node's own commits update it at once; changes made
+  // on other nodes arrive through the audit log's tail (a quarter of a second) and, at worst,
+  // when an entry expires. Commands never use it: they lock the row and read its revision.
+  private final Cache<String, Head> heads =
+      Caffeine.newBuilder()
+          .expireAfterWrite(java.time.Duration.ofSeconds(1))
+          .maximumSize(10_000)
+          .build();
 
   ReleaseStore(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
@@ -77,6 +85,26 @@ public class ReleaseStore {
    * The current revision and product of a release: enough to tell whether a cached copy is current.
    */
   public record Head(String product, long revision) {}
+
+  /** The current head for a read; possibly up to a second old when another node changed it. */
+  public Optional<Head> readHead(String id) {
+    Head cached = heads.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Head> head = head(id);
+    head.ifPresent(h -> heads.put(id, h));
+    return head;
+  }
+
+  @org.springframework.context.event.EventListener
+  void changed(io.tollgate.audit.AuditEventsAppended appended) {
+    appended.events().stream()
+        .map(io.tollgate.audit.AuditEvent::release)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .forEach(heads::invalidate);
+  }
 
   public Optional<Head> head(String id) {
     return jdbc.sql("select product_key, revision from releases where id = ?")
@@ -165,7 +193,17 @@ public class ReleaseStore {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            documents.put(saved.id(), saved);
+            // Commits of one release may finish out of order: keep the newest revision.
+            documents
+                .asMap()
+                .merge(
+                    saved.id(), saved, (old, now) -> now.revision() > old.revision() ? now : old);
+            heads
+                .asMap()
+                .merge(
+                    saved.id(),
+                    new Head(saved.product(), saved.revision()),
+                    (old, now) -> now.revision() > old.revision() ? now : old);
           }
         });
   }
