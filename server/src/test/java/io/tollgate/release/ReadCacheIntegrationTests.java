@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads are served from memory by revision; a change committed by another node (simulated here by
  * writing the row and its audit event directly, as that node would) reaches this node's reads
- * through the audit log's tail (or the one-second expiry of the cached revision), and this node's own commits at once.
+ * through the audit log's tail (or the one-second expiry of the cached revision), and this node's
+ * own commits at once.
  */
 class ReadCacheIntegrationTests extends IntegrationTest {
   @Autowired TransactionTemplate tx;
