@@ -880,6 +880,20 @@ public final class Release {
     }
   }
 
+  /**
+   * What the notes template says about the release besides the notes: its date is the day it
+   * reached its target environment, else the start of its window.
+   */
+  public io.tollgate.notes.NotesContext notesContext(String releaseManager) {
+    String date =
+        releasedAt()
+            .or(() -> window == null ? Optional.empty() : Optional.ofNullable(window.start()))
+            .map(i -> i.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString())
+            .orElse("not scheduled yet");
+    return new io.tollgate.notes.NotesContext(
+        product, name, version.toString(), type.id(), date, releaseManager);
+  }
+
   /** When anything last happened on the release: what "waiting since" counts from. */
   public Instant lastActivityAt() {
     Instant last = createdAt;

@@ -16,7 +16,6 @@ import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.IfMatch;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,17 +258,7 @@ class ReleaseApi {
             .find(r.createdBy())
             .map(u -> u.displayName() + " (" + u.username() + ")")
             .orElse(r.createdBy());
-    String date =
-        r.releasedAt()
-            .or(
-                () ->
-                    r.window() == null
-                        ? java.util.Optional.empty()
-                        : java.util.Optional.ofNullable(r.window().start()))
-            .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
-            .orElse("not scheduled yet");
-    return new NotesContext(
-        r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
+    return r.notesContext(manager);
   }
 
   private static List<String> entries(String field, Object value) {

@@ -377,17 +377,7 @@ class ReleasePages {
             .find(r.createdBy())
             .map(u -> u.displayName() + " (" + u.username() + ")")
             .orElse(r.createdBy());
-    String date =
-        r.releasedAt()
-            .or(
-                () ->
-                    r.window() == null
-                        ? java.util.Optional.empty()
-                        : java.util.Optional.ofNullable(r.window().start()))
-            .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
-            .orElse("not scheduled yet");
-    return new NotesContext(
-        r.product(), r.name(), r.version().toString(), r.type().id(), date, manager);
+    return r.notesContext(manager);
   }
 
   private String proposed(Actor me, String key, String type) {
