@@ -66,7 +66,12 @@ class SecurityConfig {
     http.authenticationProvider(passwords)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(
+                // The end of a live stream (an async dispatch) and error pages are already
+                // answered for the request that was authorised; checking them again only fails.
+                a.dispatcherTypeMatchers(
+                        jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(
                         "/login",
                         "/set-password/**",
                         "/css/**",
