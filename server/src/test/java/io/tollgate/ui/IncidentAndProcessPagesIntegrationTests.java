@@ -7,20 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.tollgate.support.WebPage;
+import io.tollgate.support.WebSession;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,11 +28,11 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
   void incidentPageOffersEachPlaybookStepOnlyToItsRoleAndTheRollbackFormRollsProductionBack() {
     Team t = team();
     String incident = failedProductionDeployment(t);
-    Browser devops = signIn(t.usernames.get("devops"));
-    Browser qa = signIn(t.usernames.get("qa-lead"));
+    WebSession devops = signIn(t.usernames.get("devops"));
+    WebSession qa = signIn(t.usernames.get("qa-lead"));
     String page = "/incidents/" + incident;
 
-    Page seenByDevops = devops.get(page);
+    WebPage seenByDevops = devops.get(page);
     assertThat(seenByDevops.status()).isEqualTo(200);
     assertThat(seenByDevops.element("span", "data-testid=\"incident-status\"")).contains("open");
     assertThat(seenByDevops.element("p", "data-testid=\"rollback-target\""))
@@ -55,7 +48,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     assertThat(seenByDevops.body()).doesNotContain("data-action=\"resolve\"");
     assertThat(seenByDevops.body()).contains("sse-connect=\"/live?release=");
 
-    Page seenByQa = qa.get(page);
+    WebPage seenByQa = qa.get(page);
     assertThat(seenByQa.element("li", "data-playbook-step=\"execute-rollback\""))
         .doesNotContain("<form");
     assertThat(seenByQa.element("li", "data-playbook-step=\"verify-rollback\""))
@@ -63,14 +56,14 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
         .as("a step that is not optional cannot be skipped")
         .doesNotContain("incident-skip:verify-rollback");
 
-    Page early = qa.post(page + "/steps/verify-rollback/complete", Map.of("note", "checked"));
+    WebPage early = qa.post(page + "/steps/verify-rollback/complete", Map.of("note", "checked"));
     assertThat(early.status()).isEqualTo(409);
     String refusedStep = early.element("li", "data-playbook-step=\"verify-rollback\"");
     assertThat(refusedStep).contains("class=\"refusal\"").contains("class=\"blockers\"");
     assertThat(refusedStep).contains("Execute rollback to last known-good release if necessary");
 
     String environmentsBefore = environments(t);
-    Page forged = qa.post(page + "/steps/execute-rollback/complete", Map.of("note", "me too"));
+    WebPage forged = qa.post(page + "/steps/execute-rollback/complete", Map.of("note", "me too"));
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.element("li", "data-playbook-step=\"execute-rollback\""))
         .contains("class=\"refusal\"")
@@ -78,7 +71,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     assertThat(environments(t)).isEqualTo(environmentsBefore);
     assertThat(stepStatus(t, incident, "execute-rollback")).isEqualTo("pending");
 
-    Page done =
+    WebPage done =
         devops.post(page + "/steps/execute-rollback/complete", Map.of("note", "pipeline #12"));
     assertThat(done.status()).as("post, redirect, get").isEqualTo(302);
     assertThat(done.location()).isEqualTo(page);
@@ -86,7 +79,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     assertThat(production.path("currentVersion").asString()).isEqualTo("0.1.0");
     assertThat(t.rm.get(path(releaseOf(t, incident))).text("status")).isEqualTo("rolled-back");
 
-    Page after = devops.get(page);
+    WebPage after = devops.get(page);
     assertThat(after.element("p", "data-testid=\"rollback-done\""))
         .contains("Rolled production back to 0.1.0");
     assertThat(after.body()).doesNotContain("data-testid=\"rollback-target\"");
@@ -96,7 +89,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
         .doesNotContain("<form");
     assertThat(after.element("ol", "class=\"timeline\"")).contains("Rolled production back from");
 
-    Page fragment =
+    WebPage fragment =
         devops.post(
             page + "/steps/notify-oncall/complete",
             Map.of("note", "paged"),
@@ -110,8 +103,8 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
   void onlyTheReleaseManagerResolvesAndTheResolutionIsShownWithItsActionItems() {
     Team t = team();
     String incident = failedProductionDeployment(t);
-    Browser rm = signIn(t.usernames.get("release-manager"));
-    Browser qa = signIn(t.usernames.get("qa-lead"));
+    WebSession rm = signIn(t.usernames.get("release-manager"));
+    WebSession qa = signIn(t.usernames.get("qa-lead"));
     String page = "/incidents/" + incident;
 
     assertThat(qa.get(page).body()).doesNotContain("data-action=\"resolve\"");
@@ -119,14 +112,14 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
         .contains("name=\"rootCause\"")
         .contains("name=\"actionItems\"");
 
-    Page forged =
+    WebPage forged =
         qa.post(
             page + "/resolve", Map.of("rootCause", "not mine to say", "actionItems", "nothing"));
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.element("section", "id=\"resolution\"")).contains("class=\"refusal\"");
     assertThat(t.rm.get("/api/v1/incidents/" + incident).text("status")).isEqualTo("open");
 
-    Page noItems =
+    WebPage noItems =
         rm.post(page + "/resolve", Map.of("rootCause", "Migration lock", "actionItems", "  \n "));
     assertThat(noItems.status()).isEqualTo(422);
     assertThat(noItems.element("section", "id=\"resolution\""))
@@ -134,7 +127,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
         .as("what was typed is kept")
         .contains("Migration lock");
 
-    Page resolved =
+    WebPage resolved =
         rm.post(
             page + "/resolve",
             Map.of(
@@ -148,7 +141,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     assertThat(api.path("actionItems").valueStream().map(JsonNode::asString).toList())
         .containsExactly("Run migrations online", "Alert on lock waits");
 
-    Page shown = qa.get(page);
+    WebPage shown = qa.get(page);
     assertThat(shown.element("span", "data-testid=\"incident-status\"")).contains("resolved");
     assertThat(shown.element("p", "data-testid=\"root-cause\""))
         .contains("Migration took a table lock");
@@ -163,25 +156,25 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     Team t = team();
     String release = ReleaseDriver.plan(t, "minor");
     ReleaseDriver.release(t, release);
-    Browser developer = signIn(t.usernames.get("developer"));
+    WebSession developer = signIn(t.usernames.get("developer"));
 
     assertThat(developer.get("/releases/" + release + "/incidents/new").body())
         .contains("name=\"severity\"")
         .contains("name=\"summary\"");
-    Page unknown =
+    WebPage unknown =
         developer.post(
             "/releases/" + release + "/incidents",
             Map.of("severity", "apocalyptic", "summary", "Checkout is slow"));
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.element("div", "class=\"refusal\"")).contains("Unknown severity");
 
-    Page opened =
+    WebPage opened =
         developer.post(
             "/releases/" + release + "/incidents",
             Map.of("severity", "high", "summary", "Checkout is slow"));
     assertThat(opened.status()).isEqualTo(302);
     assertThat(opened.location()).startsWith("/incidents/");
-    Page page = developer.get(opened.location());
+    WebPage page = developer.get(opened.location());
     assertThat(page.element("h1", "id=\"incident-title\"")).contains("Checkout is slow");
     assertThat(page.body()).contains("⚠ high").contains("href=\"/releases/" + release + "\"");
     assertThat(page.element("li", "data-playbook-step=\"customer-comms\""))
@@ -192,13 +185,13 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
   @Test
   void theProcessPageDrawsTheChecklistAsAFlowWithTheDecisionAsAGate() {
     Team t = team();
-    Browser qa = signIn(t.usernames.get("qa-lead"));
+    WebSession qa = signIn(t.usernames.get("qa-lead"));
 
-    Page list = qa.get("/processes");
+    WebPage list = qa.get("/processes");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).contains("href=\"/processes/octoacme-standard\"");
 
-    Page page = qa.get("/processes/octoacme-standard");
+    WebPage page = qa.get("/processes/octoacme-standard");
     assertThat(page.status()).isEqualTo(200);
     String flow = page.element("ol", "data-testid=\"process-flow\"");
     assertThat(flow)
@@ -226,7 +219,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
         .contains("data-playbook-def=\"execute-rollback\"")
         .contains("data-notes-field=\"migrationSteps\"")
         .contains("{{#notableChanges}}");
-    int latest = qa.get("/processes/octoacme-standard").versionCount();
+    int latest = versionCount(qa.get("/processes/octoacme-standard"));
     assertThat(qa.get("/processes/octoacme-standard/versions/" + latest).status()).isEqualTo(200);
     assertThat(qa.get("/processes/octoacme-standard/versions/999").status()).isEqualTo(404);
   }
@@ -234,7 +227,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
   @Test
   void anInvalidUploadShowsEveryProblemAtItsLineAndAValidOnePublishesANewProcess() {
     admin.put("/api/v1/users/admin/password", Map.of("password", PASSWORD));
-    Browser admin = signIn("admin");
+    WebSession admin = signIn("admin");
     assertThat(admin.get("/processes").body()).contains("id=\"process-upload\"");
     String builtIn =
         ok(this.admin.get("/api/v1/processes/octoacme-standard")).json().path("id").asString();
@@ -244,7 +237,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     String broken = builtInSource().replace("id: octoacme-standard", "id: " + id);
     broken = broken.replace("after: [deploy-staging]\n", "after: [deploy-stagin]\n");
     broken = broken.replace("    owner: support\n", "    owner: suport\n");
-    Page invalid = admin.post("/processes", Map.of("source", broken));
+    WebPage invalid = admin.post("/processes", Map.of("source", broken));
     assertThat(invalid.status()).isEqualTo(422);
     String errors = invalid.element("ul", "class=\"errors\"");
     Matcher lines = Pattern.compile("data-line=\"(\\d+)\"").matcher(errors);
@@ -261,7 +254,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
     assertThat(this.admin.get("/api/v1/processes/" + id).status()).isEqualTo(404);
 
     String valid = builtInSource().replace("id: octoacme-standard", "id: " + id);
-    Page published = admin.post("/processes", Map.of("source", valid));
+    WebPage published = admin.post("/processes", Map.of("source", valid));
     assertThat(published.status()).isEqualTo(302);
     assertThat(published.location()).isEqualTo("/processes/" + id + "?published=1");
     assertThat(admin.get(published.location()).body())
@@ -272,11 +265,11 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
   @Test
   void onlyTheAdminSeesTheUploadFormAndAForgedUploadIsRefused() {
     Team t = team();
-    Browser qa = signIn(t.usernames.get("qa-lead"));
+    WebSession qa = signIn(t.usernames.get("qa-lead"));
     assertThat(qa.get("/processes").body()).doesNotContain("process-upload");
 
     String id = "forged-" + UUID.randomUUID().toString().substring(0, 8);
-    Page forged =
+    WebPage forged =
         qa.post(
             "/processes",
             Map.of("source", builtInSource().replace("id: octoacme-standard", "id: " + id)));
@@ -346,7 +339,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
 
   // ------------------------------------------------------------------ a browser without a browser
 
-  private Browser signIn(String username) {
+  private WebSession signIn(String username) {
     if (!username.equals("admin")) {
       assertThat(
               admin
@@ -354,123 +347,17 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
                   .status())
           .isEqualTo(204);
     }
-    Browser browser = new Browser(port);
-    Page login = browser.get("/login");
-    Page signedIn =
-        browser.post("/login", Map.of("username", username, "password", PASSWORD), login.csrf());
-    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
-    assertThat(signedIn.location()).doesNotContain("error");
+    WebSession browser = new WebSession(port);
+    assertThat(browser.signIn(username, PASSWORD)).as("sign in as " + username).isTrue();
     // signing in issues a new CSRF token; a fresh page carries it
     assertThat(browser.get("/processes").status()).isEqualTo(200);
     return browser;
   }
 
-  /** A page as the server sent it, with ways to pick out one element. */
-  record Page(int status, String body, String location) {
-    String csrf() {
-      Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(body);
-      assertThat(m.find()).as("csrf meta tag in " + body).isTrue();
-      return m.group(1);
-    }
-
-    /** The first {@code <tag ...marker...>} element with everything inside it. */
-    String element(String tag, String marker) {
-      Matcher open =
-          Pattern.compile("<" + tag + "\\b[^>]*" + Pattern.quote(marker) + "[^>]*>").matcher(body);
-      assertThat(open.find()).as("<" + tag + " " + marker + "> in\n" + body).isTrue();
-      Matcher tags = Pattern.compile("<(/?)" + tag + "\\b[^>]*>").matcher(body);
-      int depth = 0;
-      tags.region(open.start(), body.length());
-      while (tags.find()) {
-        depth += tags.group(1).isEmpty() ? 1 : -1;
-        if (depth == 0) return body.substring(open.start(), tags.end());
-      }
-      return body.substring(open.start());
-    }
-
-    int versionCount() {
-      Matcher m = Pattern.compile("version (\\d+)</strong>").matcher(body);
-      assertThat(m.find()).isTrue();
-      return Integer.parseInt(m.group(1));
-    }
-  }
-
-  /**
-   * Keeps the session cookie and sends the CSRF token of the last page, as a browser's form does.
-   */
-  static final class Browser {
-    private final String base;
-    private final HttpClient client;
-    private String csrf;
-
-    Browser(int port) {
-      this.base = "http://127.0.0.1:" + port;
-      this.client =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
-    }
-
-    Page get(String path) {
-      Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-      if (page.status() == 200 && page.body().contains("name=\"csrf-token\"")) csrf = page.csrf();
-      return page;
-    }
-
-    Page post(String path, Map<String, String> form) {
-      return post(path, form, Map.of());
-    }
-
-    Page post(String path, Map<String, String> form, Map<String, String> headers) {
-      if (csrf == null) get("/processes");
-      return post(path, form, csrf, headers);
-    }
-
-    private Page post(String path, Map<String, String> form, String token) {
-      return post(path, form, token, Map.of());
-    }
-
-    private Page post(
-        String path, Map<String, String> form, String token, Map<String, String> headers) {
-      Map<String, String> fields = new LinkedHashMap<>(form);
-      fields.put("_csrf", token);
-      String body =
-          fields.entrySet().stream()
-              .map(
-                  e ->
-                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                          + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-      headers.forEach(request::header);
-      Page page = send(request);
-      if (page.status() != 302 && page.body().contains("name=\"csrf-token\"")) csrf = page.csrf();
-      return page;
-    }
-
-    private Page send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> r =
-            client.send(
-                request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = r.headers().firstValue("Location").orElse(null);
-        if (location != null && location.startsWith(base)) {
-          location = location.substring(base.length());
-        }
-        return new Page(r.statusCode(), r.body(), location);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+  /** The newest version number a process page names. */
+  private static int versionCount(WebPage page) {
+    Matcher m = Pattern.compile("version (\\d+)</strong>").matcher(page.body());
+    assertThat(m.find()).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 }

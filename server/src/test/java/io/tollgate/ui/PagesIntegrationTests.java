@@ -7,15 +7,9 @@ import io.tollgate.support.Api;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import java.net.CookieManager;
+import io.tollgate.support.WebPage;
+import io.tollgate.support.WebSession;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +33,9 @@ class PagesIntegrationTests extends IntegrationTest {
     String watcher = "watcher-" + suffix();
     a.person(watcher, List.of("developer"));
     member(b, watcher, "developer");
-    Browser w = signIn(watcher);
+    WebSession w = signIn(watcher);
 
-    Page board = w.get("/");
+    WebPage board = w.get("/");
     assertThat(board.status()).isEqualTo(200);
     assertThat(board.body())
         .contains("data-testid=\"board\"")
@@ -63,12 +57,12 @@ class PagesIntegrationTests extends IntegrationTest {
         .contains("data-product=\"" + a.product + "\"")
         .contains("data-product=\"" + b.product + "\"");
 
-    Page onlyA = w.get("/?product=" + a.product);
+    WebPage onlyA = w.get("/?product=" + a.product);
     assertThat(onlyA.body())
         .contains("data-release=\"" + releaseA + "\"")
         .doesNotContain("data-release=\"" + releaseB + "\"")
         .doesNotContain("data-product=\"" + b.product + "\"");
-    Page live = w.get("/board/live?product=" + b.product);
+    WebPage live = w.get("/board/live?product=" + b.product);
     assertThat(live.body())
         .startsWith("<div id=\"board-live\"")
         .doesNotContain("<html")
@@ -78,8 +72,8 @@ class PagesIntegrationTests extends IntegrationTest {
     assertThat(w.get("/?mine=true").body())
         .as("a developer has nothing to do on a release just planned")
         .doesNotContain("data-release=\"" + releaseA + "\"");
-    Browser rm = signIn(a.usernames.get("release-manager"));
-    Page mine = rm.get("/?mine=true");
+    WebSession rm = signIn(a.usernames.get("release-manager"));
+    WebPage mine = rm.get("/?mine=true");
     assertThat(mine.element("tr", "data-release=\"" + releaseA + "\"")).contains("waiting on you");
     assertThat(mine.element("div", "data-attention=\"mine\""))
         .contains("Waiting on you")
@@ -98,9 +92,9 @@ class PagesIntegrationTests extends IntegrationTest {
         t.devops.post(
             ReleaseDriver.path(id) + "/steps/deploy-production/complete",
             Map.of("outcome", "failed")));
-    Browser rm = signIn(t.usernames.get("release-manager"));
+    WebSession rm = signIn(t.usernames.get("release-manager"));
 
-    Page board = rm.get("/?product=" + t.product);
+    WebPage board = rm.get("/?product=" + t.product);
     assertThat(board.element("div", "data-attention=\"failed\"")).contains("✗ Failed");
     assertThat(board.element("div", "data-attention=\"incident\"")).contains("data-incident=\"");
     assertThat(board.element("tr", "data-release=\"" + id + "\"")).contains("✗ failed");
@@ -113,19 +107,19 @@ class PagesIntegrationTests extends IntegrationTest {
   void accountCreatesATokenShownOnceThatWorksAgainstTheApiAndCanBeRevoked() {
     Team t = team();
     String username = t.usernames.get("qa-lead");
-    Browser qa = signIn(username);
+    WebSession qa = signIn(username);
 
-    Page created = qa.post("/account/tokens", "name", "my laptop");
+    WebPage created = qa.post("/account/tokens", "name", "my laptop");
     assertThat(created.status()).isEqualTo(302);
     assertThat(created.location()).endsWith("/account");
-    Page shown = qa.get("/account");
+    WebPage shown = qa.get("/account");
     String token = shown.secret();
     assertThat(token).startsWith("tg_");
     assertThat(shown.body()).contains("data-action=\"create-token\"").contains("my laptop");
     Api api = admin.as(token);
     assertThat(api.get("/api/v1/me").text("username")).isEqualTo(username);
 
-    Page again = qa.get("/account");
+    WebPage again = qa.get("/account");
     assertThat(again.body()).as("the token is shown once").doesNotContain(token);
     String tokenId = tokenId(again, "my laptop");
     assertThat(again.body()).contains("data-action=\"revoke-token:" + tokenId + "\"");
@@ -138,7 +132,7 @@ class PagesIntegrationTests extends IntegrationTest {
   void accountChangesTheOwnPasswordOnlyWithTheCurrentOne() {
     Team t = team();
     String username = t.usernames.get("support");
-    Browser support = signIn(username);
+    WebSession support = signIn(username);
 
     support.post(
         "/account/password",
@@ -170,10 +164,10 @@ class PagesIntegrationTests extends IntegrationTest {
   void aSetPasswordLinkWorksOnceAndRefusesReuse() {
     Team t = team();
     String username = t.usernames.get("developer");
-    Browser admin = signIn("admin");
+    WebSession admin = signIn("admin");
 
     assertThat(admin.post("/admin/users/" + username + "/password-link").status()).isEqualTo(302);
-    Page user = admin.get("/admin/users/" + username);
+    WebPage user = admin.get("/admin/users/" + username);
     String link = user.secret();
     assertThat(link).contains("/set-password/tg_");
     assertThat(admin.get("/admin/users/" + username).body())
@@ -181,35 +175,35 @@ class PagesIntegrationTests extends IntegrationTest {
         .doesNotContain(link);
     String path = URI.create(link).getPath();
 
-    Browser visitor = new Browser(port);
-    Page form = visitor.get(path);
+    WebSession visitor = new WebSession(port);
+    WebPage form = visitor.get(path);
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body()).contains(username).contains("name=\"confirm\"");
-    Page mismatch =
+    WebPage mismatch =
         visitor.post(path, "password", "a long new password", "confirm", "another one entirely");
     assertThat(mismatch.status()).isEqualTo(409);
     assertThat(mismatch.body()).contains("The two passwords differ");
-    Page set =
+    WebPage set =
         visitor.post(path, "password", "a long new password", "confirm", "a long new password");
     assertThat(set.status()).isEqualTo(302);
     assertThat(set.location()).endsWith("/login?passwordSet");
     assertThat(signInWith(username, "a long new password")).isTrue();
 
-    Page reused = new Browser(port).get(path);
+    WebPage reused = new WebSession(port).get(path);
     assertThat(reused.status()).isEqualTo(409);
     assertThat(reused.body()).contains("used already").doesNotContain("name=\"confirm\"");
-    Page reposted =
+    WebPage reposted =
         visitor.post(
             path, "password", "an attacker's password", "confirm", "an attacker's password");
     assertThat(reposted.status()).isEqualTo(409);
     assertThat(signInWith(username, "an attacker's password")).isFalse();
-    assertThat(new Browser(port).get("/set-password/tg_unknown").status()).isEqualTo(404);
+    assertThat(new WebSession(port).get("/set-password/tg_unknown").status()).isEqualTo(404);
   }
 
   @Test
   void adminPagesAreForbiddenForEveryoneButTheAdmin() {
     Team t = team();
-    Browser rm = signIn(t.usernames.get("release-manager"));
+    WebSession rm = signIn(t.usernames.get("release-manager"));
     String intruder = "intruder-" + suffix();
 
     assertThat(rm.get("/admin").status()).isEqualTo(403);
@@ -225,11 +219,11 @@ class PagesIntegrationTests extends IntegrationTest {
 
   @Test
   void theAdminCreatesAPersonSetsTheirPasswordAndCreatesAProduct() {
-    Browser admin = signIn("admin");
+    WebSession admin = signIn("admin");
     String username = "newcomer-" + suffix();
     String product = "shop-" + suffix();
 
-    Page created =
+    WebPage created =
         admin.post("/admin/users", "username", username, "displayName", "New Comer", "email", "");
     assertThat(created.location()).endsWith("/admin/users/" + username);
     assertThat(admin.get("/admin").element("tr", "data-user=\"" + username + "\""))
@@ -239,13 +233,13 @@ class PagesIntegrationTests extends IntegrationTest {
     assertThat(admin.get("/admin").element("tr", "data-user=\"" + username + "\""))
         .contains("✓ set");
 
-    Page refused = admin.post("/admin/users", "username", "Not Valid", "displayName", "X");
+    WebPage refused = admin.post("/admin/users", "username", "Not Valid", "displayName", "X");
     assertThat(refused.location()).endsWith("/admin");
     assertThat(admin.get("/admin").body())
         .contains("not a valid username")
         .contains("value=\"Not Valid\"");
 
-    Page made =
+    WebPage made =
         admin.post(
             "/admin/products",
             "key",
@@ -257,7 +251,7 @@ class PagesIntegrationTests extends IntegrationTest {
             "environments",
             "qa, staging, production");
     assertThat(made.location()).endsWith("/products/" + product);
-    Page page = admin.get("/products/" + product);
+    WebPage page = admin.get("/products/" + product);
     assertThat(page.body())
         .contains("data-environment=\"qa\"")
         .contains("data-environment=\"production\"")
@@ -283,11 +277,11 @@ class PagesIntegrationTests extends IntegrationTest {
     String id = ReleaseDriver.plan(t, "minor");
     String version = t.rm.get(ReleaseDriver.path(id)).text("version");
     ReleaseDriver.prepare(t, id);
-    Browser rm = signIn(t.usernames.get("release-manager"));
-    Browser dev = signIn(t.usernames.get("developer"));
+    WebSession rm = signIn(t.usernames.get("release-manager"));
+    WebSession dev = signIn(t.usernames.get("developer"));
     String page = "/products/" + t.product;
 
-    Page seen = dev.get(page);
+    WebPage seen = dev.get(page);
     assertThat(seen.status()).isEqualTo(200);
     assertThat(seen.element("tr", "data-environment=\"staging\""))
         .contains("class=\"version\"")
@@ -304,7 +298,7 @@ class PagesIntegrationTests extends IntegrationTest {
         .doesNotContain("data-action=\"member:");
     assertThat(dev.get("/products").body()).contains("data-product=\"" + t.product + "\"");
 
-    Page history = dev.get(page + "/history");
+    WebPage history = dev.get(page + "/history");
     assertThat(history.body())
         .startsWith("<div id=\"release-history\"")
         .contains("data-release=\"" + id + "\"")
@@ -351,7 +345,7 @@ class PagesIntegrationTests extends IntegrationTest {
         .isEqualTo(200);
   }
 
-  private static String tokenId(Page page, String name) {
+  private static String tokenId(WebPage page, String name) {
     Matcher m =
         Pattern.compile("data-token=\"([^\"]+)\">\\s*<td>" + Pattern.quote(name) + "</td>")
             .matcher(page.body());
@@ -363,116 +357,18 @@ class PagesIntegrationTests extends IntegrationTest {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private Browser signIn(String username) {
+  private WebSession signIn(String username) {
     assertThat(
             admin
                 .put("/api/v1/users/" + username + "/password", Map.of("password", PASSWORD))
                 .status())
         .isEqualTo(204);
-    Browser browser = new Browser(port);
+    WebSession browser = new WebSession(port);
     assertThat(browser.signIn(username, PASSWORD)).as("sign in as " + username).isTrue();
     return browser;
   }
 
   private boolean signInWith(String username, String password) {
-    return new Browser(port).signIn(username, password);
-  }
-
-  /** A page as the server sent it, with ways to pick out one element. */
-  record Page(int status, String body, String location) {
-    String csrf() {
-      Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(body);
-      assertThat(m.find()).as("csrf meta tag in " + body).isTrue();
-      return m.group(1);
-    }
-
-    /** The text of the one {@code .secret} on the page: a token or link shown once. */
-    String secret() {
-      Matcher m = Pattern.compile("class=\"secret\"[^>]*>([^<]+)<").matcher(body);
-      assertThat(m.find()).as(".secret in " + body).isTrue();
-      return m.group(1).strip();
-    }
-
-    /** The first {@code <tag ...marker...>} element with everything inside it. */
-    String element(String tag, String marker) {
-      Matcher open =
-          Pattern.compile("<" + tag + "\\b[^>]*" + Pattern.quote(marker) + "[^>]*>").matcher(body);
-      assertThat(open.find()).as("<" + tag + " " + marker + "> in\n" + body).isTrue();
-      Matcher tags = Pattern.compile("<(/?)" + tag + "\\b[^>]*>").matcher(body);
-      int depth = 0;
-      tags.region(open.start(), body.length());
-      while (tags.find()) {
-        depth += tags.group(1).isEmpty() ? 1 : -1;
-        if (depth == 0) return body.substring(open.start(), tags.end());
-      }
-      return body.substring(open.start());
-    }
-  }
-
-  /**
-   * Keeps the session cookie and sends the CSRF token of the last page, as a browser's form does.
-   */
-  static final class Browser {
-    private final String base;
-    private final HttpClient client;
-    private String csrf;
-
-    Browser(int port) {
-      this.base = "http://127.0.0.1:" + port;
-      this.client =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
-    }
-
-    /** Signs in with the login form; true when the server accepted the password. */
-    boolean signIn(String username, String password) {
-      get("/login");
-      Page signedIn = post("/login", "username", username, "password", password);
-      boolean ok = signedIn.status() == 302 && !signedIn.location().contains("error");
-      csrf = null; // signing in issues a new CSRF token; the next page carries it
-      return ok;
-    }
-
-    Page get(String path) {
-      Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-      if (page.body().contains("name=\"csrf-token\"")) csrf = page.csrf();
-      return page;
-    }
-
-    /** Posts a form; {@code fields} are name, value pairs, and a name may repeat. */
-    Page post(String path, String... fields) {
-      if (csrf == null) get("/login");
-      List<String> pairs = new ArrayList<>();
-      for (int i = 0; i < fields.length; i += 2) {
-        pairs.add(encode(fields[i]) + "=" + encode(fields[i + 1]));
-      }
-      pairs.add("_csrf=" + encode(csrf));
-      return send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
-    }
-
-    private static String encode(String s) {
-      return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private Page send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> r =
-            client.send(
-                request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return new WebSession(port).signIn(username, password);
   }
 }
