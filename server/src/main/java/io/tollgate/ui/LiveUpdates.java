@@ -69,6 +69,25 @@ class LiveUpdates {
     }
   }
 
+  /**
+   * A comment line every 20 s keeps idle streams open through proxies and finds the ones whose page
+   * is gone, so they are dropped instead of kept forever.
+   */
+  @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 20_000)
+  void keepAlive() {
+    for (Subscriber s : subscribers) {
+      try {
+        s.emitter().send(SseEmitter.event().comment("keep-alive"));
+      } catch (IOException | IllegalStateException e) {
+        subscribers.remove(s);
+      }
+    }
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
+  }
+
   private void publish(String topic, long seq) {
     for (Subscriber s : subscribers) {
       if (s.topics().contains(topic)) {
