@@ -83,8 +83,12 @@ public class ReleaseManagement {
                             + request.type()
                             + "': use patch, minor or major."));
     products.lock(productKey);
+    SemanticVersion requested =
+        request.version() == null
+            ? null
+            : SemanticVersion.parse(request.version().strip()).orElse(null);
     List<SemanticVersion> existing =
-        store.activeVersions(productKey).stream()
+        store.versionsThatMatter(productKey, requested).stream()
             .map(v -> SemanticVersion.parse(v).orElseThrow())
             .toList();
     SemanticVersion version =
@@ -131,7 +135,7 @@ public class ReleaseManagement {
                     Invalid.because(
                         "Unknown release type '" + type + "': use patch, minor or major."));
     List<SemanticVersion> existing =
-        store.activeVersions(productKey).stream()
+        store.versionsThatMatter(productKey, null).stream()
             .map(v -> SemanticVersion.parse(v).orElseThrow())
             .toList();
     return VersionPolicy.next(parsed, existing).toString();

@@ -196,6 +196,26 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void checksAGivenVersionAgainstItsLineAndTheSameCore() {
+    Team t = team();
+    String releases = "/api/v1/products/" + t.product + "/releases";
+    assertThat(version(t, Map.of("type", "major"))).isEqualTo("1.0.0");
+    assertThat(version(t, Map.of("type", "patch"))).isEqualTo("1.0.1");
+    assertThat(version(t, Map.of("type", "minor"))).isEqualTo("1.1.0");
+    assertThat(version(t, Map.of("type", "patch", "version", "1.0.2"))).isEqualTo("1.0.2");
+    assertThat(t.rm.post(releases, Map.of("type", "patch", "version", "1.0.2")).status())
+        .isEqualTo(409);
+    assertThat(t.rm.post(releases, Map.of("type", "patch", "version", "1.0.2+build.7")).status())
+        .as("same version but for build metadata")
+        .isEqualTo(409);
+    assertThat(version(t, Map.of("type", "patch", "version", "1.1.3"))).isEqualTo("1.1.3");
+    assertThat(t.rm.post(releases, Map.of("type", "patch", "version", "1.1.2")).status())
+        .as("a patch must raise its line's highest patch")
+        .isEqualTo(422);
+    assertThat(version(t, Map.of("type", "patch"))).isEqualTo("1.1.4");
+  }
+
+  @Test
   void aCancelledReleaseRefusesFurtherWorkAndFreesItsVersion() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");

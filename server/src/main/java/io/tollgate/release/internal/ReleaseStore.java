@@ -3,6 +3,7 @@ package io.tollgate.release.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.ReleaseData;
+import io.tollgate.release.SemanticVersion;
 import io.tollgate.shared.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,8 @@ public class ReleaseStore {
   public void insert(ReleaseData data, String status, Instant now) {
     jdbc.sql(
             "insert into releases (id, product_key, version, active_version, release_type, status, created_at,"
-                + " updated_at, revision, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " updated_at, revision, document, v_major, v_minor, v_patch)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             data.id(),
             data.product(),
@@ -52,8 +54,51 @@ public class ReleaseStore {
             Timestamps.toDb(data.createdAt()),
             Timestamps.toDb(now),
             data.revision(),
-            json.writeValueAsString(data))
+            json.writeValueAsString(data),
+            new java.math.BigDecimal(number(data.version(), 0)),
+            new java.math.BigDecimal(number(data.version(), 1)),
+            new java.math.BigDecimal(number(data.version(), 2)))
         .update();
+  }
+
+  private static java.math.BigInteger number(String version, int part) {
+    SemanticVersion v = SemanticVersion.parse(version).orElseThrow();
+    return part == 0 ? v.major() : part == 1 ? v.minor() : v.patch();
+  }
+
+  /**
+   * The versions in use that decide a new release's version: the highest ones, the highest in the
+   * requested version's major.minor line, and those with the same core — found by index, so the
+   * cost does not grow with the product's history.
+   */
+  public List<String> versionsThatMatter(String product, SemanticVersion requested) {
+    String base =
+        "select active_version from releases where product_key = ? and active_version is not null";
+    java.util.Set<String> versions = new java.util.LinkedHashSet<>();
+    versions.addAll(
+        jdbc.sql(base + " and v_major is null").param(product).query(String.class).list());
+    versions.addAll(
+        jdbc.sql(
+                base
+                    + " and v_major is not null order by v_major desc, v_minor desc, v_patch desc limit 100")
+            .param(product)
+            .query(String.class)
+            .list());
+    if (requested != null) {
+      java.math.BigDecimal major = new java.math.BigDecimal(requested.major());
+      java.math.BigDecimal minor = new java.math.BigDecimal(requested.minor());
+      versions.addAll(
+          jdbc.sql(base + " and v_major = ? and v_minor = ? order by v_patch desc limit 100")
+              .params(product, major, minor)
+              .query(String.class)
+              .list());
+      versions.addAll(
+          jdbc.sql(base + " and v_major = ? and v_minor = ? and v_patch = ?")
+              .params(product, major, minor, new java.math.BigDecimal(requested.patch()))
+              .query(String.class)
+              .list());
+    }
+    return List.copyOf(versions);
   }
 
   /** Saves a changed release if nobody saved it since {@code expectedRevision}; false otherwise. */
@@ -143,14 +188,6 @@ public class ReleaseStore {
         .stream()
         .map(this::read)
         .toList();
-  }
-
-  public List<String> activeVersions(String product) {
-    return jdbc.sql(
-            "select active_version from releases where product_key = ? and active_version is not null")
-        .param(product)
-        .query(String.class)
-        .list();
   }
 
   public List<ReleaseData> page(String product, String status, int page, int size) {
