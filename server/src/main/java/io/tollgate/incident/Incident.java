@@ -190,6 +190,34 @@ public final class Incident {
     timeline(now, by.username(), "Resolved. Root cause: " + rootCause.strip());
   }
 
+  /**
+   * What a participant may do on this incident now, found by trying each command on a copy so that
+   * no page restates a rule: {@code complete:<step>} when the step can be completed (or only waits
+   * for another step), {@code resolve} when the participant may resolve it.
+   */
+  public java.util.Set<String> actionsFor(Participant p, Instant now) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (PlaybookStepDef def : playbook.steps()) {
+      probe(keys, "complete:" + def.key(), c -> c.complete(def.key(), null, p, now));
+    }
+    probe(keys, "resolve", c -> c.resolve("probe", List.of("probe"), p, now));
+    return keys;
+  }
+
+  private void probe(
+      java.util.Set<String> keys, String key, java.util.function.Consumer<Incident> command) {
+    try {
+      command.accept(restore(data, playbook, managerRole));
+      keys.add(key);
+    } catch (Refused refused) {
+      if (!refused.blockers().isEmpty()) {
+        keys.add(key);
+      }
+    } catch (io.tollgate.shared.TollgateException notForThisPerson) {
+      // wrong role, already settled or resolved: nothing to offer
+    }
+  }
+
   public String status() {
     return data.resolvedAt() == null ? "open" : "resolved";
   }

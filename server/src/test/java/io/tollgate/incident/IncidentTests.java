@@ -35,6 +35,29 @@ class IncidentTests {
   private static final Instant NOW = OPENED.plusSeconds(600);
 
   @Test
+  void offersEachPersonOnlyTheStepsOfTheirRoleAndResolvingToTheReleaseManager() {
+    Incident incident = aCriticalIncident();
+
+    assertThat(incident.actionsFor(devops(), NOW))
+        .containsExactly("complete:execute-rollback", "complete:notify-oncall");
+    assertThat(incident.actionsFor(qaLead(), NOW))
+        .as("verify-rollback is offered, and refused with its blocker until the rollback is done")
+        .containsExactly("complete:verify-rollback");
+    assertThat(incident.actionsFor(releaseManager(), NOW))
+        .containsExactly("complete:trigger-incident", "complete:root-cause", "resolve");
+    assertThat(incident.actionsFor(admin(), NOW)).isEmpty();
+
+    incident.complete("notify-oncall", null, devops(), NOW);
+    assertThat(incident.actionsFor(devops(), NOW)).containsExactly("complete:execute-rollback");
+    assertThat(step(incident, "execute-rollback").status())
+        .as("probing changes nothing")
+        .isEqualTo("pending");
+
+    incident.resolve("cause", List.of("follow up"), releaseManager(), NOW);
+    assertThat(incident.actionsFor(releaseManager(), NOW)).isEmpty();
+  }
+
+  @Test
   void opensWithEveryPlaybookStepPending() {
     Incident incident = aCriticalIncident();
 

@@ -2,6 +2,7 @@ package io.tollgate.incident.web;
 
 import io.tollgate.incident.Incident;
 import io.tollgate.incident.IncidentManagement;
+import io.tollgate.release.Participant;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.shared.Actor;
@@ -157,12 +158,14 @@ class IncidentPages {
 
   private void show(Actor me, Incident incident, Model model) {
     Release release = releases.get(me, incident.data().release());
+    Participant viewer = releases.participant(me, incident.data().product());
     model.addAttribute(
         "incident",
         IncidentView.of(
             incident,
             release,
-            releases.participant(me, incident.data().product()),
+            viewer,
+            incident.actionsFor(viewer, clock.instant()),
             incidents.rollbackTarget(incident).orElse(null),
             clock.instant()));
   }

@@ -41,7 +41,7 @@ record IncidentView(
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  /** One playbook step as the viewer sees it; {@code mine}: the viewer holds its owner role. */
+  /** One playbook step as the viewer sees it; {@code mine}: the viewer may complete it now. */
   record StepView(
       String key,
       String title,
@@ -71,7 +71,12 @@ record IncidentView(
   record Line(String at, String actor, String entry) {}
 
   static IncidentView of(
-      Incident incident, Release release, Participant viewer, String rollbackTarget, Instant now) {
+      Incident incident,
+      Release release,
+      Participant viewer,
+      java.util.Set<String> actions,
+      String rollbackTarget,
+      Instant now) {
     IncidentData d = incident.data();
     ProcessDefinition process = release.process();
     Map<String, IncidentStep> states = new LinkedHashMap<>();
@@ -79,7 +84,7 @@ record IncidentView(
     boolean open = incident.isOpen();
     List<StepView> steps =
         incident.playbook().steps().stream()
-            .map(def -> step(def, states, process, viewer, open, incident))
+            .map(def -> step(def, states, process, actions, incident))
             .toList();
     Map<String, RoleProgress> roles = new LinkedHashMap<>();
     for (StepView s : steps) {
@@ -113,7 +118,7 @@ record IncidentView(
         steps,
         List.copyOf(roles.values()),
         d.timeline().stream().map(t -> new Line(time(t.at()), t.actor(), t.entry())).toList(),
-        open && viewer.holds(managerRole),
+        actions.contains("resolve"),
         roleName(process, managerRole),
         incident.playbook().trigger());
   }
@@ -155,8 +160,7 @@ record IncidentView(
       PlaybookStepDef def,
       Map<String, IncidentStep> states,
       ProcessDefinition process,
-      Participant viewer,
-      boolean open,
+      java.util.Set<String> actions,
       Incident incident) {
     IncidentStep state = states.get(def.key());
     List<After> after =
@@ -181,7 +185,7 @@ record IncidentView(
         state.by(),
         time(state.at()),
         state.note(),
-        open && viewer.holds(def.owner()));
+        actions.contains("complete:" + def.key()));
   }
 
   private static String roleName(ProcessDefinition process, String role) {
