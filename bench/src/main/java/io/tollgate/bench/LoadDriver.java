@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>
  * java -jar tollgate-bench.jar --base-url http://127.0.0.1:8080 --admin-token ... \
- *     [--clients 16] [--duration 30] [--warmup 5] [--label h2] [--out result.json]
+ *     [--clients 16] [--duration 30] [--warmup 5] [--settle 240] [--label h2] [--out result.json]
  * </pre>
  */
 public final class LoadDriver {
@@ -35,6 +35,9 @@ public final class LoadDriver {
   static final String READ = "GET /api/v1/releases/{id}";
   static final String LIVENESS = "GET /actuator/health/liveness";
 
+  /** Bound of the warm-up that brings a fresh server to steady state (see {@link Settle}). */
+  static final int DEFAULT_SETTLE_SECONDS = 240;
+
   /** Options of one run. */
   record Options(
       String baseUrl,
@@ -42,6 +45,7 @@ public final class LoadDriver {
       int clients,
       int durationSeconds,
       int warmupSeconds,
+      int settleSeconds,
       String label,
       Path out) {}
 
@@ -107,12 +111,15 @@ public final class LoadDriver {
     int n = o.clients();
     int warm = o.warmupSeconds();
     int secs = o.durationSeconds();
+    Conditions.Probe probe = new Conditions.Probe(http, o.adminToken());
+    Settle.Result settled = Settle.run(flow, probe, n, o.settleSeconds());
     // the ceiling and the read it is compared with alternate in short slices: same background load
     String readPath = "/api/v1/releases/" + first.releaseId();
     List<Phase.Result> pingAndRead =
         Phase.run(
             "ping+read",
             List.of(PING, READ),
+            probe,
             n,
             warm,
             secs,
@@ -127,6 +134,7 @@ public final class LoadDriver {
     Phase.Result liveness =
         Phase.run(
             "liveness",
+            probe,
             n,
             Math.min(warm, 1),
             Math.max(1, secs / 2),
@@ -138,6 +146,7 @@ public final class LoadDriver {
     Phase.Result releases =
         Phase.run(
             "release",
+            probe,
             n,
             warm,
             secs,
@@ -154,7 +163,7 @@ public final class LoadDriver {
     setup.put("product", flow.product);
     setup.put("firstRelease", first.releaseId());
     setup.put("firstReleaseClosed", first.closed());
-    return new Report(o, startedAt, setup, ping, liveness, read, releases, samples.all());
+    return new Report(o, startedAt, setup, settled, ping, liveness, read, releases, samples.all());
   }
 
   /** A client that sends the GET of the phase's current mode in a closed loop. */
@@ -177,9 +186,12 @@ public final class LoadDriver {
     };
   }
 
-  /** The run is bounded: three warm-ups, four measured durations, setup, and some slack. */
+  /**
+   * The run is bounded: the settle bound, three warm-ups, four measured durations, setup, and some
+   * slack.
+   */
   private static void watchdog(Options o) {
-    long bound = 3L * o.warmupSeconds() + 4L * o.durationSeconds() + 120;
+    long bound = o.settleSeconds() + 3L * o.warmupSeconds() + 4L * o.durationSeconds() + 120;
     Thread t =
         new Thread(
             () -> {
@@ -224,7 +236,7 @@ public final class LoadDriver {
     }
     for (String key : values.keySet()) {
       if (!java.util.Set.of(
-              "base-url", "admin-token", "clients", "duration", "warmup", "label", "out")
+              "base-url", "admin-token", "clients", "duration", "warmup", "settle", "label", "out")
           .contains(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
@@ -244,9 +256,10 @@ public final class LoadDriver {
     int clients = number(values, "clients", 16, 1, 1024);
     int duration = number(values, "duration", 30, 1, 3600);
     int warmup = number(values, "warmup", 5, 0, 3600);
+    int settle = number(values, "settle", DEFAULT_SETTLE_SECONDS, 0, 3600);
     String label = values.getOrDefault("label", "");
     Path out = values.containsKey("out") ? Path.of(values.get("out")) : null;
-    return new Options(baseUrl, adminToken, clients, duration, warmup, label, out);
+    return new Options(baseUrl, adminToken, clients, duration, warmup, settle, label, out);
   }
 
   private static int number(Map<String, String> values, String key, int dflt, int min, int max) {
@@ -275,6 +288,10 @@ public final class LoadDriver {
         "  --clients N          concurrent clients (default 16)",
         "  --duration S         measured seconds per phase (default 30)",
         "  --warmup S           unrecorded warm-up seconds before each phase (default 5)",
+        "  --settle S           at most this many seconds of releases before the phases, ending",
+        "                       as soon as the server's JIT is quiet (default "
+            + DEFAULT_SETTLE_SECONDS
+            + "; 0: none)",
         "  --label NAME         a name for the run in the report, e.g. the database",
         "  --out FILE           also write the report as JSON to FILE");
   }

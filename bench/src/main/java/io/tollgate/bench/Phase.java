@@ -42,28 +42,39 @@ final class Phase {
   }
 
   /** The merged statistics of one mode and the measured seconds spent in it. */
-  record Result(String name, Stats stats, double seconds, int unfinishedClients) {}
+  record Result(
+      String name, Stats stats, double seconds, int unfinishedClients, Conditions conditions) {}
 
   /** A phase with a single mode. */
   static Result run(
       String name,
+      Conditions.Probe probe,
       int clients,
       int warmupSeconds,
       int durationSeconds,
       Function<Phase, Stats> client) {
     return run(
-            name, List.of(name), clients, warmupSeconds, durationSeconds, durationSeconds, client)
+            name,
+            List.of(name),
+            probe,
+            clients,
+            warmupSeconds,
+            durationSeconds,
+            durationSeconds,
+            client)
         .get(0);
   }
 
   /**
    * A phase that alternates between {@code modes} in slices of {@code sliceSeconds}, so that each
    * mode is measured for {@code durationSeconds} in all. The client records each mode's calls under
-   * commands of its own; the result of mode i holds the commands recorded while in it.
+   * commands of its own; the result of mode i holds the commands recorded while in it. The
+   * conditions (server CPU, JIT, GC, steal) are those of the whole measured window.
    */
   static List<Result> run(
       String name,
       List<String> modes,
+      Conditions.Probe probe,
       int clients,
       int warmupSeconds,
       int durationSeconds,
@@ -101,6 +112,7 @@ final class Phase {
     long slice = TimeUnit.SECONDS.toNanos(Math.max(1, Math.min(sliceSeconds, durationSeconds)));
     long perMode = TimeUnit.SECONDS.toNanos(durationSeconds);
     phase.mode = 0;
+    Conditions.Snapshot before = probe.take();
     phase.state = MEASURE;
     int m = 0;
     while (true) {
@@ -121,6 +133,7 @@ final class Phase {
       m = (m + 1) % modes.size();
     }
     phase.state = DONE;
+    Conditions conditions = Conditions.between(before, probe.take());
 
     List<Stats> perClient = new ArrayList<>();
     int unfinished = 0;
@@ -150,7 +163,7 @@ final class Phase {
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < modes.size(); i++) {
       Stats own = modes.size() == 1 ? merged : merged.only(modes.get(i));
-      results.add(new Result(modes.get(i), own, nanosPerMode[i] / 1e9, unfinished));
+      results.add(new Result(modes.get(i), own, nanosPerMode[i] / 1e9, unfinished, conditions));
     }
     return results;
   }

@@ -14,6 +14,7 @@ final class Report {
   private final LoadDriver.Options options;
   private final Instant startedAt;
   private final Map<String, Object> setup;
+  private final Settle.Result settle;
   private final Phase.Result ping;
   private final Phase.Result liveness;
   private final Phase.Result read;
@@ -24,6 +25,7 @@ final class Report {
       LoadDriver.Options options,
       Instant startedAt,
       Map<String, Object> setup,
+      Settle.Result settle,
       Phase.Result ping,
       Phase.Result liveness,
       Phase.Result read,
@@ -32,6 +34,7 @@ final class Report {
     this.options = options;
     this.startedAt = startedAt;
     this.setup = setup;
+    this.settle = settle;
     this.ping = ping;
     this.liveness = liveness;
     this.read = read;
@@ -104,11 +107,23 @@ final class Report {
             options.warmupSeconds(),
             Runtime.getRuntime().availableProcessors()));
 
+    if (settle.seconds() > 0) {
+      out.append(
+          f(
+              "%nSettle: %d releases in %.0f s before measuring; server JIT %s%n",
+              settle.releases(),
+              settle.seconds(),
+              settle.settled()
+                  ? "quiet at the end (steady state)"
+                  : "NOT quiet at the end: the figures below include compilation"));
+    }
     out.append(
         f(
             "%nCeiling: trivial endpoints (ping alternates with the read below in %d s slices)%n",
             LoadDriver.SLICE_SECONDS));
     rateTable(out, List.of(ping, liveness));
+    conditions(out, ping, "ping+read");
+    conditions(out, liveness, "liveness");
 
     out.append(f("%nRead: one closed release with its full history%n"));
     rateTable(out, List.of(read));
@@ -161,6 +176,7 @@ final class Report {
             worst == null
                 ? " (no commands ran)"
                 : f(" (highest: %s at %.2f ms)", worst.getKey(), worst.getValue().millisAt(99))));
+    conditions(out, releases, "release");
 
     out.append(f("%nTargets%n"));
     out.append(
@@ -175,6 +191,10 @@ final class Report {
         f(
             "  happy path without errors:                       %s%n",
             happyPathClean() ? "yes" : "NO, see the errors"));
+    out.append(
+        f(
+            "  measured on a warm server (JIT quiet):           %s%n",
+            steadyState() ? "yes" : "NO, the server was still compiling"));
     int unfinished =
         ping.unfinishedClients()
             + liveness.unfinishedClients()
@@ -188,6 +208,17 @@ final class Report {
       errorSamples.forEach(e -> out.append("  ").append(e).append(System.lineSeparator()));
     }
     return out.toString();
+  }
+
+  private static void conditions(StringBuilder out, Phase.Result r, String phase) {
+    out.append(f("  during %s: %s%n", phase, r.conditions().text()));
+  }
+
+  /** Whether every measured window ran on a warm server (JIT quiet). */
+  boolean steadyState() {
+    return ping.conditions().serverWarm()
+        && read.conditions().serverWarm()
+        && releases.conditions().serverWarm();
   }
 
   private void rateTable(StringBuilder out, List<Phase.Result> results) {
@@ -224,6 +255,12 @@ final class Report {
     root.put("java", System.getProperty("java.version"));
     root.put("sliceSeconds", LoadDriver.SLICE_SECONDS);
     root.put("setup", setup);
+    Map<String, Object> settled = new LinkedHashMap<>();
+    settled.put("seconds", round(settle.seconds()));
+    settled.put("releases", settle.releases());
+    settled.put("settled", settle.settled());
+    settled.put("lastWindow", settle.lastWindow() == null ? null : settle.lastWindow().json());
+    root.put("settle", settled);
 
     Map<String, Object> phases = new LinkedHashMap<>();
     phases.put("ping", ratePhase(ping));
@@ -237,6 +274,7 @@ final class Report {
     rel.put("releasesAborted", s.releasesAborted);
     rel.put("releasesNotClosed", s.releasesNotClosed);
     rel.put("unfinishedClients", releases.unfinishedClients());
+    rel.put("conditions", releases.conditions().json());
     rel.put("commands", commands(s));
     phases.put("release", rel);
     root.put("phases", phases);
@@ -255,6 +293,7 @@ final class Report {
     p99.put("met", latencyTargetMet());
     targets.put("commandP99", p99);
     targets.put("happyPathClean", happyPathClean());
+    targets.put("steadyState", steadyState());
     root.put("targets", targets);
     root.put("errorSamples", errorSamples);
     JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -266,6 +305,7 @@ final class Report {
     m.put("seconds", round(r.seconds()));
     m.put("requestsPerSecond", round(rate(r)));
     m.put("unfinishedClients", r.unfinishedClients());
+    m.put("conditions", r.conditions().json());
     m.put("commands", commands(r.stats()));
     return m;
   }

@@ -347,6 +347,12 @@ public class ReleaseManagement {
           "The release was changed at the same moment by someone else; reload it and try again.");
     }
     store.rememberAfterCommit(saved);
+    if (data.cancellation() == null && saved.cancellation() != null) {
+      // the version is free again: the product's highest version may change, and no release of
+      // the product may be planned from the old highest meanwhile
+      products.lock(release.product());
+      store.versionFreed(release.product(), saved.version());
+    }
     for (ReleaseEvent event : happened) {
       if (event instanceof DeploymentRecorded d) {
         deployments.deployed(

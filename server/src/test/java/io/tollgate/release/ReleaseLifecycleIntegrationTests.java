@@ -229,6 +229,43 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void cancellingTheHighestReleaseLowersTheNextProposal() {
+    Team t = team();
+    assertThat(version(t, Map.of("type", "major"))).isEqualTo("1.0.0");
+    String rc = created(t, Map.of("type", "major", "version", "2.0.0-rc.1")).text("id");
+    String two = created(t, Map.of("type", "major", "version", "2.0.0")).text("id");
+    ok(t.rm.post(path(two) + "/cancel", Map.of("reason", "not this time")));
+    String patch = created(t, Map.of("type", "patch", "version", "2.0.1")).text("id");
+    assertThat(version(t, Map.of("type", "minor")))
+        .as("2.0.1 is the highest once 2.0.0 is cancelled")
+        .isEqualTo("2.1.0");
+    cancelEveryRelease(t, "2.1.0", patch, rc);
+    assertThat(version(t, Map.of("type", "minor")))
+        .as("with every 2.x cancelled, 1.0.0 is the highest again")
+        .isEqualTo("1.1.0");
+    assertThat(version(t, Map.of("type", "major"))).isEqualTo("2.0.0");
+  }
+
+  private void cancelEveryRelease(Team t, String version, String... ids) {
+    JsonNode items =
+        ok(t.rm.get("/api/v1/products/" + t.product + "/releases?size=200")).json().path("items");
+    String byVersion =
+        items
+            .valueStream()
+            .filter(r -> r.path("version").asString().equals(version))
+            .findFirst()
+            .orElseThrow()
+            .path("id")
+            .asString();
+    for (String id :
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(byVersion), java.util.Arrays.stream(ids))
+            .toList()) {
+      ok(t.rm.post(path(id) + "/cancel", Map.of("reason", "scope moved")));
+    }
+  }
+
+  @Test
   void aNoGoKeepsTheReleaseOpenForAnotherDecision() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
@@ -251,9 +288,13 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
   }
 
   private String version(Team t, Map<String, Object> body) {
+    return created(t, body).text("version");
+  }
+
+  private Api.Response created(Team t, Map<String, Object> body) {
     Api.Response r = t.rm.post("/api/v1/products/" + t.product + "/releases", body);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.text("version");
+    return r;
   }
 
   static List<String> keys(JsonNode array) {

@@ -37,23 +37,22 @@ public class DeploymentStore {
   public void markVerified(String product, String env, String release, String outcome) {
     jdbc.sql(
             "update deployments set verified = ? where id = (select max(id) from deployments"
-                + " where product_key = ? and environment = ? and release_id = ? and kind = 'deploy'"
+                + " where release_id = ? and environment = ? and kind = 'deploy'"
                 + " and outcome = 'succeeded')")
-        .params(outcome, product, env, release)
+        .params(outcome, release, env)
         .update();
   }
 
   public void markRolledBack(String product, String env, String release) {
-    jdbc.sql(
-            "update deployments set rolled_back = true where product_key = ? and environment = ? and release_id = ?")
-        .params(product, env, release)
+    jdbc.sql("update deployments set rolled_back = true where release_id = ? and environment = ?")
+        .params(release, env)
         .update();
   }
 
   public Optional<Deployment> current(String product, String env) {
     return jdbc.sql(
             "select * from deployments where product_key = ? and environment = ? and outcome = 'succeeded'"
-                + " order by id desc limit 1")
+                + " order by product_key, environment, id desc limit 1")
         .params(product, env)
         .query((rs, n) -> map(rs))
         .optional();
@@ -65,7 +64,7 @@ public class DeploymentStore {
             "select * from deployments where product_key = ? and environment = ? and kind = 'deploy'"
                 + " and outcome = 'succeeded' and rolled_back = false"
                 + " and (verified is null or verified = 'succeeded') and release_id <> ?"
-                + " order by id desc limit 1")
+                + " order by product_key, environment, id desc limit 1")
         .params(product, env, except == null ? "" : except)
         .query((rs, n) -> map(rs))
         .optional();
