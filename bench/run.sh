@@ -9,6 +9,8 @@
 #   CLIENTS      concurrent clients (default 16)
 #   DURATION     measured seconds per phase (default 20)
 #   WARMUP       unrecorded warm-up seconds before each phase (default 5)
+#   SETTLE       at most this many seconds of releases before the phases, ending as soon as the
+#                server's JIT is quiet (default 240; 0: none)
 #   DBS          databases to run on, in order: "h2 postgres" (default), "h2", "postgres"
 #   SERVER_JAR   the server jar (default server/target/tollgate-server.jar, built if missing)
 #   PG_HOST, PG_PORT, PG_USER, PG_DB
@@ -24,6 +26,7 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 CLIENTS="${CLIENTS:-16}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
+SETTLE="${SETTLE:-240}"
 DBS="${DBS:-h2 postgres}"
 DBS="${DBS//,/ }"
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}"
@@ -36,7 +39,7 @@ READY_TIMEOUT=120
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-for n in CLIENTS DURATION WARMUP; do
+for n in CLIENTS DURATION WARMUP SETTLE; do
   if ! [[ "${!n}" =~ ^[0-9]+$ ]]; then
     log "$n must be a whole number, not '${!n}'"
     exit 2
@@ -189,11 +192,12 @@ for db in $DBS; do
     stop_server
     continue
   fi
-  log "$db: ready; running the driver ($CLIENTS clients, ${DURATION} s per phase, ${WARMUP} s warm-up)"
+  log "$db: ready; running the driver ($CLIENTS clients, settling up to ${SETTLE} s, ${DURATION} s per phase, ${WARMUP} s warm-up)"
   # the token goes through the environment, not the command line
   # shellcheck disable=SC2086
   if TOLLGATE_BENCH_ADMIN_TOKEN="$token" java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     --base-url "$base" --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" \
+    --settle "$SETTLE" \
     --label "$db" --out "$out.json" >"$out.txt"; then
     cat "$out.txt"
     DONE_REPORTS+=("$db")
@@ -213,6 +217,7 @@ if ((${#DONE_REPORTS[@]} > 0)); then
   for db in "${DONE_REPORTS[@]}"; do
     echo "[$db]"
     grep -E '^  releases closed:' "$RESULTS/$STAMP-$db.txt" || true
+    grep -E '^  during release:' "$RESULTS/$STAMP-$db.txt" || true
     sed -n '/^Targets$/,/^$/p' "$RESULTS/$STAMP-$db.txt" | sed '/^Targets$/d; /^$/d'
     echo "  report: bench/results/$STAMP-$db.txt, bench/results/$STAMP-$db.json"
   done

@@ -48,6 +48,7 @@ class BootstrapAndDemoIntegrationTests {
     }
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(TollgateApplication.class)
+            .properties(TollgateApplication.defaults())
             .initializers(
                 ctx -> {
                   if (url == null) {
@@ -67,6 +68,15 @@ class BootstrapAndDemoIntegrationTests {
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new))) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      var tomcat =
+          (org.springframework.boot.tomcat.TomcatWebServer)
+              ((WebServerApplicationContext) app).getWebServer();
+      assertThat(
+              ((org.apache.coyote.AbstractProtocol<?>)
+                      tomcat.getTomcat().getConnector().getProtocolHandler())
+                  .getMaxThreads())
+          .as("request threads: four per core as started by main")
+          .isEqualTo(TollgateApplication.workerThreads());
       Path tokenFile = dataDir.resolve("initial-admin-token");
       assertThat(tokenFile).exists();
       String token = Files.readString(tokenFile).strip();

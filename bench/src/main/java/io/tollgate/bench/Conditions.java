@@ -44,11 +44,11 @@ record Conditions(
   /** Takes snapshots of one server (its metrics) and of this machine. */
   static final class Probe {
     private final Http http;
-    private final java.net.http.HttpRequest metrics;
+    private final Http.Request metrics;
 
     Probe(Http http, String adminToken) {
       this.http = http;
-      this.metrics = http.get("/actuator/prometheus", adminToken);
+      this.metrics = http.getText("/actuator/prometheus", adminToken);
     }
 
     Snapshot take() {
@@ -148,8 +148,13 @@ record Conditions(
     return seconds <= 0 ? Double.NaN : jitSeconds / seconds;
   }
 
+  /** Whether the server's JIT was quiet; false also when it could not be read. */
   boolean serverWarm() {
-    return !(jitShare() > JIT_WARM_SHARE);
+    return jitShare() <= JIT_WARM_SHARE;
+  }
+
+  boolean jitKnown() {
+    return !Double.isNaN(jitSeconds);
   }
 
   String text() {
@@ -165,7 +170,9 @@ record Conditions(
             ? "unknown"
             : String.format(Locale.ROOT, "%.1f s in %.0f s", jitSeconds, seconds),
         String.format(Locale.ROOT, "%.0f (%.2f s)", gcPauses, gcPauseSeconds),
-        serverWarm() ? "" : "  -- the server was still compiling: not a steady-state figure");
+        serverWarm() || !jitKnown()
+            ? ""
+            : "  -- the server was still compiling: not a steady-state figure");
   }
 
   Map<String, Object> json() {

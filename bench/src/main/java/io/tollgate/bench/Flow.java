@@ -1,6 +1,5 @@
 package io.tollgate.bench;
 
-import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +110,7 @@ final class Flow {
    */
   Outcome oneRelease(Stats stats, BooleanSupplier recording, BooleanSupplier stop) {
     String createPath = "/api/v1/products/" + product + "/releases";
-    HttpRequest create =
+    Http.Request create =
         http.send("POST", createPath, token(RELEASE_MANAGER), "{\"type\":\"patch\"}");
     long nanos = 0;
     int retries = 0;

@@ -194,7 +194,11 @@ final class Report {
     out.append(
         f(
             "  measured on a warm server (JIT quiet):           %s%n",
-            steadyState() ? "yes" : "NO, the server was still compiling"));
+            steadyState()
+                ? "yes"
+                : releases.conditions().jitKnown()
+                    ? "NO, the server was still compiling"
+                    : "unknown (the server's metrics could not be read)"));
     int unfinished =
         ping.unfinishedClients()
             + liveness.unfinishedClients()

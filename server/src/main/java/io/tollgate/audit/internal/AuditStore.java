@@ -34,8 +34,12 @@ public class AuditStore {
     if (events.isEmpty()) {
       return;
     }
+    // The update takes the head row's lock as "select ... for update" would (waiting for any other
+    // appender to commit), and the select after it, a statement of its own, reads the head that
+    // appender left. H2 re-parses a "for update" select on every call; these two it parses once.
+    jdbc.sql("update audit_head set seq = seq where id = 1").update();
     Head head =
-        jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+        jdbc.sql("select seq, hash from audit_head where id = 1")
             .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
             .single();
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);

@@ -22,9 +22,12 @@ public class ReleaseStore {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   // Parsed documents by release id; a copy is used only while its revision is the stored one,
-  // and only committed states go in, so a rolled-back revision is never served.
+  // and only committed states go in, so a rolled-back revision is never served. Bounded to what is
+  // worked on at once: each entry is a parsed document (tens of kB), and a larger cache mostly
+  // holds closed releases that are read as rendered JSON anyway, at the cost of a larger old
+  // generation for every young collection to scan.
   private final Cache<String, ReleaseData> documents =
-      Caffeine.newBuilder().maximumSize(10_000).build();
+      Caffeine.newBuilder().maximumSize(2_000).build();
   // Which revision is current, for reads. This node's own commits update it at once; changes made
   // on other nodes arrive through the audit log's tail (a quarter of a second) and, at worst,
   // when an entry expires. Commands never use it: they lock the row and read its revision.
@@ -251,19 +254,14 @@ public class ReleaseStore {
 
   /** Locks a release's row until the transaction ends and answers its current revision. */
   public Optional<Head> lockHead(String id) {
-    return jdbc.sql("select product_key, revision from releases where id = ? for update")
-        .param(id)
-        .query((rs, n) -> new Head(rs.getString("product_key"), rs.getLong("revision")))
-        .optional();
-  }
-
-  /** Loads a release and locks its row until the transaction ends, so commands on it queue up. */
-  public Optional<ReleaseData> lock(String id) {
-    return jdbc.sql("select document from releases where id = ? for update")
-        .param(id)
-        .query(String.class)
-        .optional()
-        .map(this::read);
+    // An update that changes nothing takes the row's lock as "select ... for update" would (waiting
+    // for a command in flight on the same release to commit); the select after it is a statement
+    // of its own, so it reads what that command left. H2 parses a "for update" select afresh on
+    // every call, and these two only once per connection.
+    if (jdbc.sql("update releases set revision = revision where id = ?").param(id).update() == 0) {
+      return Optional.empty();
+    }
+    return head(id);
   }
 
   /** Releases not closed, rolled back or cancelled, on the given products, newest first. */

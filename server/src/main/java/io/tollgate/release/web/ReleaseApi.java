@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.util.RawValue;
 
 /** The release endpoints of REST contract v1. */
 @RestController
@@ -43,7 +45,9 @@ class ReleaseApi {
   private final UserManagement users;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
-  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered =
+  // A release's JSON is a function of its id and revision alone, so each revision is rendered
+  // once: by the command that made it or the first read, and then written as it is.
+  private final com.github.benmanes.caffeine.cache.Cache<String, RawValue> rendered =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
   ReleaseApi(
@@ -78,7 +82,7 @@ class ReleaseApi {
   record DecisionBody(String decision, String rationale) {}
 
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> create(
+  ResponseEntity<Object> create(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
       @RequestBody CreateBody body) {
@@ -91,7 +95,7 @@ class ReleaseApi {
             new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
     return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
         .eTag(IfMatch.etag(release.revision()))
-        .body(view(release));
+        .body(rendered(release));
   }
 
   @GetMapping("/products/{key}/releases")
@@ -112,13 +116,12 @@ class ReleaseApi {
   }
 
   @GetMapping("/releases/{id}")
-  ResponseEntity<Map<String, Object>> get(
-      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  ResponseEntity<Object> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return ok(releases.get(actor, id));
   }
 
   @PostMapping("/releases/{id}/requirements/{key}/meet")
-  ResponseEntity<Map<String, Object>> meet(
+  ResponseEntity<Object> meet(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -130,7 +133,7 @@ class ReleaseApi {
   }
 
   @PostMapping("/releases/{id}/steps/{key}/complete")
-  ResponseEntity<Map<String, Object>> complete(
+  ResponseEntity<Object> complete(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -149,7 +152,7 @@ class ReleaseApi {
   }
 
   @PostMapping("/releases/{id}/steps/{key}/skip")
-  ResponseEntity<Map<String, Object>> skip(
+  ResponseEntity<Object> skip(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -161,7 +164,7 @@ class ReleaseApi {
   }
 
   @PostMapping("/releases/{id}/decision")
-  ResponseEntity<Map<String, Object>> decide(
+  ResponseEntity<Object> decide(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -171,7 +174,7 @@ class ReleaseApi {
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
-  ResponseEntity<Map<String, Object>> acknowledge(
+  ResponseEntity<Object> acknowledge(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -180,7 +183,7 @@ class ReleaseApi {
   }
 
   @PutMapping(path = "/releases/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> updateNotes(
+  ResponseEntity<Object> updateNotes(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -223,7 +226,7 @@ class ReleaseApi {
   }
 
   @PostMapping("/releases/{id}/cancel")
-  ResponseEntity<Map<String, Object>> cancel(
+  ResponseEntity<Object> cancel(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -277,8 +280,15 @@ class ReleaseApi {
     throw Invalid.because("The notes field '" + field + "' takes text or a list of texts.");
   }
 
-  private ResponseEntity<Map<String, Object>> ok(Release release) {
-    return ResponseEntity.ok().eTag(IfMatch.etag(release.revision())).body(view(release));
+  private ResponseEntity<Object> ok(Release release) {
+    return ResponseEntity.ok().eTag(IfMatch.etag(release.revision())).body(rendered(release));
+  }
+
+  /** The release's JSON, rendered once per revision. */
+  private RawValue rendered(Release release) {
+    return rendered.get(
+        release.id().value() + "@" + release.revision(),
+        k -> new RawValue(new SerializedString(json.writeValueAsString(view(release)))));
   }
 
   private Map<String, Object> view(Release release) {
