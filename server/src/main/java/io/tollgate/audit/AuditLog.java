@@ -23,6 +23,9 @@ public class AuditLog {
 
   private final java.util.concurrent.locks.ReentrantLock chain =
       new java.util.concurrent.locks.ReentrantLock();
+  // The head this node committed last, so the next append can move it in one statement; guarded
+  // by the chain lock, and forgotten when a commit fails (the next append then reads the head).
+  private AuditStore.Head committed;
   private final AuditStore store;
   private final Clock clock;
 
@@ -58,6 +61,7 @@ public class AuditLog {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             private boolean locked;
+            private AuditStore.Head appended;
 
             @Override
             public void beforeCommit(boolean readOnly) {
@@ -65,12 +69,17 @@ public class AuditLog {
               // the row lock still orders nodes. Held until the commit is done.
               chain.lock();
               locked = true;
-              store.append(created, Instant.now(clock));
+              if (!created.isEmpty()) {
+                appended = store.append(created, Instant.now(clock), committed);
+              }
             }
 
             @Override
             public void afterCompletion(int status) {
               if (locked) {
+                if (appended != null) {
+                  committed = status == STATUS_COMMITTED ? appended : null;
+                }
                 chain.unlock();
               }
               TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);

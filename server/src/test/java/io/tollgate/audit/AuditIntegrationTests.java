@@ -2,10 +2,16 @@ package io.tollgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.audit.internal.AuditStore;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The audit chain is verifiable, and an event altered directly in the database is found. */
@@ -58,5 +64,40 @@ class AuditIntegrationTests extends IntegrationTest {
               .single();
       assertThat(e.path("prevHash").asString()).isEqualTo(prevOfThis);
     }
+  }
+
+  @Autowired AuditStore store;
+  @Autowired PlatformTransactionManager transactions;
+
+  @Test
+  void anAppendByAnotherNodeIsChainedAfter() {
+    Team t = team();
+    String id = ReleaseDriver.plan(t, "minor"); // this node now knows the head it committed
+    // another node (its own audit log, same database) appends in between
+    AuditStore.Head other =
+        new TransactionTemplate(transactions)
+            .execute(
+                tx ->
+                    store.append(
+                        List.of(
+                            new AuditStore.NewEvent(
+                                "other-node", "test.appended", "test/1", null, "{}")),
+                        Instant.now(),
+                        null));
+    ReleaseDriver.prepare(t, id); // this node's next appends find the head moved
+    long afterOther =
+        jdbc.sql("select min(seq) from audit_events where release_id = ? and seq > ?")
+            .params(id, other.seq())
+            .query(Long.class)
+            .single();
+    assertThat(afterOther).isEqualTo(other.seq() + 1);
+    assertThat(
+            jdbc.sql("select prev_hash from audit_events where seq = ?")
+                .param(afterOther)
+                .query(String.class)
+                .single())
+        .isEqualTo(other.hash());
+    JsonNode verify = admin.get("/api/v1/audit/verify").json();
+    assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
   }
 }

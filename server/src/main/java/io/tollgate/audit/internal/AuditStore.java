@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +30,29 @@ public class AuditStore {
   public record NewEvent(
       String actor, String action, String subject, String release, String details) {}
 
-  /** Appends events after the current head; the head row lock orders concurrent appends. */
-  public void append(List<NewEvent> events, Instant now) {
-    if (events.isEmpty()) {
-      return;
+  /**
+   * Appends events after the current head and answers the new head; the head row's lock orders
+   * concurrent appends until the transaction ends.
+   *
+   * <p>{@code expected} is the head this node committed last (null if unknown). While nobody else
+   * appended since, one conditional update moves the head and takes its lock, and the events
+   * follow: two statements instead of four, which matters because the head stays locked until the
+   * commit has reached the disk, so appends go one at a time. If the head moved (another node, a
+   * failed commit), it is locked and read first.
+   */
+  public Head append(List<NewEvent> events, Instant now, Head expected) {
+    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    if (expected != null) {
+      List<Object[]> rows = new ArrayList<>();
+      Head next = link(expected, events, at, rows);
+      int moved =
+          jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1 and seq = ?")
+              .params(next.seq(), next.hash(), expected.seq())
+              .update();
+      if (moved == 1) {
+        insert(rows);
+        return next;
+      }
     }
     // The update takes the head row's lock as "select ... for update" would (waiting for any other
     // appender to commit), and the select after it, a statement of its own, reads the head that
@@ -42,30 +62,48 @@ public class AuditStore {
         jdbc.sql("select seq, hash from audit_head where id = 1")
             .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
             .single();
-    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+    List<Object[]> rows = new ArrayList<>();
+    Head next = link(head, events, at, rows);
+    insert(rows);
+    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1")
+        .params(next.seq(), next.hash())
+        .update();
+    return next;
+  }
+
+  /** Chains the events after {@code head} into rows to insert; answers the last one as a head. */
+  private static Head link(Head head, List<NewEvent> events, Instant at, List<Object[]> rows) {
     long seq = head.seq();
     String prev = head.hash();
     for (NewEvent e : events) {
       seq++;
       String hash =
           hash(prev, seq, at, e.actor(), e.action(), e.subject(), e.release(), e.details());
+      rows.add(
+          new Object[] {
+            seq,
+            Timestamps.toDb(at),
+            e.actor(),
+            e.action(),
+            e.subject(),
+            e.release(),
+            e.details(),
+            prev,
+            hash
+          });
+      prev = hash;
+    }
+    return new Head(seq, prev);
+  }
+
+  private void insert(List<Object[]> rows) {
+    for (Object[] row : rows) {
       jdbc.sql(
               "insert into audit_events (seq, at, actor, action, subject, release_id, details, prev_hash, hash)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              seq,
-              Timestamps.toDb(at),
-              e.actor(),
-              e.action(),
-              e.subject(),
-              e.release(),
-              e.details(),
-              prev,
-              hash)
+          .params(row)
           .update();
-      prev = hash;
     }
-    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, prev).update();
   }
 
   public List<AuditEvent> forRelease(String release) {
@@ -177,5 +215,6 @@ public class AuditStore {
     }
   }
 
-  private record Head(long seq, String hash) {}
+  /** The chain's last event: its sequence number and hash. */
+  public record Head(long seq, String hash) {}
 }
