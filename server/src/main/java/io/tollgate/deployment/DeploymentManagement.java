@@ -38,7 +38,7 @@ public class DeploymentManagement {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void verified(String product, String environment, String release, String outcome) {
-    store.markVerified(product, environment, release, outcome);
+    store.markVerified(release, environment, outcome);
   }
 
   /**
@@ -50,7 +50,7 @@ public class DeploymentManagement {
   public RollbackResult rollBack(
       String product, String environment, String release, String by, Instant at) {
     String from = store.current(product, environment).map(Deployment::version).orElse(null);
-    store.markRolledBack(product, environment, release);
+    store.markRolledBack(release, environment);
     Optional<Deployment> target = store.lastKnownGood(product, environment, release);
     target.ifPresent(
         t ->

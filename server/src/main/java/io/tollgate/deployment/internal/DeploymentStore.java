@@ -34,7 +34,7 @@ public class DeploymentStore {
         .update();
   }
 
-  public void markVerified(String product, String env, String release, String outcome) {
+  public void markVerified(String release, String env, String outcome) {
     jdbc.sql(
             "update deployments set verified = ? where id = (select max(id) from deployments"
                 + " where release_id = ? and environment = ? and kind = 'deploy'"
@@ -43,7 +43,7 @@ public class DeploymentStore {
         .update();
   }
 
-  public void markRolledBack(String product, String env, String release) {
+  public void markRolledBack(String release, String env) {
     jdbc.sql("update deployments set rolled_back = true where release_id = ? and environment = ?")
         .params(release, env)
         .update();

@@ -44,6 +44,7 @@ public class ReleaseStore {
 
   /** Inserts a new release; the caller holds the product's lock (see {@link #versionFreed}). */
   public void insert(ReleaseData data, String status, Instant now) {
+    Numbers numbers = Numbers.of(data.version());
     jdbc.sql(
             "insert into releases (id, product_key, version, active_version, release_type, status, created_at,"
                 + " updated_at, revision, document, v_major, v_minor, v_patch)"
@@ -59,18 +60,13 @@ public class ReleaseStore {
             Timestamps.toDb(now),
             data.revision(),
             json.writeValueAsString(data),
-            new java.math.BigDecimal(number(data.version(), 0)),
-            new java.math.BigDecimal(number(data.version(), 1)),
-            new java.math.BigDecimal(number(data.version(), 2)))
+            numbers.major(),
+            numbers.minor(),
+            numbers.patch())
         .update();
     if (data.cancellation() == null) {
-      raiseHighest(data.product(), Numbers.of(data.version()));
+      raiseHighest(data.product(), numbers);
     }
-  }
-
-  private static java.math.BigInteger number(String version, int part) {
-    SemanticVersion v = SemanticVersion.parse(version).orElseThrow();
-    return part == 0 ? v.major() : part == 1 ? v.minor() : v.patch();
   }
 
   /**
@@ -120,6 +116,11 @@ public class ReleaseStore {
           new java.math.BigDecimal(v.patch()));
     }
 
+    static Numbers read(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+      return new Numbers(
+          rs.getBigDecimal("v_major"), rs.getBigDecimal("v_minor"), rs.getBigDecimal("v_patch"));
+    }
+
     @Override
     public int compareTo(Numbers o) {
       int c = major.compareTo(o.major);
@@ -132,12 +133,7 @@ public class ReleaseStore {
     return jdbc.sql(
             "select v_major, v_minor, v_patch from release_highest_versions where product_key = ?")
         .param(product)
-        .query(
-            (rs, n) ->
-                new Numbers(
-                    rs.getBigDecimal("v_major"),
-                    rs.getBigDecimal("v_minor"),
-                    rs.getBigDecimal("v_patch")))
+        .query(Numbers::read)
         .optional();
   }
 
@@ -179,12 +175,7 @@ public class ReleaseStore {
                     + " and active_version is not null"
                     + " order by v_major desc, v_minor desc, v_patch desc limit 1")
             .param(product)
-            .query(
-                (rs, n) ->
-                    new Numbers(
-                        rs.getBigDecimal("v_major"),
-                        rs.getBigDecimal("v_minor"),
-                        rs.getBigDecimal("v_patch")))
+            .query(Numbers::read)
             .optional();
     if (next.isPresent()) {
       setHighest(product, next.get());
