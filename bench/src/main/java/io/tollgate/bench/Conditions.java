@@ -11,9 +11,11 @@ import java.util.Map;
 /**
  * What the server and the machine were doing during a measured window: the server's CPU, its JIT
  * compilation and GC pauses (from its own {@code /actuator/prometheus}, read with the admin token),
- * the driver's CPU, and the share of CPU time the hypervisor stole from this machine ({@code
- * /proc/stat}). A latency figure means little without them: a server still compiling, or a machine
- * whose CPU is being taken by a neighbour, answers slowly whatever the code does.
+ * the driver's CPU, the share of CPU time the hypervisor stole from this machine and the share the
+ * machine left idle ({@code /proc/stat}). A latency figure means little without them: a server
+ * still compiling, or a machine whose CPU is being taken by a neighbour, answers slowly whatever
+ * the code does; and a machine with idle CPU while clients wait points at a lock or a round trip,
+ * not at work.
  *
  * <p>Any reading that cannot be taken (no Prometheus endpoint, not Linux) is NaN and is reported as
  * unknown; it never fails the run.
@@ -23,6 +25,7 @@ record Conditions(
     double serverCores,
     double driverCores,
     double stealShare,
+    double idleShare,
     double jitSeconds,
     double gcPauseSeconds,
     double gcPauses) {
@@ -38,6 +41,7 @@ record Conditions(
       double gcPauseSeconds,
       double gcPauses,
       double stealTicks,
+      double idleTicks,
       double totalTicks,
       double driverCpuSeconds) {}
 
@@ -62,6 +66,7 @@ record Conditions(
           m.getOrDefault("jvm_gc_pause_seconds_sum", 0.0),
           m.getOrDefault("jvm_gc_pause_seconds_count", 0.0),
           cpu[0],
+          cpu[2],
           cpu[1],
           driverCpuSeconds());
     }
@@ -101,7 +106,10 @@ record Conditions(
     }
   }
 
-  /** Steal and total ticks of all CPUs from /proc/stat, or NaN where there is none. */
+  /**
+   * Steal, total and idle (idle and iowait) ticks of all CPUs from /proc/stat, or NaN where there
+   * is none.
+   */
   static double[] procStat() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
@@ -112,13 +120,17 @@ record Conditions(
           for (int i = 1; i <= 8 && i < f.length; i++) {
             total += Double.parseDouble(f[i]);
           }
-          return new double[] {f.length > 8 ? Double.parseDouble(f[8]) : Double.NaN, total};
+          return new double[] {
+            f.length > 8 ? Double.parseDouble(f[8]) : Double.NaN,
+            total,
+            Double.parseDouble(f[4]) + (f.length > 5 ? Double.parseDouble(f[5]) : 0)
+          };
         }
       }
     } catch (Exception e) {
       // not Linux, or no /proc: unknown
     }
-    return new double[] {Double.NaN, Double.NaN};
+    return new double[] {Double.NaN, Double.NaN, Double.NaN};
   }
 
   static double driverCpuSeconds() {
@@ -138,6 +150,7 @@ record Conditions(
         (b.serverCpuSeconds() - a.serverCpuSeconds()) / secs,
         (b.driverCpuSeconds() - a.driverCpuSeconds()) / secs,
         ticks > 0 ? (b.stealTicks() - a.stealTicks()) / ticks : Double.NaN,
+        ticks > 0 ? (b.idleTicks() - a.idleTicks()) / ticks : Double.NaN,
         b.jitSeconds() - a.jitSeconds(),
         b.gcPauseSeconds() - a.gcPauseSeconds(),
         b.gcPauses() - a.gcPauses());
@@ -160,12 +173,12 @@ record Conditions(
   String text() {
     return String.format(
         Locale.ROOT,
-        "server %s cores, driver %s cores, CPU stolen by the host %s; server JIT %s, GC pauses %s%s",
+        "server %s cores, driver %s cores, CPU stolen by the host %s, machine idle %s;"
+            + " server JIT %s, GC pauses %s%s",
         num(serverCores, "%.2f"),
         num(driverCores, "%.2f"),
-        Double.isNaN(stealShare)
-            ? "unknown"
-            : String.format(Locale.ROOT, "%.0f %%", stealShare * 100),
+        percent(stealShare),
+        percent(idleShare),
         Double.isNaN(jitSeconds)
             ? "unknown"
             : String.format(Locale.ROOT, "%.1f s in %.0f s", jitSeconds, seconds),
@@ -181,6 +194,7 @@ record Conditions(
     m.put("serverCores", round(serverCores));
     m.put("driverCores", round(driverCores));
     m.put("stealShare", round(stealShare));
+    m.put("idleShare", round(idleShare));
     m.put("jitSeconds", round(jitSeconds));
     m.put("gcPauseSeconds", round(gcPauseSeconds));
     m.put("gcPauses", round(gcPauses));
@@ -190,6 +204,10 @@ record Conditions(
 
   private static Double round(double v) {
     return Double.isNaN(v) ? null : Math.round(v * 1000.0) / 1000.0;
+  }
+
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "unknown" : String.format(Locale.ROOT, "%.0f %%", share * 100);
   }
 
   private static String num(double v, String format) {

@@ -37,7 +37,7 @@ public class DeploymentManagement {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void verified(String product, String environment, String release, String outcome) {
+  public void verified(String environment, String release, String outcome) {
     store.markVerified(release, environment, outcome);
   }
 

@@ -358,7 +358,7 @@ public class ReleaseManagement {
         deployments.deployed(
             d.product(), d.environment(), releaseId, d.version(), d.outcome(), by.username(), now);
       } else if (event instanceof VerificationRecorded v) {
-        deployments.verified(v.product(), v.environment(), releaseId, v.outcome());
+        deployments.verified(v.environment(), releaseId, v.outcome());
       }
     }
     record(by, after, action, details, happened);

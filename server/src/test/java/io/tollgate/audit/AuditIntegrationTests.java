@@ -100,4 +100,48 @@ class AuditIntegrationTests extends IntegrationTest {
     JsonNode verify = admin.get("/api/v1/audit/verify").json();
     assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
   }
+
+  @Test
+  void anAppendWithAStaleHeadAddsNothingAndIsChainedAfterTheRealHead() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    AuditStore.Head real =
+        tx.execute(t -> store.append(List.of(event("first")), Instant.now(), null));
+    // The head this node knows moves its events in one step (one statement on PostgreSQL).
+    AuditStore.Head next =
+        tx.execute(
+            t -> store.append(List.of(event("second"), event("third")), Instant.now(), real));
+    assertThat(next.seq()).isEqualTo(real.seq() + 2);
+    assertThat(prevHashOf(real.seq() + 1)).isEqualTo(real.hash());
+    // A head that is no longer the chain's adds no event at its position: the append reads the
+    // real head and chains after it.
+    AuditStore.Head stale = real;
+    AuditStore.Head after =
+        tx.execute(t -> store.append(List.of(event("fourth")), Instant.now(), stale));
+    assertThat(after.seq()).isEqualTo(next.seq() + 1);
+    assertThat(prevHashOf(after.seq())).isEqualTo(next.hash());
+    assertThat(
+            jdbc.sql("select count(*) from audit_events where action = 'test.fourth'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+    // Nor does a head with the right number but another hash (a chain that is not this one).
+    AuditStore.Head forged = new AuditStore.Head(after.seq(), "f".repeat(64));
+    AuditStore.Head last =
+        tx.execute(t -> store.append(List.of(event("fifth")), Instant.now(), forged));
+    assertThat(last.seq()).isEqualTo(after.seq() + 1);
+    assertThat(prevHashOf(last.seq())).isEqualTo(after.hash());
+    JsonNode verify = admin.get("/api/v1/audit/verify").json();
+    assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
+  }
+
+  private static AuditStore.NewEvent event(String name) {
+    return new AuditStore.NewEvent("test-node", "test." + name, "test/" + name, null, "{}");
+  }
+
+  private String prevHashOf(long seq) {
+    return jdbc.sql("select prev_hash from audit_events where seq = ?")
+        .param(seq)
+        .query(String.class)
+        .single();
+  }
 }

@@ -71,7 +71,8 @@ public class DeploymentStore {
   }
 
   public List<Deployment> history(String product, int limit) {
-    return jdbc.sql("select * from deployments where product_key = ? order by id desc limit ?")
+    return jdbc.sql(
+            "select * from deployments where product_key = ? order by product_key, id desc limit ?")
         .params(product, limit)
         .query((rs, n) -> map(rs))
         .list();
