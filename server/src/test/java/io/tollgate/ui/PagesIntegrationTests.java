@@ -122,10 +122,41 @@ class PagesIntegrationTests extends IntegrationTest {
     WebPage again = qa.get("/account");
     assertThat(again.body()).as("the token is shown once").doesNotContain(token);
     String tokenId = tokenId(again, "my laptop");
-    assertThat(again.body()).contains("data-action=\"revoke-token:" + tokenId + "\"");
+    assertThat(again.body())
+        .contains("data-action=\"revoke-token:" + tokenId + "\"")
+        .contains("action=\"/account/tokens/" + tokenId + "/revoke\"");
 
     assertThat(qa.post("/account/tokens/" + tokenId + "/revoke").status()).isEqualTo(302);
     assertThat(api.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(qa.get("/account").element("tr", "data-token=\"" + tokenId + "\""))
+        .contains("⊘ revoked")
+        .doesNotContain("/revoke");
+  }
+
+  @Test
+  void anAdministratorIssuesAndRevokesSomeoneElsesTokenOnTheirPage() {
+    Team t = team();
+    String username = t.usernames.get("developer");
+    WebSession admin = signIn("admin");
+
+    assertThat(admin.post("/admin/users/" + username + "/tokens", "name", "pipeline").status())
+        .isEqualTo(302);
+    WebPage shown = admin.get("/admin/users/" + username);
+    String token = shown.secret();
+    assertThat(token).startsWith("tg_");
+    Api api = this.admin.as(token);
+    assertThat(api.get("/api/v1/me").text("username")).isEqualTo(username);
+
+    WebPage again = admin.get("/admin/users/" + username);
+    String tokenId = tokenId(again, "pipeline");
+    assertThat(again.body())
+        .contains("action=\"/admin/users/" + username + "/tokens/" + tokenId + "/revoke\"");
+    assertThat(admin.post("/admin/users/" + username + "/tokens/" + tokenId + "/revoke").status())
+        .isEqualTo(302);
+    assertThat(api.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(
+            admin.get("/admin/users/" + username).element("tr", "data-token=\"" + tokenId + "\""))
+        .contains("⊘ revoked");
   }
 
   @Test
