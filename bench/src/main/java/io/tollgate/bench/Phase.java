@@ -81,15 +81,7 @@ final class Phase {
       int sliceSeconds,
       Function<Phase, Stats> client) {
     Phase phase = new Phase();
-    AtomicInteger ids = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            clients,
-            r -> {
-              Thread t = new Thread(r, "bench-" + name + "-" + ids.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = clientThreads("bench-" + name, clients);
     System.err.printf(
         "phase %s: %d clients, warm-up %d s, measuring %d s%s%n",
         name,
@@ -178,5 +170,17 @@ final class Phase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** One daemon thread per client, named {@code prefix-1}, {@code prefix-2}, … */
+  static ExecutorService clientThreads(String prefix, int clients) {
+    AtomicInteger ids = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        clients,
+        r -> {
+          Thread t = new Thread(r, prefix + "-" + ids.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

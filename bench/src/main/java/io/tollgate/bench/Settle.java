@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,15 +36,7 @@ final class Settle {
         clients, maxSeconds);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong releases = new AtomicLong();
-    AtomicInteger ids = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            clients,
-            r -> {
-              Thread t = new Thread(r, "bench-settle-" + ids.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Phase.clientThreads("bench-settle", clients);
     List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       futures.add(
