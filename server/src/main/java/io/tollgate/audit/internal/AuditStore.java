@@ -60,7 +60,8 @@ public class AuditStore {
    * appended since, one conditional update moves the head and takes its lock, and the events
    * follow: two statements instead of four (on PostgreSQL one, for a single event), which matters
    * because the head stays locked until the commit has reached the disk, so appends go one at a
-   * time. If the head moved (another node, a failed commit), it is locked and read first.
+   * time. If the head moved (another node, a failed commit) or is not the expected one (another
+   * hash), it is locked and read first.
    */
   public Head append(List<NewEvent> events, Instant now, Head expected) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
@@ -144,9 +145,7 @@ public class AuditStore {
 
   private void insert(List<Object[]> rows) {
     for (Object[] row : rows) {
-      jdbc.sql(
-              "insert into audit_events (seq, at, actor, action, subject, release_id, details, prev_hash, hash)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("insert into audit_events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(row)
           .update();
     }
