@@ -51,6 +51,16 @@ public class AuditLog {
             new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
   }
 
+  /**
+   * Appends one domain event in the current transaction. This is the one way to record a change;
+   * the older {@link #record} remains only until every caller speaks the event vocabulary.
+   */
+  public void append(AuditRecord event) {
+    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(event.payload());
+    if (event.product() != null) details.putIfAbsent("product", event.product());
+    record(event.actor().username(), event.type(), event.subject(), event.release(), details);
+  }
+
   @SuppressWarnings("unchecked")
   private List<AuditStore.NewEvent> pending() {
     List<AuditStore.NewEvent> list =
