@@ -1,7 +1,9 @@
 package io.tollgate.deployment;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.deployment.internal.DeploymentStore;
+import io.tollgate.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,26 +50,35 @@ public class DeploymentManagement {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public RollbackResult rollBack(
-      String product, String environment, String release, String by, Instant at) {
+      String product, String environment, String release, Actor by, Instant at) {
     String from = store.current(product, environment).map(Deployment::version).orElse(null);
     store.markRolledBack(release, environment);
     Optional<Deployment> target = store.lastKnownGood(product, environment, release);
     target.ifPresent(
         t ->
             store.insert(
-                product, environment, t.release(), t.version(), "rollback", "succeeded", by, at));
+                product,
+                environment,
+                t.release(),
+                t.version(),
+                "rollback",
+                "succeeded",
+                by.username(),
+                at));
     RollbackResult result =
         new RollbackResult(
             environment,
             from,
             target.map(Deployment::version).orElse(null),
             target.map(Deployment::release).orElse(null));
-    audit.record(
-        by,
-        "environment.rolled-back",
-        "environment/" + product + "/" + environment,
-        release,
-        details(result));
+    audit.append(
+        AuditRecord.of(
+            "environment.rolled-back",
+            by,
+            product,
+            "environment/" + product + "/" + environment,
+            release,
+            details(result)));
     return result;
   }
 
@@ -101,7 +112,7 @@ public class DeploymentManagement {
   }
 
   private static Map<String, Object> details(RollbackResult r) {
-    Map<String, Object> d = new java.util.HashMap<>();
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
     d.put("environment", r.environment());
     d.put("fromVersion", r.fromVersion());
     d.put("toVersion", r.toVersion());

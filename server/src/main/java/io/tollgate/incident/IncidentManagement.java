@@ -1,6 +1,7 @@
 package io.tollgate.incident;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.deployment.RollbackResult;
 import io.tollgate.incident.internal.IncidentStore;
@@ -82,18 +83,7 @@ public class IncidentManagement implements IncidentLookup {
             now);
     store.insert(incident.data(), incident.status());
     releases.incidentOpened(by, releaseId, incident.data().id());
-    audit.record(
-        by.username(),
-        "incident.opened",
-        "incident/" + incident.data().id(),
-        releaseId,
-        Map.of(
-            "incident",
-            incident.data().id(),
-            "severity",
-            severity,
-            "summary",
-            incident.data().summary()));
+    audit.append(record("incident.opened", by, incident, opened(incident, false)));
     return incident;
   }
 
@@ -114,14 +104,14 @@ public class IncidentManagement implements IncidentLookup {
     if (existing.isPresent()) {
       Incident incident = load(existing.get(), true);
       long revision = incident.data().revision();
-      incident.note(failed.by(), summary + " again", now);
+      incident.note(failed.by().username(), summary + " again", now);
       save(incident, revision);
-      audit.record(
-          failed.by(),
-          "incident.noted",
-          "incident/" + existing.get(),
-          failed.release().value(),
-          Map.of("incident", existing.get(), "entry", summary + " again"));
+      audit.append(
+          record(
+              "incident.noted",
+              failed.by(),
+              incident,
+              payload(incident, "entry", summary + " again")));
       return;
     }
     ProcessDefinition process =
@@ -137,32 +127,16 @@ public class IncidentManagement implements IncidentLookup {
             "critical",
             summary,
             failed.step(),
-            failed.by(),
+            failed.by().username(),
             now);
     store.insert(incident.data(), incident.status());
-    releases.incidentOpened(
-        new Actor(failed.by(), false), failed.release().value(), incident.data().id());
-    audit.record(
-        failed.by(),
-        "incident.opened",
-        "incident/" + incident.data().id(),
-        failed.release().value(),
-        Map.of(
-            "incident",
-            incident.data().id(),
-            "severity",
-            "critical",
-            "summary",
-            summary,
-            "automatic",
-            true));
+    releases.incidentOpened(failed.by(), failed.release().value(), incident.data().id());
+    audit.append(record("incident.opened", failed.by(), incident, opened(incident, true)));
   }
 
   @Transactional(readOnly = true)
   public Incident get(Actor by, String id) {
-    Incident incident = load(id, false);
-    releases.get(by, incident.data().release());
-    return incident;
+    return load(by, id, false);
   }
 
   /**
@@ -171,23 +145,18 @@ public class IncidentManagement implements IncidentLookup {
    */
   @Transactional
   public Incident complete(Actor by, String id, String step, String note) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     Participant participant = releases.participant(by, incident.data().product());
     Instant now = Timestamps.now(clock);
     PlaybookStepDef def = incident.complete(step, note, participant, now);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("incident", id);
-    details.put("step", step);
+    Map<String, Object> details = payload(incident, "step", step);
+    details.put("title", def.title());
     if (note != null) details.put("note", note);
     if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
       RollbackResult result =
           deployments.rollBack(
-              incident.data().product(),
-              def.environment(),
-              incident.data().release(),
-              by.username(),
-              now);
+              incident.data().product(), def.environment(), incident.data().release(), by, now);
       incident.rolledBack(
           new RollbackDone(
               result.environment(),
@@ -200,34 +169,26 @@ public class IncidentManagement implements IncidentLookup {
       details.put("rolledBackTo", result.toVersion());
     }
     save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.step.completed",
-        "incident/" + id,
-        incident.data().release(),
-        details);
+    audit.append(record("incident.step-completed", by, incident, details));
     return incident;
   }
 
   @Transactional
   public Incident skip(Actor by, String id, String step, String reason) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     incident.skip(
         step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
     save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.step.skipped",
-        "incident/" + id,
-        incident.data().release(),
-        Map.of("incident", id, "step", step, "reason", reason));
+    Map<String, Object> details = payload(incident, "step", step);
+    details.put("reason", reason);
+    audit.append(record("incident.step-skipped", by, incident, details));
     return incident;
   }
 
   @Transactional
   public Incident resolve(Actor by, String id, String rootCause, List<String> actionItems) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     incident.resolve(
         rootCause,
@@ -235,18 +196,9 @@ public class IncidentManagement implements IncidentLookup {
         releases.participant(by, incident.data().product()),
         Timestamps.now(clock));
     save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.resolved",
-        "incident/" + id,
-        incident.data().release(),
-        Map.of(
-            "incident",
-            id,
-            "rootCause",
-            incident.data().rootCause(),
-            "actionItems",
-            incident.data().actionItems()));
+    Map<String, Object> details = payload(incident, "rootCause", incident.data().rootCause());
+    details.put("actionItems", incident.data().actionItems());
+    audit.append(record("incident.resolved", by, incident, details));
     return incident;
   }
 
@@ -289,6 +241,15 @@ public class IncidentManagement implements IncidentLookup {
         .toList();
   }
 
+  /** Membership first: to a person outside the product an incident does not exist. */
+  private Incident load(Actor by, String id, boolean lock) {
+    Incident incident = load(id, lock);
+    if (!by.admin() && releases.participant(by, incident.data().product()).roles().isEmpty()) {
+      throw NotFound.of("incident", id);
+    }
+    return incident;
+  }
+
   private Incident load(String id, boolean lock) {
     IncidentData data =
         (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
@@ -302,6 +263,33 @@ public class IncidentManagement implements IncidentLookup {
       throw Refused.because(
           "The incident was changed at the same moment by someone else; reload it and try again.");
     }
+  }
+
+  private static AuditRecord record(
+      String type, Actor by, Incident incident, Map<String, Object> payload) {
+    payload.put("status", incident.status());
+    return AuditRecord.of(
+        type,
+        by,
+        incident.data().product(),
+        "incident/" + incident.data().id(),
+        incident.data().release(),
+        payload);
+  }
+
+  private static Map<String, Object> opened(Incident incident, boolean automatic) {
+    Map<String, Object> p = payload(incident, "severity", incident.data().severity());
+    p.put("summary", incident.data().summary());
+    p.put("automatic", automatic);
+    return p;
+  }
+
+  private static Map<String, Object> payload(Incident incident, String key, Object value) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("incident", incident.data().id());
+    p.put("version", incident.data().releaseVersion());
+    if (value != null) p.put(key, value);
+    return p;
   }
 
   private static String managerRole(ProcessDefinition process) {

@@ -325,13 +325,7 @@ public final class Release {
       if (def.incidentOnFailure()) {
         events.add(
             new ReleaseFailed(
-                id,
-                product,
-                version.toString(),
-                processRef,
-                key,
-                def.environment(),
-                by.username()));
+                id, product, version.toString(), processRef, key, def.environment(), by.actor()));
       }
       return events;
     }
@@ -426,6 +420,17 @@ public final class Release {
    * before the decision is done or skipped. Each decision keeps a snapshot of everything.
    */
   public List<ReleaseEvent> decide(Verdict verdict, String rationale, Participant by, Instant now) {
+    return decide(verdict, rationale, null, by, now);
+  }
+
+  /**
+   * Records a go/no-go decision as a compare-and-set on the latest one. {@code replaces} is the
+   * number (1-based) of the latest decision the caller saw and means to replace; without it, a
+   * decision is refused while the latest decision is the last thing that happened on the release
+   * (two people deciding at once never both succeed; the second is told what stands).
+   */
+  public List<ReleaseEvent> decide(
+      Verdict verdict, String rationale, Integer replaces, Participant by, Instant now) {
     StepDef def = process.decisionStep();
     ensureOpenForWork();
     if (!by.holds(def.owner())) {
@@ -435,6 +440,7 @@ public final class Release {
     if (rationale == null || rationale.isBlank()) {
       throw BadRequest.because("A go/no-go decision needs a \"rationale\" that says why.");
     }
+    checkReplaces(replaces);
     if (productionAttempted()) {
       throw Refused.because(
           "The release has already been deployed past the decision; a new decision cannot change that.");
@@ -457,7 +463,8 @@ public final class Release {
             rationale.strip(),
             by.username(),
             now,
-            new Decision.Snapshot(List.copyOf(requirements.values()), List.copyOf(steps.values())));
+            new Decision.Snapshot(List.copyOf(requirements.values()), List.copyOf(steps.values())),
+            revision + 1);
     decisions.add(decision);
     StepState state = steps.get(def.key());
     steps.put(
@@ -477,6 +484,39 @@ public final class Release {
       events.addAll(handOffAfter(def.key(), by, now));
     }
     return events;
+  }
+
+  private void checkReplaces(Integer replaces) {
+    Decision latest = latestDecision();
+    int standing = decisions.size();
+    if (replaces != null) {
+      if (replaces != standing) {
+        throw Refused.because(
+            "You meant to replace decision "
+                + replaces
+                + ", but "
+                + (standing == 0 ? "no decision stands" : "the latest is decision " + standing)
+                + describeLatest(latest)
+                + ". Reload the release and decide again.");
+      }
+      return;
+    }
+    if (latest != null && latest.revision() != null && latest.revision() == revision) {
+      throw Refused.because(
+          "Decision "
+              + standing
+              + describeLatest(latest)
+              + " was just recorded and nothing changed since. To replace it, send"
+              + " \"replaces\": "
+              + standing
+              + " (or If-Match with the release's current ETag).");
+    }
+  }
+
+  private static String describeLatest(Decision latest) {
+    return latest == null
+        ? ""
+        : " (" + latest.decision().id() + " by " + latest.by() + " at " + latest.at() + ")";
   }
 
   /** What go waits for: unmet requirements and unsettled steps before the decision. */

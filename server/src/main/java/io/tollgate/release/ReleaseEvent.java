@@ -38,6 +38,13 @@ public sealed interface ReleaseEvent {
     }
   }
 
+  /** A step began to run (an automated deployment or check); it ends with complete. */
+  record StepStarted(ReleaseId release, String step) implements ReleaseEvent {
+    public String action() {
+      return "step.started";
+    }
+  }
+
   record StepSkipped(ReleaseId release, String step, String reason) implements ReleaseEvent {
     public String action() {
       return "step.skipped";
@@ -102,7 +109,7 @@ public sealed interface ReleaseEvent {
       ProcessRef process,
       String step,
       String environment,
-      String by)
+      io.tollgate.shared.Actor by)
       implements ReleaseEvent {
     public String action() {
       return "release.failed";

@@ -20,10 +20,8 @@ import io.tollgate.shared.Invalid;
 import io.tollgate.shared.NotFound;
 import io.tollgate.shared.Refused;
 import io.tollgate.shared.Timestamps;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,12 +113,7 @@ public class ReleaseManagement {
             now);
     Release release = planned.release();
     store.insert(release.toData(), release.status().id(), now);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("product", productKey);
-    details.put("version", version.toString());
-    details.put("type", type.id());
-    details.put("process", process.id() + "@" + process.version());
-    record(by, release, "release.planned", details, planned.events());
+    record(by, release, planned.events());
     return release;
   }
 
@@ -145,7 +138,7 @@ public class ReleaseManagement {
   public Release get(Actor by, String releaseId) {
     ReleaseStore.Head head =
         store.readHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    products.requireReader(by, head.product());
+    requireMember(by, head.product(), releaseId);
     return restore(store.current(releaseId, head.revision()));
   }
 
@@ -186,13 +179,7 @@ public class ReleaseManagement {
   @Transactional
   public Release meet(
       Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "requirement.meet",
-        args("requirement", requirement, "evidence", evidence),
-        (r, p, now) -> r.meet(requirement, evidence, p, now));
+    return command(by, releaseId, ifMatch, (r, p, now) -> r.meet(requirement, evidence, p, now));
   }
 
   @Transactional
@@ -213,28 +200,29 @@ public class ReleaseManagement {
                         Invalid.because(
                             "Unknown outcome '" + outcome + "': use succeeded or failed."));
     return command(
-        by,
-        releaseId,
-        ifMatch,
-        "step.complete",
-        args("step", step, "note", note, "evidence", evidence, "outcome", outcome),
-        (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+        by, releaseId, ifMatch, (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
   }
 
   @Transactional
   public Release skip(Actor by, String releaseId, String step, String reason, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "step.skip",
-        args("step", step, "reason", reason),
-        (r, p, now) -> r.skip(step, reason, p, now));
+    return command(by, releaseId, ifMatch, (r, p, now) -> r.skip(step, reason, p, now));
+  }
+
+  /** A decision that replaces nothing it names (see {@link Release#decide}). */
+  @Transactional
+  public Release decide(
+      Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
+    return decide(by, releaseId, decision, rationale, null, ifMatch);
   }
 
   @Transactional
   public Release decide(
-      Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
+      Actor by,
+      String releaseId,
+      String decision,
+      String rationale,
+      Integer replaces,
+      Long ifMatch) {
     if (decision == null) throw BadRequest.missing("decision");
     Verdict verdict =
         Verdict.parse(decision)
@@ -244,43 +232,32 @@ public class ReleaseManagement {
         by,
         releaseId,
         ifMatch,
-        "decision",
-        args("decision", decision, "rationale", rationale),
-        (r, p, now) -> r.decide(verdict, rationale, p, now));
+        (r, p, now) ->
+            r.decide(
+                verdict,
+                rationale,
+                // If-Match already proved the caller saw the latest state
+                replaces == null && ifMatch != null
+                    ? Integer.valueOf(r.decisions().size())
+                    : replaces,
+                p,
+                now));
   }
 
   @Transactional
   public Release acknowledge(Actor by, String releaseId, String handoff, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "handoff.acknowledge",
-        args("handoff", handoff),
-        (r, p, now) -> r.acknowledge(handoff, p, now));
+    return command(by, releaseId, ifMatch, (r, p, now) -> r.acknowledge(handoff, p, now));
   }
 
   @Transactional
   public Release updateNotes(
       Actor by, String releaseId, Map<String, List<String>> changes, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "notes.update",
-        args("changes", changes),
-        (r, p, now) -> r.updateNotes(changes, p));
+    return command(by, releaseId, ifMatch, (r, p, now) -> r.updateNotes(changes, p));
   }
 
   @Transactional
   public Release cancel(Actor by, String releaseId, String reason, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "release.cancel",
-        args("reason", reason),
-        (r, p, now) -> r.cancel(reason, p, now));
+    return command(by, releaseId, ifMatch, (r, p, now) -> r.cancel(reason, p, now));
   }
 
   /** Called by the incident playbook once it rolled the release back out of an environment. */
@@ -291,42 +268,30 @@ public class ReleaseManagement {
         by,
         releaseId,
         null,
-        "release.roll-back",
-        args("incident", incident, "environment", environment, "toVersion", toVersion),
         (r, p, now) -> r.rolledBack(incident, environment, toVersion, by.username(), now));
   }
 
   /** Called by the incident feature when it opened an incident on the release. */
   @Transactional
   public Release incidentOpened(Actor by, String releaseId, String incident) {
-    return command(
-        by,
-        releaseId,
-        null,
-        "release.incident-opened",
-        args("incident", incident),
-        (r, p, now) -> r.incidentOpened(incident));
+    return command(by, releaseId, null, (r, p, now) -> r.incidentOpened(incident));
   }
 
   /** The roles the caller holds on a product, as the aggregate checks them. */
   @Transactional(readOnly = true)
   public Participant participant(Actor by, String productKey) {
-    return new Participant(by.username(), products.rolesOf(productKey, by.username()));
+    return Participant.of(
+        by, by.isPerson() ? products.rolesOf(productKey, by.username()) : java.util.Set.of());
   }
 
   private interface Command {
     List<ReleaseEvent> run(Release release, Participant participant, Instant now);
   }
 
-  private Release command(
-      Actor by,
-      String releaseId,
-      Long ifMatch,
-      String action,
-      Map<String, Object> details,
-      Command command) {
+  private Release command(Actor by, String releaseId, Long ifMatch, Command command) {
     ReleaseStore.Head head =
         store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    requireMember(by, head.product(), releaseId);
     ReleaseData data = store.current(releaseId, head.revision());
     if (ifMatch != null && ifMatch != data.revision()) {
       throw Refused.because(
@@ -361,7 +326,7 @@ public class ReleaseManagement {
         deployments.verified(v.environment(), releaseId, v.outcome());
       }
     }
-    record(by, after, action, details, happened);
+    record(by, after, happened);
     if (happened.stream().anyMatch(e -> e instanceof ReleaseEvent.ReleaseFailed)) {
       // the incident feature attached the incident it opened: answer with that state
       return restore(store.find(releaseId).orElseThrow());
@@ -369,49 +334,20 @@ public class ReleaseManagement {
     return after;
   }
 
-  private void record(
-      Actor by,
-      Release release,
-      String action,
-      Map<String, Object> details,
-      List<ReleaseEvent> happened) {
-    Map<String, Object> all = new LinkedHashMap<>(details);
-    all.put("status", release.status().id());
-    all.put("revision", release.revision());
-    all.put("changes", happened.stream().map(ReleaseManagement::describe).toList());
-    audit.record(by.username(), action, "release/" + release.id(), release.id().value(), all);
+  /** One audit record per domain event, then the events go to the other features. */
+  private void record(Actor by, Release release, List<ReleaseEvent> happened) {
+    ReleaseAuditRecords.of(happened, release, by).forEach(audit::append);
     happened.forEach(events::publishEvent);
   }
 
-  private static Map<String, Object> describe(ReleaseEvent event) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("event", event.action());
-    for (RecordComponent c : event.getClass().getRecordComponents()) {
-      if (c.getName().equals("release")) continue;
-      try {
-        Object value = c.getAccessor().invoke(event);
-        map.put(
-            c.getName(), value instanceof ProcessRef ref ? ref.id() + "@" + ref.version() : value);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
+  /**
+   * Membership comes before anything about the release is revealed: to a person outside its product
+   * a release does not exist (404), whatever the command.
+   */
+  private void requireMember(Actor by, String product, String releaseId) {
+    if (!by.admin() && products.rolesOf(product, by.username()).isEmpty()) {
+      throw NotFound.of("release", releaseId);
     }
-    return map;
-  }
-
-  private static Map<String, Object> args(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      Object value = pairs[i + 1];
-      if (value instanceof Evidence e) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("url", e.url());
-        ev.put("note", e.note());
-        value = ev;
-      }
-      if (value != null) map.put((String) pairs[i], value);
-    }
-    return map;
   }
 
   private Release restore(ReleaseData data) {

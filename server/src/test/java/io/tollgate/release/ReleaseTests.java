@@ -893,7 +893,7 @@ class ReleaseTests {
                 ReleaseFixtures.OCTOACME_V1,
                 "deploy-production",
                 "production",
-                "dora"));
+                new io.tollgate.shared.Actor("dora", false)));
     assertThat(release.status()).isEqualTo(ReleaseStatus.FAILED);
   }
 
@@ -915,7 +915,7 @@ class ReleaseTests {
                 ReleaseFixtures.OCTOACME_V1,
                 "verify-production",
                 "production",
-                "dora"));
+                new io.tollgate.shared.Actor("dora", false)));
     assertThat(release.status()).isEqualTo(ReleaseStatus.FAILED);
     assertThat(handoff(release, "devops-to-rm").status())
         .as("nothing to hand over")

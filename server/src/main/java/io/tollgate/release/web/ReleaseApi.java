@@ -79,7 +79,8 @@ class ReleaseApi {
 
   record ReasonBody(String reason) {}
 
-  record DecisionBody(String decision, String rationale) {}
+  /** {@code replaces}: the number of the latest decision this one replaces (compare-and-set). */
+  record DecisionBody(String decision, String rationale, Integer replaces) {}
 
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> create(
@@ -170,7 +171,13 @@ class ReleaseApi {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DecisionBody body) {
     return ok(
-        releases.decide(actor, id, body.decision(), body.rationale(), IfMatch.revision(ifMatch)));
+        releases.decide(
+            actor,
+            id,
+            body.decision(),
+            body.rationale(),
+            body.replaces(),
+            IfMatch.revision(ifMatch)));
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")

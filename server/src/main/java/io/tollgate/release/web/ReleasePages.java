@@ -140,6 +140,7 @@ class ReleasePages {
       @PathVariable String id,
       @RequestParam String decision,
       @RequestParam(required = false) String rationale,
+      @RequestParam(required = false) Integer replaces,
       HttpServletRequest request,
       Model model) {
     return act(
@@ -148,7 +149,7 @@ class ReleasePages {
         "decide",
         request,
         model,
-        () -> releases.decide(me, id, decision, blank(rationale), null));
+        () -> releases.decide(me, id, decision, blank(rationale), replaces, null));
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
