@@ -53,7 +53,7 @@ public class DeploymentManagement {
       String product, String environment, String release, Actor by, Instant at) {
     String from = store.current(product, environment).map(Deployment::version).orElse(null);
     store.markRolledBack(release, environment);
-    Optional<Deployment> target = store.lastKnownGood(product, environment, release);
+    Optional<Deployment> target = lastKnownGood(product, environment, release);
     target.ifPresent(
         t ->
             store.insert(
@@ -85,7 +85,23 @@ public class DeploymentManagement {
   /** Where a rollback of this release would take the environment, without doing it. */
   @Transactional(readOnly = true)
   public Optional<Deployment> rollbackTarget(String product, String environment, String release) {
-    return store.lastKnownGood(product, environment, release);
+    return lastKnownGood(product, environment, release);
+  }
+
+  /** The deployments a release made, oldest first (every attempt, failed ones too). */
+  @Transactional(readOnly = true)
+  public List<Deployment> ofRelease(String release) {
+    return store.ofRelease(release);
+  }
+
+  /** Reads candidates a page at a time, newest first, until {@link LastKnownGood} finds one. */
+  private Optional<Deployment> lastKnownGood(String product, String environment, String except) {
+    int page = 50;
+    for (int offset = 0; ; offset += page) {
+      List<Deployment> candidates = store.deploysNewestFirst(product, environment, offset, page);
+      Optional<Deployment> found = LastKnownGood.among(candidates, except);
+      if (found.isPresent() || candidates.size() < page) return found;
+    }
   }
 
   @Transactional(readOnly = true)
@@ -94,7 +110,7 @@ public class DeploymentManagement {
         .map(
             name -> {
               Optional<Deployment> current = store.current(product, name);
-              Optional<Deployment> good = store.lastKnownGood(product, name, null);
+              Optional<Deployment> good = lastKnownGood(product, name, null);
               return new EnvironmentState(
                   name,
                   current.map(Deployment::version).orElse(null),

@@ -1,32 +1,25 @@
 package io.tollgate.incident;
 
 import io.tollgate.audit.AuditLog;
-import io.tollgate.audit.AuditRecord;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.deployment.RollbackResult;
 import io.tollgate.incident.internal.IncidentStore;
 import io.tollgate.process.PlaybookStepDef;
-import io.tollgate.process.ProcessDefinition;
-import io.tollgate.process.ProcessManagement;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Participant;
 import io.tollgate.release.Release;
-import io.tollgate.release.ReleaseEvent.ReleaseFailed;
 import io.tollgate.release.ReleaseId;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.NotFound;
-import io.tollgate.shared.Refused;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,22 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentManagement implements IncidentLookup {
   private final IncidentStore store;
+  private final IncidentDocuments documents;
   private final ReleaseManagement releases;
-  private final ProcessManagement processes;
   private final DeploymentManagement deployments;
   private final AuditLog audit;
   private final Clock clock;
 
   IncidentManagement(
       IncidentStore store,
+      IncidentDocuments documents,
       ReleaseManagement releases,
-      ProcessManagement processes,
       DeploymentManagement deployments,
       AuditLog audit,
       Clock clock) {
     this.store = store;
+    this.documents = documents;
     this.releases = releases;
-    this.processes = processes;
     this.deployments = deployments;
     this.audit = audit;
     this.clock = clock;
@@ -75,63 +68,15 @@ public class IncidentManagement implements IncidentLookup {
             release.version().toString(),
             release.processRef(),
             release.process().playbook(),
-            managerRole(release.process()),
+            release.process().releaseManagerRole(),
             severity,
             summary,
             null,
             by.username(),
             now);
-    store.insert(incident.data(), incident.status());
-    releases.incidentOpened(by, releaseId, incident.data().id());
-    audit.append(record("incident.opened", by, incident, opened(incident, false)));
+    documents.insert(incident);
+    audit.append(IncidentAuditRecords.opened(by, incident, false));
     return incident;
-  }
-
-  /** A failed production deployment or verification opens an incident by itself. */
-  @EventListener
-  void onReleaseFailed(ReleaseFailed failed) {
-    Instant now = Timestamps.now(clock);
-    String summary =
-        "Step '"
-            + failed.step()
-            + "' failed"
-            + (failed.environment() == null ? "" : " in " + failed.environment())
-            + " for "
-            + failed.product()
-            + " "
-            + failed.version();
-    Optional<String> existing = store.openForRelease(failed.release().value());
-    if (existing.isPresent()) {
-      Incident incident = load(existing.get(), true);
-      long revision = incident.data().revision();
-      incident.note(failed.by().username(), summary + " again", now);
-      save(incident, revision);
-      audit.append(
-          record(
-              "incident.noted",
-              failed.by(),
-              incident,
-              payload(incident, "entry", summary + " again")));
-      return;
-    }
-    ProcessDefinition process =
-        processes.definition(failed.process().id(), failed.process().version());
-    Incident incident =
-        Incident.open(
-            failed.release().value(),
-            failed.product(),
-            failed.version(),
-            failed.process(),
-            process.playbook(),
-            managerRole(process),
-            "critical",
-            summary,
-            failed.step(),
-            failed.by().username(),
-            now);
-    store.insert(incident.data(), incident.status());
-    releases.incidentOpened(failed.by(), failed.release().value(), incident.data().id());
-    audit.append(record("incident.opened", failed.by(), incident, opened(incident, true)));
   }
 
   @Transactional(readOnly = true)
@@ -150,7 +95,7 @@ public class IncidentManagement implements IncidentLookup {
     Participant participant = releases.participant(by, incident.data().product());
     Instant now = Timestamps.now(clock);
     PlaybookStepDef def = incident.complete(step, note, participant, now);
-    Map<String, Object> details = payload(incident, "step", step);
+    Map<String, Object> details = IncidentAuditRecords.payload(incident, "step", step);
     details.put("title", def.title());
     if (note != null) details.put("note", note);
     if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
@@ -168,8 +113,8 @@ public class IncidentManagement implements IncidentLookup {
       releases.rolledBack(by, incident.data().release(), id, def.environment(), result.toVersion());
       details.put("rolledBackTo", result.toVersion());
     }
-    save(incident, revision);
-    audit.append(record("incident.step-completed", by, incident, details));
+    documents.save(incident, revision);
+    audit.append(IncidentAuditRecords.of("incident.step-completed", by, incident, details));
     return incident;
   }
 
@@ -179,10 +124,10 @@ public class IncidentManagement implements IncidentLookup {
     long revision = incident.data().revision();
     incident.skip(
         step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
-    save(incident, revision);
-    Map<String, Object> details = payload(incident, "step", step);
+    documents.save(incident, revision);
+    Map<String, Object> details = IncidentAuditRecords.payload(incident, "step", step);
     details.put("reason", reason);
-    audit.append(record("incident.step-skipped", by, incident, details));
+    audit.append(IncidentAuditRecords.of("incident.step-skipped", by, incident, details));
     return incident;
   }
 
@@ -195,10 +140,11 @@ public class IncidentManagement implements IncidentLookup {
         actionItems,
         releases.participant(by, incident.data().product()),
         Timestamps.now(clock));
-    save(incident, revision);
-    Map<String, Object> details = payload(incident, "rootCause", incident.data().rootCause());
+    documents.save(incident, revision);
+    Map<String, Object> details =
+        IncidentAuditRecords.payload(incident, "rootCause", incident.data().rootCause());
     details.put("actionItems", incident.data().actionItems());
-    audit.append(record("incident.resolved", by, incident, details));
+    audit.append(IncidentAuditRecords.of("incident.resolved", by, incident, details));
     return incident;
   }
 
@@ -243,56 +189,12 @@ public class IncidentManagement implements IncidentLookup {
 
   /** Membership first: to a person outside the product an incident does not exist. */
   private Incident load(Actor by, String id, boolean lock) {
-    Incident incident = load(id, lock);
-    if (!by.admin() && releases.participant(by, incident.data().product()).roles().isEmpty()) {
+    Incident incident = documents.load(id, lock);
+    if (by.isPerson()
+        && !by.admin()
+        && releases.participant(by, incident.data().product()).roles().isEmpty()) {
       throw NotFound.of("incident", id);
     }
     return incident;
-  }
-
-  private Incident load(String id, boolean lock) {
-    IncidentData data =
-        (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
-    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
-    return Incident.restore(data, process.playbook(), managerRole(process));
-  }
-
-  private void save(Incident incident, long expectedRevision) {
-    IncidentData next = incident.data().withRevision(expectedRevision + 1);
-    if (!store.update(next, incident.status(), expectedRevision)) {
-      throw Refused.because(
-          "The incident was changed at the same moment by someone else; reload it and try again.");
-    }
-  }
-
-  private static AuditRecord record(
-      String type, Actor by, Incident incident, Map<String, Object> payload) {
-    payload.put("status", incident.status());
-    return AuditRecord.of(
-        type,
-        by,
-        incident.data().product(),
-        "incident/" + incident.data().id(),
-        incident.data().release(),
-        payload);
-  }
-
-  private static Map<String, Object> opened(Incident incident, boolean automatic) {
-    Map<String, Object> p = payload(incident, "severity", incident.data().severity());
-    p.put("summary", incident.data().summary());
-    p.put("automatic", automatic);
-    return p;
-  }
-
-  private static Map<String, Object> payload(Incident incident, String key, Object value) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("incident", incident.data().id());
-    p.put("version", incident.data().releaseVersion());
-    if (value != null) p.put(key, value);
-    return p;
-  }
-
-  private static String managerRole(ProcessDefinition process) {
-    return process.decisionStep().owner();
   }
 }

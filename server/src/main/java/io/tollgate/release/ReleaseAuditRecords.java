@@ -7,7 +7,6 @@ import io.tollgate.release.ReleaseEvent.DecisionRecorded;
 import io.tollgate.release.ReleaseEvent.DeploymentRecorded;
 import io.tollgate.release.ReleaseEvent.HandoffAcknowledged;
 import io.tollgate.release.ReleaseEvent.HandoffHanded;
-import io.tollgate.release.ReleaseEvent.IncidentAttached;
 import io.tollgate.release.ReleaseEvent.NotesUpdated;
 import io.tollgate.release.ReleaseEvent.ReleaseCancelled;
 import io.tollgate.release.ReleaseEvent.ReleaseFailed;
@@ -96,8 +95,8 @@ final class ReleaseAuditRecords {
       type = "succeeded".equals(e.outcome()) ? "deployment.succeeded" : "deployment.failed";
       p.put("environment", e.environment());
       p.put("outcome", e.outcome());
-    } else if (event instanceof VerificationRecorded || event instanceof IncidentAttached) {
-      return Optional.empty(); // told by its step.completed / step.failed, or incident.opened
+    } else if (event instanceof VerificationRecorded) {
+      return Optional.empty(); // told by its step.completed / step.failed
     } else if (event instanceof ReleaseFailed e) {
       type = "release.failed";
       step(p, process, e.step());

@@ -85,7 +85,13 @@ public sealed interface ReleaseEvent {
 
   /** A deploy step ran: the deployment feature records it against the environment. */
   record DeploymentRecorded(
-      ReleaseId release, String product, String environment, String version, String outcome)
+      ReleaseId release,
+      String product,
+      String environment,
+      String version,
+      String outcome,
+      String by,
+      java.time.Instant at)
       implements ReleaseEvent {
     public String action() {
       return "deployment.recorded";
@@ -113,12 +119,6 @@ public sealed interface ReleaseEvent {
       implements ReleaseEvent {
     public String action() {
       return "release.failed";
-    }
-  }
-
-  record IncidentAttached(ReleaseId release, String incident) implements ReleaseEvent {
-    public String action() {
-      return "incident.attached";
     }
   }
 

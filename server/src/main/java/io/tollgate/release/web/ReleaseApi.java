@@ -291,15 +291,19 @@ class ReleaseApi {
     return ResponseEntity.ok().eTag(IfMatch.etag(release.revision())).body(rendered(release));
   }
 
-  /** The release's JSON, rendered once per revision. */
+  /**
+   * The release's JSON, rendered once per revision and number of incidents (incidents are opened
+   * without changing the release; they are never deleted, so the count tells a new one).
+   */
   private RawValue rendered(Release release) {
+    List<String> opened = incidents.incidentsOf(release.id());
     return rendered.get(
-        release.id().value() + "@" + release.revision(),
-        k -> new RawValue(new SerializedString(json.writeValueAsString(view(release)))));
-  }
-
-  private Map<String, Object> view(Release release) {
-    return ReleaseView.of(release, release.incidents());
+        release.id().value() + "@" + release.revision() + "#" + opened.size(),
+        k ->
+            new RawValue(
+                new SerializedString(
+                    json.writeValueAsString(
+                        ReleaseView.of(release, opened, releases.deployments(release))))));
   }
 
   private static Map<String, Object> summary(Release r) {

@@ -323,7 +323,8 @@ class ReleasePages {
         ReleasePageModel.of(
             release,
             releases.actionsFor(me, release),
-            release.incidents(),
+            incidents.incidentsOf(release.id()),
+            releases.deployments(release),
             incidents.openIncidents(List.of(release.product())),
             audit.forRelease(release.id().value()),
             product.members(),
@@ -336,7 +337,7 @@ class ReleasePages {
     var actions = releases.actionsFor(me, release);
     Map<String, Boolean> editable = new LinkedHashMap<>();
     for (var field : release.process().notes().fields()) {
-      editable.put(field.key(), actions.containsKey("notes:" + field.key()));
+      editable.put(field.key(), actions.offered("notes", field.key()));
     }
     model.addAttribute("r", release);
     model.addAttribute("fields", release.process().notes().fields());
@@ -363,7 +364,7 @@ class ReleasePages {
       // is passed on, and the aggregate refuses it.
       if (form.containsKey(field.key())) {
         List<String> entries = lines(form.get(field.key()));
-        if (actions.containsKey("notes:" + field.key())
+        if (actions.offered("notes", field.key())
             || !entries.equals(release.notes().get(field.key()))) {
           changes.put(field.key(), entries);
         }

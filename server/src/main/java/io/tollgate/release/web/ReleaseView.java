@@ -21,7 +21,8 @@ import java.util.Map;
 final class ReleaseView {
   private ReleaseView() {}
 
-  static Map<String, Object> of(Release r, List<String> incidents) {
+  static Map<String, Object> of(
+      Release r, List<String> incidents, List<DeploymentRecord> deployments) {
     ProcessDefinition p = r.process();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", r.id().value());
@@ -53,7 +54,7 @@ final class ReleaseView {
     v.put(
         "notesMissing",
         r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList());
-    v.put("deployments", r.deployments().stream().map(ReleaseView::deployment).toList());
+    v.put("deployments", deployments.stream().map(ReleaseView::deployment).toList());
     v.put("incidents", incidents);
     v.put("cancellation", r.cancellation());
     v.put("rollback", r.rollback());

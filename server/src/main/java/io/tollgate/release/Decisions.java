@@ -1,0 +1,68 @@
+package io.tollgate.release;
+
+import io.tollgate.shared.Refused;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every go/no-go decision of a release, newest last. A new decision is a compare-and-set on the
+ * latest: it names the decision it replaces ({@code replaces}, 1-based), or, naming none, is
+ * refused while the latest decision is the last thing that happened on the release. So two people
+ * deciding at the same moment never both succeed, and a decision after other changes needs no
+ * ceremony.
+ */
+final class Decisions {
+  private final List<Decision> all;
+
+  Decisions(List<Decision> all) {
+    this.all = new ArrayList<>(all);
+  }
+
+  List<Decision> all() {
+    return List.copyOf(all);
+  }
+
+  Decision latest() {
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  void add(Decision decision) {
+    all.add(decision);
+  }
+
+  /**
+   * Why a decision replacing {@code replaces} may not be recorded on the release at {@code
+   * revision}, or null when it may.
+   */
+  Refused conflict(Integer replaces, long revision) {
+    Decision latest = latest();
+    int standing = all.size();
+    if (replaces != null) {
+      if (replaces == standing) return null;
+      return Refused.because(
+          "You meant to replace decision "
+              + replaces
+              + ", but "
+              + (standing == 0 ? "no decision stands" : "the latest is decision " + standing)
+              + describe(latest)
+              + ". Reload the release and decide again.");
+    }
+    if (latest != null && latest.revision() != null && latest.revision() == revision) {
+      return Refused.because(
+          "Decision "
+              + standing
+              + describe(latest)
+              + " was just recorded and nothing changed since. To replace it, send"
+              + " \"replaces\": "
+              + standing
+              + " (or If-Match with the release's current ETag).");
+    }
+    return null;
+  }
+
+  private static String describe(Decision latest) {
+    return latest == null
+        ? ""
+        : " (" + latest.decision().id() + " by " + latest.by() + " at " + latest.at() + ")";
+  }
+}
