@@ -236,7 +236,9 @@ public class ReleaseManagement {
             r.decide(
                 verdict,
                 rationale,
-                replaces == null && ifMatch != null ? Integer.valueOf(r.decisions().size()) : replaces,
+                replaces == null && ifMatch != null
+                    ? Integer.valueOf(r.decisions().size())
+                    : replaces,
                 p,
                 now));
   }
