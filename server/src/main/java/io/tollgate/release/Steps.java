@@ -53,8 +53,7 @@ final class Steps {
   /** Existence, the decision step, who may, and the step's state; not order. */
   Action checkComplete(String key, Participant by) {
     Optional<StepDef> def = def(key);
-    if (def.isEmpty()) return Action.notOffered("complete", key, unknown(key));
-    if (def.get().isDecision()) {
+    if (def.isPresent() && def.get().isDecision()) {
       return Action.notOffered(
           "complete",
           key,
@@ -65,32 +64,30 @@ final class Steps {
                   + release
                   + "/decision."));
     }
-    TollgateException who = mayRun(def.get(), by, "Completing step '" + key + "'");
-    if (who != null) return Action.notOffered("complete", key, who);
-    StepState state = states.get(key);
-    TollgateException settled = settled(state);
-    if (settled != null) return Action.notOffered("complete", key, settled);
-    if (state.status() == StepStatus.RUNNING && by.isPerson()) {
-      return Action.notOffered(
-          "complete",
-          key,
-          Refused.because(
-              "Step '"
-                  + key
-                  + "' is running (started by "
-                  + state.by()
-                  + " at "
-                  + state.at()
-                  + "); it is completed when its run ends."));
-    }
-    return Action.offered("complete", key);
+    return runnable("complete", key, by, "Completing")
+        .then(
+            () -> {
+              StepState state = states.get(key);
+              return state.status() == StepStatus.RUNNING && by.isPerson()
+                  ? Action.notOffered(
+                      "complete",
+                      key,
+                      Refused.because(
+                          "Step '"
+                              + key
+                              + "' is running (started by "
+                              + state.by()
+                              + " at "
+                              + state.at()
+                              + "); it is completed when its run ends."))
+                  : Action.offered("complete", key);
+            });
   }
 
   /** Only deploy, smoke-test and verification steps run; a running or settled one does not. */
   Action checkStart(String key, Participant by) {
     Optional<StepDef> def = def(key);
-    if (def.isEmpty()) return Action.notOffered("start", key, unknown(key));
-    if (!def.get().kind().needsOutcome()) {
+    if (def.isPresent() && !def.get().kind().needsOutcome()) {
       return Action.notOffered(
           "start",
           key,
@@ -101,18 +98,28 @@ final class Steps {
                   + def.get().kind().id()
                   + " step: it is completed, not started."));
     }
-    TollgateException who = mayRun(def.get(), by, "Starting step '" + key + "'");
-    if (who != null) return Action.notOffered("start", key, who);
-    StepState state = states.get(key);
-    TollgateException settled = settled(state);
-    if (settled != null) return Action.notOffered("start", key, settled);
-    if (state.status() == StepStatus.RUNNING) {
-      return Action.notOffered(
-          "start",
-          key,
-          Refused.because("Step '" + key + "' is already running (since " + state.at() + ")."));
-    }
-    return Action.offered("start", key);
+    return runnable("start", key, by, "Starting")
+        .then(
+            () -> {
+              StepState state = states.get(key);
+              return state.status() == StepStatus.RUNNING
+                  ? Action.notOffered(
+                      "start",
+                      key,
+                      Refused.because(
+                          "Step '" + key + "' is already running (since " + state.at() + ")."))
+                  : Action.offered("start", key);
+            });
+  }
+
+  /** The step exists, the participant may run it, and it is not done or skipped. */
+  private Action runnable(String kind, String key, Participant by, String doing) {
+    Optional<StepDef> def = def(key);
+    if (def.isEmpty()) return Action.notOffered(kind, key, unknown(key));
+    TollgateException who = mayRun(def.get(), by, doing + " step '" + key + "'");
+    if (who != null) return Action.notOffered(kind, key, who);
+    TollgateException settled = settled(states.get(key));
+    return settled == null ? Action.offered(kind, key) : Action.notOffered(kind, key, settled);
   }
 
   /** Only optional steps, only by a person holding the owner role, only while not running. */

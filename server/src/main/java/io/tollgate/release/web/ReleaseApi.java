@@ -1,8 +1,6 @@
 package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditLog;
-import io.tollgate.identity.UserManagement;
-import io.tollgate.notes.NotesContext;
 import io.tollgate.notes.NotesRenderer;
 import io.tollgate.release.Evidence;
 import io.tollgate.release.IncidentLookup;
@@ -42,10 +40,10 @@ import tools.jackson.databind.util.RawValue;
 class ReleaseApi {
   private final ReleaseManagement releases;
   private final IncidentLookup incidents;
-  private final UserManagement users;
+  private final NotesContexts contexts;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
-  // A release's JSON is a function of its id and revision alone, so each revision is rendered
+  // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
   // once: by the command that made it or the first read, and then written as it is.
   private final com.github.benmanes.caffeine.cache.Cache<String, RawValue> rendered =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
@@ -53,12 +51,12 @@ class ReleaseApi {
   ReleaseApi(
       ReleaseManagement releases,
       IncidentLookup incidents,
-      UserManagement users,
+      NotesContexts contexts,
       AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
     this.incidents = incidents;
-    this.users = users;
+    this.contexts = contexts;
     this.audit = audit;
     this.json = json;
   }
@@ -109,7 +107,7 @@ class ReleaseApi {
     ReleasePage result =
         releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", result.items().stream().map(r -> summary(r)).toList());
+    body.put("items", result.items().stream().map(ReleaseView::summary).toList());
     body.put("page", result.page());
     body.put("size", result.size());
     body.put("total", result.total());
@@ -208,7 +206,7 @@ class ReleaseApi {
     body.put("complete", release.notes().isComplete(release.process().notes(), release.type()));
     body.put(
         "markdown",
-        NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+        NotesRenderer.markdown(release.process().notes(), contexts.of(release), release.notes()));
     return body;
   }
 
@@ -221,7 +219,9 @@ class ReleaseApi {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"" + release.product() + "-" + release.version() + "-notes.md\"")
-        .body(NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+        .body(
+            NotesRenderer.markdown(
+                release.process().notes(), contexts.of(release), release.notes()));
   }
 
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
@@ -229,7 +229,7 @@ class ReleaseApi {
     Release release = releases.get(actor, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(NotesRenderer.html(release.process().notes(), context(release), release.notes()));
+        .body(NotesRenderer.html(release.process().notes(), contexts.of(release), release.notes()));
   }
 
   @PostMapping("/releases/{id}/cancel")
@@ -260,15 +260,6 @@ class ReleaseApi {
               return m;
             })
         .toList();
-  }
-
-  private NotesContext context(Release r) {
-    String manager =
-        users
-            .find(r.createdBy())
-            .map(u -> u.displayName() + " (" + u.username() + ")")
-            .orElse(r.createdBy());
-    return r.notesContext(manager);
   }
 
   private static List<String> entries(String field, Object value) {
@@ -304,19 +295,5 @@ class ReleaseApi {
                 new SerializedString(
                     json.writeValueAsString(
                         ReleaseView.of(release, opened, releases.deployments(release))))));
-  }
-
-  private static Map<String, Object> summary(Release r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", r.id().value());
-    v.put("product", r.product());
-    v.put("version", r.version().toString());
-    v.put("type", r.type().id());
-    v.put("name", r.name());
-    v.put("status", r.status().id());
-    v.put("window", r.window());
-    v.put("createdAt", r.createdAt());
-    v.put("revision", r.revision());
-    return v;
   }
 }
