@@ -9,10 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads a stored release document of any schema version as the current {@link ReleaseData}. Each
  * version's upgrade is one step here; documents are rewritten in the current shape when next saved.
  */
-final class ReleaseDocuments {
+public final class ReleaseDocuments {
   private ReleaseDocuments() {}
 
-  static ReleaseData read(JsonMapper json, String document) {
+  public static ReleaseData read(JsonMapper json, String document) {
     JsonNode node = json.readTree(document);
     if (!(node instanceof ObjectNode doc)) {
       throw new IllegalStateException("A stored release document is not a JSON object");
