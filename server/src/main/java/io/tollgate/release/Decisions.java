@@ -9,7 +9,8 @@ import java.util.List;
  * latest: it names the decision it replaces ({@code replaces}, 1-based), or, naming none, is
  * refused while the latest decision is the last thing that happened on the release. So two people
  * deciding at the same moment never both succeed, and a decision after other changes needs no
- * ceremony.
+ * ceremony. Also who may decide, and cancel (the release manager's other command that ends the way
+ * to production).
  */
 final class Decisions {
   private final List<Decision> all;
@@ -58,6 +59,76 @@ final class Decisions {
               + " (or If-Match with the release's current ETag).");
     }
     return null;
+  }
+
+  /**
+   * Whether the participant may record the verdict: the decision step's owner, before production
+   * was attempted; go only without blockers.
+   */
+  static Action check(
+      Decision.Verdict verdict,
+      Participant by,
+      String owner,
+      boolean productionAttempted,
+      List<io.tollgate.shared.Blocker> goBlockers) {
+    String key = verdict.id();
+    if (!by.holds(owner)) {
+      return Action.notOffered(
+          "decide",
+          key,
+          io.tollgate.shared.Forbidden.needsRole(
+              owner, "The go/no-go decision", by.username(), by.sortedRoles()));
+    }
+    if (productionAttempted) {
+      return Action.notOffered(
+          "decide",
+          key,
+          Refused.because(
+              "The release has already been deployed past the decision; a new decision cannot"
+                  + " change that."));
+    }
+    return goBlockers.isEmpty()
+        ? Action.offered("decide", key)
+        : Action.blocked(
+            "decide",
+            key,
+            "Go is refused: "
+                + goBlockers.size()
+                + " item(s) not done yet: "
+                + OrderPolicy.describe(goBlockers)
+                + ".",
+            goBlockers);
+  }
+
+  /** Cancelling is the release manager's, once, and not after production was attempted. */
+  static Action checkCancel(
+      Participant by, String owner, Cancellation cancellation, boolean productionAttempted) {
+    if (!by.holds(owner)) {
+      return Action.notOffered(
+          "cancel",
+          "",
+          io.tollgate.shared.Forbidden.needsRole(
+              owner, "Cancelling a release", by.username(), by.sortedRoles()));
+    }
+    if (cancellation != null) {
+      return Action.notOffered(
+          "cancel",
+          "",
+          Refused.because(
+              "The release was already cancelled by "
+                  + cancellation.by()
+                  + ": "
+                  + cancellation.reason()));
+    }
+    if (productionAttempted) {
+      return Action.notOffered(
+          "cancel",
+          "",
+          Refused.because(
+              "The release has been deployed past the go/no-go decision and can no longer be"
+                  + " cancelled; open an incident and roll back instead."));
+    }
+    return Action.offered("cancel", "");
   }
 
   private static String describe(Decision latest) {

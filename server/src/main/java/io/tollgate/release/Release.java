@@ -15,7 +15,6 @@ import io.tollgate.release.ReleaseEvent.StepStarted;
 import io.tollgate.release.ReleaseEvent.VerificationRecorded;
 import io.tollgate.shared.BadRequest;
 import io.tollgate.shared.Blocker;
-import io.tollgate.shared.Invalid;
 import io.tollgate.shared.Refused;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public final class Release extends ReleaseState {
   public List<ReleaseEvent> complete(
       String key, String note, Evidence evidence, Outcome outcome, Participant by, Instant now) {
     Action action = canComplete(key, by);
-    if (action.isShown()) checkOutcome(steps.def(key).orElseThrow(), outcome);
+    if (action.isShown()) Steps.checkOutcome(steps.def(key).orElseThrow(), outcome);
     action.orThrow();
     StepDef def = steps.def(key).orElseThrow();
     StepState done = steps.get(key).completed(by.username(), now, note, evidence, outcome);
@@ -157,21 +156,6 @@ public final class Release extends ReleaseState {
     return events;
   }
 
-  private static void checkOutcome(StepDef def, Outcome outcome) {
-    if (def.kind().needsOutcome() && outcome == null) {
-      throw BadRequest.because(
-          "Step '"
-              + def.key()
-              + "' is a "
-              + def.kind().id()
-              + " step: say how it went with \"outcome\": \"succeeded\" or \"failed\".");
-    }
-    if (!def.kind().needsOutcome() && outcome != null) {
-      throw Invalid.because(
-          "Step '" + def.key() + "' is a " + def.kind().id() + " step and takes no outcome.");
-    }
-  }
-
   /** Skips an optional step with a reason; only its owner may. */
   public List<ReleaseEvent> skip(String key, String reason, Participant by, Instant now) {
     Action action = canSkip(key, by);
@@ -190,37 +174,15 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may record this verdict now; go waits for {@link #goBlockers}. */
   public Action canDecide(Verdict verdict, Participant by) {
-    String key = verdict.id();
-    Optional<Action> closed = closed("decide", key);
-    if (closed.isPresent()) return closed.get();
-    String owner = process.decisionStep().owner();
-    if (!by.holds(owner)) {
-      return Action.notOffered(
-          "decide",
-          key,
-          io.tollgate.shared.Forbidden.needsRole(
-              owner, "The go/no-go decision", by.username(), by.sortedRoles()));
-    }
-    if (steps.productionAttempted()) {
-      return Action.notOffered(
-          "decide",
-          key,
-          Refused.because(
-              "The release has already been deployed past the decision; a new decision cannot"
-                  + " change that."));
-    }
-    List<Blocker> blockers = verdict == Verdict.GO ? goBlockers() : List.of();
-    return blockers.isEmpty()
-        ? Action.offered("decide", key)
-        : Action.blocked(
-            "decide",
-            key,
-            "Go is refused: "
-                + blockers.size()
-                + " item(s) not done yet: "
-                + OrderPolicy.describe(blockers)
-                + ".",
-            blockers);
+    return closed("decide", verdict.id())
+        .orElseGet(
+            () ->
+                Decisions.check(
+                    verdict,
+                    by,
+                    process.decisionStep().owner(),
+                    steps.productionAttempted(),
+                    verdict == Verdict.GO ? goBlockers() : List.of()));
   }
 
   public List<ReleaseEvent> decide(Verdict verdict, String rationale, Participant by, Instant now) {
@@ -298,33 +260,8 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may cancel: its release manager, before production. */
   public Action canCancel(Participant by) {
-    String owner = process.releaseManagerRole();
-    if (!by.holds(owner)) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          io.tollgate.shared.Forbidden.needsRole(
-              owner, "Cancelling a release", by.username(), by.sortedRoles()));
-    }
-    if (cancellation != null) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          Refused.because(
-              "The release was already cancelled by "
-                  + cancellation.by()
-                  + ": "
-                  + cancellation.reason()));
-    }
-    if (steps.productionAttempted()) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          Refused.because(
-              "The release has been deployed past the go/no-go decision and can no longer be"
-                  + " cancelled; open an incident and roll back instead."));
-    }
-    return Action.offered("cancel", "");
+    return Decisions.checkCancel(
+        by, process.releaseManagerRole(), cancellation, steps.productionAttempted());
   }
 
   /** Cancels the release; only its release manager, and not once it went to production. */

@@ -193,6 +193,22 @@ final class Steps {
     return null;
   }
 
+  /** Deploy, smoke-test and verification steps take an outcome; the others take none. */
+  static void checkOutcome(StepDef def, Outcome outcome) {
+    if (def.kind().needsOutcome() && outcome == null) {
+      throw io.tollgate.shared.BadRequest.because(
+          "Step '"
+              + def.key()
+              + "' is a "
+              + def.kind().id()
+              + " step: say how it went with \"outcome\": \"succeeded\" or \"failed\".");
+    }
+    if (!def.kind().needsOutcome() && outcome != null) {
+      throw io.tollgate.shared.Invalid.because(
+          "Step '" + def.key() + "' is a " + def.kind().id() + " step and takes no outcome.");
+    }
+  }
+
   /** A decision-gated deploy step was tried: production was attempted. */
   boolean productionAttempted() {
     return process.gatedDeploySteps().stream()
