@@ -146,8 +146,6 @@ public class AuditLog {
   public Verification verify(Checkpoint checkpoint) {
     checkpoints.requireGenuine(checkpoint);
     return check.run(
-        store::stored,
-        store.head(),
-        new ChainCheck.Expected(checkpoint.seq(), checkpoint.hash()));
+        store::stored, store.head(), new ChainCheck.Expected(checkpoint.seq(), checkpoint.hash()));
   }
 }

@@ -8,11 +8,11 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Says an audit event as a sentence a person reads ("rita completed 'Deployment window scheduled'
- * — window agreed with stakeholders"), from its type and payload; the title of a step or
- * requirement comes from the payload, else from the process ({@code titles}), else its key. Rows
- * written before the event vocabulary (imperative types such as {@code step.complete}) are said as
- * the event they recorded; a type it does not know gets a plain generic sentence.
+ * Says an audit event as a sentence a person reads ("rita completed 'Deployment window scheduled' —
+ * window agreed with stakeholders"), from its type and payload; the title of a step or requirement
+ * comes from the payload, else from the process ({@code titles}), else its key. Rows written before
+ * the event vocabulary (imperative types such as {@code step.complete}) are said as the event they
+ * recorded; a type it does not know gets a plain generic sentence.
  */
 final class AuditSentences {
   private static final int MAX_TEXT = 240;
@@ -93,7 +93,8 @@ final class AuditSentences {
               + (text(p, "severity") == null ? "an incident" : "incident")
               + dash(text(p, "summary"));
       case "incident.attached" -> "Incident " + or(text(p, "incident"), i -> i) + " was opened";
-      case "incident.step-completed" -> who + " completed " + step + " of the incident" + dash(note(p));
+      case "incident.step-completed" ->
+          who + " completed " + step + " of the incident" + dash(note(p));
       case "incident.resolved" -> who + " resolved the incident" + dash(text(p, "rootCause"));
       case "customer-issue.reported" ->
           who + " reported a customer issue" + dash(text(p, "summary"));

@@ -33,8 +33,8 @@ public class AuditStream {
 
   /**
    * The next events after the consumer's cursor, at most {@code max}, with the cursor locked until
-   * the transaction ends; empty when there is nothing new or another reader holds the cursor.
-   * A consumer seen for the first time starts at the beginning of the log.
+   * the transaction ends; empty when there is nothing new or another reader holds the cursor. A
+   * consumer seen for the first time starts at the beginning of the log.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<AuditEvent> poll(String consumer, int max) {

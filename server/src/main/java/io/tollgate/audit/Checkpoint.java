@@ -6,10 +6,10 @@ package io.tollgate.audit;
  * hold; an auditor keeps checkpoints, and a later verification against one finds events cut from
  * the end or rewritten before it.
  *
- * <p>The signed bytes are {@link #message()}: {@code tollgate-audit-checkpoint:v1:<seq>:<hash>:<at>}
- * in UTF-8, so {@code openssl pkeyutl -verify -rawin} can check a checkpoint with the exported
- * public key. {@code signature} is base64; {@code keyId} the first 16 hex characters of the
- * SHA-256 of the public key's DER encoding.
+ * <p>The signed bytes are {@link #message()}: {@code
+ * tollgate-audit-checkpoint:v1:<seq>:<hash>:<at>} in UTF-8, so {@code openssl pkeyutl -verify
+ * -rawin} can check a checkpoint with the exported public key. {@code signature} is base64; {@code
+ * keyId} the first 16 hex characters of the SHA-256 of the public key's DER encoding.
  */
 public record Checkpoint(long seq, String hash, String at, String keyId, String signature) {
   public static final String PREFIX = "tollgate-audit-checkpoint:v1:";

@@ -29,7 +29,8 @@ public record Verification(
 
   public static Verification truncated(
       long checked, long firstMissing, Long checkpointSeq, String problem) {
-    return new Verification(false, checked, firstMissing, true, false, false, checkpointSeq, problem);
+    return new Verification(
+        false, checked, firstMissing, true, false, false, checkpointSeq, problem);
   }
 
   public static Verification rewritten(long checked, long seq, Long checkpointSeq, String problem) {

@@ -15,8 +15,8 @@ public class AuditCursors {
   }
 
   /**
-   * Locks the consumer's cursor row for the transaction and answers its position; null when
-   * another transaction holds it (skipped, not waited for). Creates the row at 0 the first time.
+   * Locks the consumer's cursor row for the transaction and answers its position; null when another
+   * transaction holds it (skipped, not waited for). Creates the row at 0 the first time.
    */
   public Long lock(String consumer, Instant now) {
     Long seq = tryLock(consumer);
@@ -49,8 +49,7 @@ public class AuditCursors {
 
   public void advance(String consumer, long seq, Instant now) {
     int moved =
-        jdbc.sql(
-                "update audit_cursors set seq = ?, updated_at = ? where consumer = ? and seq <= ?")
+        jdbc.sql("update audit_cursors set seq = ?, updated_at = ? where consumer = ? and seq <= ?")
             .params(seq, Timestamps.toDb(now), consumer, seq)
             .update();
     if (moved != 1) {

@@ -100,10 +100,10 @@ public final class AuditKeys {
               + " holds no PEM private key; create one with"
               + " 'openssl genpkey -algorithm ed25519 -out <file>'");
     }
-    byte[] der =
-        Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end).strip());
+    byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end).strip());
     try {
-      PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+      PrivateKey key =
+          KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
       return new AuditKeys(((EdECPrivateKey) key).getBytes().orElseThrow());
     } catch (GeneralSecurityException | ClassCastException e) {
       throw new IllegalStateException(where + " is not an Ed25519 private key", e);
@@ -116,7 +116,8 @@ public final class AuditKeys {
     try {
       try {
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException notPosix) {
         Files.createFile(file);
         file.toFile().setReadable(false, false);
@@ -132,7 +133,8 @@ public final class AuditKeys {
   private static void warnIfReadableByOthers(Path file) {
     try {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-      if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
+      if (p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)) {
         log.warn("The audit key {} is readable by others than its owner: chmod 600 it", file);
       }
     } catch (UnsupportedOperationException | IOException e) {

@@ -81,7 +81,9 @@ public final class ChainCheck {
                   + expected
                   + " was not written with the audit key (its MAC does not match its hash).");
         }
-        if (checkpoint != null && expected == checkpoint.seq() && !row.hash().equals(checkpoint.hash())) {
+        if (checkpoint != null
+            && expected == checkpoint.seq()
+            && !row.hash().equals(checkpoint.hash())) {
           return Verification.rewritten(
               expected - 1,
               expected,
@@ -126,8 +128,8 @@ public final class ChainCheck {
   }
 
   /**
-   * The position of a later row that belongs at {@code seq}: its stored predecessor is {@code
-   * prev} and its hash matches when it stands at {@code seq}; null if there is none.
+   * The position of a later row that belongs at {@code seq}: its stored predecessor is {@code prev}
+   * and its hash matches when it stands at {@code seq}; null if there is none.
    */
   private static Long movedHere(Rows rows, String prev, long seq) {
     for (StoredEvent other : rows.after(seq, BATCH)) {

@@ -2,8 +2,11 @@ package io.tollgate.audit.internal;
 
 import io.tollgate.audit.AuditEvent;
 
-/** One row of {@code audit_events} as stored, with the form its hash was computed in and its MAC. */
-public record StoredEvent(ChainForm.Fields fields, int form, String prevHash, String hash, String mac) {
+/**
+ * One row of {@code audit_events} as stored, with the form its hash was computed in and its MAC.
+ */
+public record StoredEvent(
+    ChainForm.Fields fields, int form, String prevHash, String hash, String mac) {
   public long seq() {
     return fields.seq();
   }
