@@ -2,16 +2,23 @@ package io.tollgate.audit.internal;
 
 import io.tollgate.shared.Timestamps;
 import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code audit_cursors} table: one row per durable consumer of the audit log. */
 @Repository
 public class AuditCursors {
   private final JdbcClient jdbc;
+  private final TransactionTemplate own;
 
-  AuditCursors(JdbcClient jdbc) {
+  AuditCursors(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.own = new TransactionTemplate(transactions);
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -21,14 +28,26 @@ public class AuditCursors {
   public Long lock(String consumer, Instant now) {
     Long seq = tryLock(consumer);
     if (seq == null && !exists(consumer)) {
-      jdbc.sql(
-              "insert into audit_cursors (consumer, seq, updated_at) values (?, 0, ?)"
-                  + " on conflict (consumer) do nothing")
-          .params(consumer, Timestamps.toDb(now))
-          .update();
+      register(consumer, now);
       seq = tryLock(consumer);
     }
     return seq;
+  }
+
+  /**
+   * Creates the consumer's row in a transaction of its own, so that a reader registering the same
+   * consumer at the same moment (a duplicate key) does not spoil the caller's transaction.
+   */
+  private void register(String consumer, Instant now) {
+    try {
+      own.executeWithoutResult(
+          s ->
+              jdbc.sql("insert into audit_cursors (consumer, seq, updated_at) values (?, 0, ?)")
+                  .params(consumer, Timestamps.toDb(now))
+                  .update());
+    } catch (DuplicateKeyException registeredMeanwhile) {
+      // the other reader's row serves as well
+    }
   }
 
   private Long tryLock(String consumer) {
