@@ -30,11 +30,13 @@ public class AuditStore {
   // "with"); H2 has no such statement, and in-process it pays nothing for the second one.
   private final boolean moveInOneStatement;
 
-  private final byte[] macKey;
+  // one keyed MAC per thread, so an append does not set one up under the chain lock
+  private final ThreadLocal<javax.crypto.Mac> mac;
 
   AuditStore(JdbcClient jdbc, DataSource dataSource, AuditKeys keys) {
     this.jdbc = jdbc;
-    this.macKey = keys.macKey();
+    byte[] macKey = keys.macKey();
+    this.mac = ThreadLocal.withInitial(() -> ChainForm.newMac(macKey));
     this.moveInOneStatement = isPostgres(dataSource);
   }
 
@@ -170,7 +172,7 @@ public class AuditStore {
             e.product(),
             e.payloadVersion(),
             ChainForm.CURRENT,
-            ChainForm.mac(macKey, hash)
+            ChainForm.mac(mac.get(), hash)
           });
       prev = hash;
     }

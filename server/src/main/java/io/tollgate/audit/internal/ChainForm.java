@@ -85,10 +85,19 @@ public final class ChainForm {
 
   /** HMAC-SHA256 of the hash (its 64 hex characters) with the audit key, as hex. */
   public static String mac(byte[] key, String hash) {
+    return mac(newMac(key), hash);
+  }
+
+  /** The MAC of the hash with a {@link Mac} from {@link #newMac} (reusable, not thread-safe). */
+  public static String mac(Mac mac, String hash) {
+    return HexFormat.of().formatHex(mac.doFinal(hash.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(hash.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
