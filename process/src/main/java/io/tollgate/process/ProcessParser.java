@@ -43,8 +43,8 @@ public final class ProcessParser {
 
   /**
    * What the file may amount to once every alias is replaced by what it stands for (scalar text,
-   * counted in characters): the same as the file itself may be, so aliases cannot make a small
-   * file into a large process.
+   * counted in characters): the same as the file itself may be, so aliases cannot make a small file
+   * into a large process.
    */
   static final int MAX_EXPANDED_CHARS = MAX_BYTES;
 

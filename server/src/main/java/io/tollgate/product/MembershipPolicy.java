@@ -15,16 +15,16 @@ import java.util.TreeSet;
  * <ol>
  *   <li>Nobody changes their own roles, the admin included: a person cannot hand themselves the
  *       roles whose work they are meant to check.
- *   <li>Granting the role that owns the go/no-go decision (release-manager in the built-in
- *       process) is the admin's.
+ *   <li>Granting the role that owns the go/no-go decision (release-manager in the built-in process)
+ *       is the admin's.
  *   <li>Any other change is for the admin or a holder of that role.
- *   <li>The last holder of a role that the product's open releases still need cannot lose it
- *       (409 naming the role and the releases): their work would have no one to do it.
+ *   <li>The last holder of a role that the product's open releases still need cannot lose it (409
+ *       naming the role and the releases): their work would have no one to do it.
  * </ol>
  *
  * @param managerRole the role that owns the decision step of the product's process
- * @param neededRoles the roles that own work (a requirement, a step, a handoff, a playbook step)
- *     in the product's process
+ * @param neededRoles the roles that own work (a requirement, a step, a handoff, a playbook step) in
+ *     the product's process
  */
 public record MembershipPolicy(String product, String managerRole, Set<String> neededRoles) {
 
@@ -34,8 +34,8 @@ public record MembershipPolicy(String product, String managerRole, Set<String> n
    *
    * @param byRoles the roles the actor holds on the product
    * @param holders for each role, who holds it now
-   * @param openReleases the versions of the product's releases that are not closed, rolled back
-   *     or cancelled
+   * @param openReleases the versions of the product's releases that are not closed, rolled back or
+   *     cancelled
    */
   public void check(
       Actor by,

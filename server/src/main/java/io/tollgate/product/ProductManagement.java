@@ -158,7 +158,9 @@ public class ProductManagement {
     products.lock(key); // one membership change of a product at a time: the last holder stays
     Map<String, Set<String>> holders = new java.util.HashMap<>();
     for (Member m : products.members(key)) {
-      m.roles().forEach(r -> holders.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(m.username()));
+      m.roles()
+          .forEach(
+              r -> holders.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(m.username()));
     }
     new MembershipPolicy(key, managerRole, neededRoles(definition))
         .check(

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DataDirectory
-    implements BeanFactoryPostProcessor, EnvironmentAware, ApplicationListener<ApplicationReadyEvent> {
+    implements BeanFactoryPostProcessor,
+        EnvironmentAware,
+        ApplicationListener<ApplicationReadyEvent> {
   private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
   public static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
@@ -99,7 +101,6 @@ public class DataDirectory
   private static boolean posix(Path path) throws IOException {
     Path existing = path.toAbsolutePath();
     while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-    return existing != null
-        && Files.getFileStore(existing).supportsFileAttributeView("posix");
+    return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
   }
 }

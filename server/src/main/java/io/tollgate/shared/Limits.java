@@ -3,12 +3,14 @@ package io.tollgate.shared;
 import java.util.Map;
 
 /**
- * Every size limit on input, in one table. JSON bodies are checked against it as they are read
- * (see {@code io.tollgate.shared.web.JsonBodyGuard}), so a value over a limit is refused with 422
- * naming the field before any command runs; the README's security section lists the same figures.
+ * Every size limit on input, in one table. JSON bodies are checked against it as they are read (see
+ * {@code io.tollgate.shared.web.JsonBodyGuard}), so a value over a limit is refused with 422 naming
+ * the field before any command runs; the README's security section lists the same figures.
  */
 public final class Limits {
-  /** Any text value without a stricter limit below: a summary, a note, a rationale, a notes entry. */
+  /**
+   * Any text value without a stricter limit below: a summary, a note, a rationale, a notes entry.
+   */
   public static final int TEXT_CHARS = 10_000;
 
   /** Items in one JSON list (notable changes, known issues, action items, roles, ...). */
@@ -22,6 +24,9 @@ public final class Limits {
 
   /** One release's or incident's stored document: a release that reaches it takes no more. */
   public static final int DOCUMENT_CHARS = 4_000_000;
+
+  /** Digits in each number (major, minor, patch) of a version: a version is not a big number. */
+  public static final int VERSION_NUMBER_DIGITS = 18;
 
   /** Stricter limits by the name of the JSON field. */
   private static final Map<String, Integer> BY_FIELD =
@@ -70,6 +75,20 @@ public final class Limits {
               + what
               + ".");
     }
+  }
+
+  /** Why a version's numbers are too long, or null when they are not. */
+  public static String versionProblem(String version) {
+    String core = version.split("[-+]", 2)[0];
+    for (String number : core.split("\\.")) {
+      if (number.length() > VERSION_NUMBER_DIGITS) {
+        return "has a number of "
+            + number.length()
+            + " digits; each of major, minor and patch takes at most "
+            + VERSION_NUMBER_DIGITS;
+      }
+    }
+    return null;
   }
 
   /**

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /live?release=<id>&board=true}: the stream an open page listens to. A release's
- * stream is for those who may read the release (404 or 403 as its page answers otherwise).
+ * {@code GET /live?release=<id>&board=true}: the stream an open page listens to. A release's stream
+ * is for those who may read the release (404 or 403 as its page answers otherwise).
  */
 @Controller
 class LiveApi {

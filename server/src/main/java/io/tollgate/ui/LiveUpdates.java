@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every change is written to in its own transaction — so a change made on any node reaches the
  * pages served by every node. Each page subscribes to topics: {@code board} (a change of a release
  * or product the person may read) and {@code release-<id>}. A stream tells its person only about
- * what they may read ({@link Access}), and only that something changed: no sequence number, which
- * would count everyone's activity.
+ * what they may read ({@link Access}), and only what changed ({@code release/<id>}, {@code
+ * product/<key>}): no sequence number, which would count everyone's activity.
  */
 @Component
 class LiveUpdates {
@@ -82,13 +82,14 @@ class LiveUpdates {
             who ->
                 readers.computeIfAbsent(
                     who.username(), u -> access.mayReadRelease(who, e.release()));
-        publish("release-" + e.release(), may);
-        publish("board", may);
+        publish("release-" + e.release(), e.subject(), may);
+        publish("board", e.subject(), may);
       } else if (e.subject().startsWith("product/") || e.subject().startsWith("environment/")) {
         String product = e.subject().substring(e.subject().indexOf('/') + 1).split("/")[0];
         Map<String, Boolean> readers = new HashMap<>();
         publish(
             "board",
+            e.subject(),
             who ->
                 readers.computeIfAbsent(who.username(), u -> access.mayReadProduct(who, product)));
       }
@@ -114,7 +115,8 @@ class LiveUpdates {
     return subscribers.size();
   }
 
-  private void publish(String topic, Predicate<Actor> mayRead) {
+  /** Sends {@code subject} (what changed, e.g. {@code release/<id>}) to the topic's readers. */
+  private void publish(String topic, String subject, Predicate<Actor> mayRead) {
     for (Subscriber s : subscribers) {
       if (s.topics().contains(topic) && mayRead.test(s.who())) {
         try {
@@ -122,7 +124,7 @@ class LiveUpdates {
               .send(
                   SseEmitter.event()
                       .name(topic.startsWith("release-") ? "release" : topic)
-                      .data("changed"));
+                      .data(subject));
         } catch (IOException | IllegalStateException e) {
           subscribers.remove(s);
         }

@@ -94,7 +94,13 @@ public class JsonBodyGuard extends RequestBodyAdviceAdapter {
         if (token == JsonToken.PROPERTY_NAME) {
           text(path(context), p.currentName(), 200);
         } else if (token == JsonToken.VALUE_STRING) {
-          text(path(context), p.getString(), Limits.charsOf(nearestName(context)));
+          String name = nearestName(context);
+          text(path(context), p.getString(), Limits.charsOf(name));
+          String version = "version".equals(name) ? Limits.versionProblem(p.getString()) : null;
+          if (version != null) {
+            throw Invalid.field(
+                path(context), "The version '" + p.getString() + "' " + version + ".");
+          }
         }
       }
     } catch (JacksonException e) {

@@ -55,9 +55,7 @@ class ProblemErrorController extends BasicErrorController {
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       body.put("instance", uri);
     }
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(body);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   private static int status(HttpServletRequest request) {
