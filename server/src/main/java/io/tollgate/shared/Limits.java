@@ -59,10 +59,16 @@ public final class Limits {
   }
 
   /**
-   * Refuses a stored document over {@link #DOCUMENT_CHARS}: what a release or an incident keeps
-   * grows with every decision snapshot, and a record without a bound would wedge every later
-   * command on it.
+   * The document to store, or a refusal when it is over {@link #DOCUMENT_CHARS}: what a release or
+   * an incident keeps grows with every decision snapshot, and a record without a bound would wedge
+   * every later command on it.
    */
+  public static String document(String what, String document) {
+    requireDocumentSize(what, document);
+    return document;
+  }
+
+  /** See {@link #document}. */
   public static void requireDocumentSize(String what, String document) {
     if (document.length() > DOCUMENT_CHARS) {
       throw Invalid.because(
