@@ -15,10 +15,12 @@ import org.apache.coyote.ActionCode;
  *   <li>An error Tomcat found before any application code runs (an encoded '/' or a NUL in the
  *       path, a malformed request line) is answered with problem details instead of Tomcat's HTML
  *       page.
- *   <li>An error answer to a request whose body was not read (a refusal before the body: 401, 403,
- *       413, ...) closes the connection instead of reading ("swallowing") the rest of the body: a
- *       client that sends headers and then goes silent would otherwise hold a request thread until
- *       the read times out.
+ *   <li>An error answer to an anonymous request (no token, no session) whose body was not read (401
+ *       before the body, 413, ...) closes the connection instead of reading ("swallowing") the rest
+ *       of the body: an anonymous client that sends headers and then goes silent would otherwise
+ *       hold a request thread until the read times out. A client that says who it is keeps Tomcat's
+ *       swallowing, so it reads its answer even while still sending a large body (closing a
+ *       connection the client still writes to resets it, and the answer is lost).
  * </ul>
  */
 public class EdgeValve extends ValveBase {
@@ -36,10 +38,15 @@ public class EdgeValve extends ValveBase {
     getNext().invoke(request, response);
     if (response.getStatus() >= 400
         && declaresBody(request)
+        && anonymous(request)
         && !request.isAsync()
         && !request.getCoyoteRequest().isFinished()) {
       request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
+  }
+
+  private static boolean anonymous(Request request) {
+    return request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
   }
 
   private static boolean declaresBody(Request request) {
