@@ -11,9 +11,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -67,6 +69,8 @@ final class OidcTestProvider implements AutoCloseable {
             .properties(
                 "server.port=0",
                 "server.address=127.0.0.1",
+                // filters run only for requests mapped to a servlet; every endpoint is a filter
+                "server.servlet.register-default-servlet=true",
                 "spring.config.name=oidc-test-provider",
                 "spring.main.banner-mode=off",
                 "server.servlet.session.cookie.name=PROVIDER_SESSION")
@@ -79,20 +83,21 @@ final class OidcTestProvider implements AutoCloseable {
 
   /** Registers Tollgate as a client, redirecting back to it on {@code port}. */
   void registerClient(int port) {
-    context
-        .getBean(InMemoryRegisteredClientRepository.class)
-        .save(
-            RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(CLIENT_ID)
-                .clientSecret("{noop}" + CLIENT_SECRET)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://127.0.0.1:" + port + "/login/oauth2/code/oidc")
-                .scope(OidcScopes.OPENID)
-                .scope(OidcScopes.PROFILE)
-                .scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                .build());
+    InMemoryRegisteredClientRepository clients =
+        context.getBean(InMemoryRegisteredClientRepository.class);
+    if (clients.findByClientId(CLIENT_ID) != null) return;
+    clients.save(
+        RegisteredClient.withId(UUID.randomUUID().toString())
+            .clientId(CLIENT_ID)
+            .clientSecret("{noop}" + CLIENT_SECRET)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("http://127.0.0.1:" + port + "/login/oauth2/code/oidc")
+            .scope(OidcScopes.OPENID)
+            .scope(OidcScopes.PROFILE)
+            .scope(OidcScopes.EMAIL)
+            .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+            .build());
   }
 
   @Override
@@ -100,8 +105,11 @@ final class OidcTestProvider implements AutoCloseable {
     context.close();
   }
 
-  @SpringBootConfiguration
-  @ImportAutoConfiguration(TomcatServletWebServerAutoConfiguration.class)
+  // Not a @Configuration: the application's component scan would take it in.
+  @ImportAutoConfiguration({
+    TomcatServletWebServerAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class
+  })
   @EnableWebSecurity
   static class Config {
 
@@ -174,6 +182,11 @@ final class OidcTestProvider implements AutoCloseable {
               .keyID(UUID.randomUUID().toString())
               .build();
       return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+      return NimbusJwtDecoder.withJwkSource(keys).build();
     }
 
     @Bean

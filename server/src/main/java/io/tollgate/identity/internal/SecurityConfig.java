@@ -96,7 +96,6 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain web(
       HttpSecurity http,
-      PasswordAuthentication passwords,
       SessionGuard sessions,
       AccessDeniedAudit denials,
       SingleSignOn sso,
@@ -108,8 +107,10 @@ class SecurityConfig {
     var signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
     signedIn.setDefaultTargetUrl("/");
     var failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
-    http.authenticationProvider(passwords)
-        .addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
+    // PasswordAuthentication, a bean, is the global authentication manager's one provider; adding
+    // it here too would ask it twice for every wrong password (the chain's manager falls back to
+    // the global one) and so count every failure twice.
+    http.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
         .addFilterBefore(denials.filter(), ExceptionTranslationFilter.class)
         .authorizeHttpRequests(
             a ->
