@@ -150,25 +150,22 @@ class AdminPages {
     return "redirect:/admin/users/" + path(username);
   }
 
-  @PostMapping("/admin/users/{username}/disable")
-  String disable(
-      @AuthenticationPrincipal Actor me, @PathVariable String username, RedirectAttributes flash) {
+  /** Disables (tokens and sessions stop at once) or enables a person again. */
+  @PostMapping("/admin/users/{username}/{change:disable|enable}")
+  String access(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String username,
+      @PathVariable String change,
+      RedirectAttributes flash) {
     try {
-      users.disable(me, username);
+      boolean disable = change.equals("disable");
+      User user = disable ? users.disable(me, username) : users.enable(me, username);
       flash.addFlashAttribute(
-          "done", username + " is disabled: their tokens and sessions stopped working.");
-    } catch (TollgateException e) {
-      Secrets.refuse(flash, e, "disable");
-    }
-    return "redirect:/admin/users/" + path(username);
-  }
-
-  @PostMapping("/admin/users/{username}/enable")
-  String enable(
-      @AuthenticationPrincipal Actor me, @PathVariable String username, RedirectAttributes flash) {
-    try {
-      users.enable(me, username);
-      flash.addFlashAttribute("done", username + " is enabled again; they sign in anew.");
+          "done",
+          user.username()
+              + (disable
+                  ? " is disabled: their tokens and sessions stopped working."
+                  : " is enabled again; they sign in anew."));
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "disable");
     }
