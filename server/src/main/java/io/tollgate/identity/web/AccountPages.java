@@ -91,7 +91,7 @@ class AccountPages {
       }
       sessions.adopt(request, passwords.set(me, me.username(), password, current));
       flash.addFlashAttribute(
-          "done", "Your password is changed; your other sessions are signed out.");
+          "done", "Your password is changed. Your other sessions are signed out.");
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "password");
     }
