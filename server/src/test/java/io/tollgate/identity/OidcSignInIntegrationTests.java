@@ -105,6 +105,14 @@ class OidcSignInIntegrationTests extends IntegrationTest {
     HttpResponse<String> landed = new Browser().signInThroughProvider(port, "dora");
     assertThat(landed.uri().getPath()).isEqualTo("/");
     assertThat(rolesOn(PRODUCT, "dora")).isEmpty();
+    Api.Response granted =
+        admin.put(
+            "/api/v1/products/" + PRODUCT + "/members/dora", Map.of("roles", List.of("support")));
+    assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+    assertThat(new Browser().signInThroughProvider(port, "dora").uri().getPath()).isEqualTo("/");
+    assertThat(rolesOn(PRODUCT, "dora"))
+        .as("on a mapped product, the groups decide: a role granted by hand is taken away")
+        .isEmpty();
 
     assertThat(admin.post("/api/v1/users/dora/disable").status()).isEqualTo(200);
     HttpResponse<String> refused = new Browser().signInThroughProvider(port, "dora");
