@@ -1,6 +1,7 @@
 package io.tollgate.product;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ProcessManagement;
@@ -102,20 +103,22 @@ public class ProductManagement {
         new Product(
             key, name.strip(), processId, List.copyOf(unique), List.of(), Timestamps.now(clock));
     products.insert(product);
-    audit.record(
-        by.username(),
-        "product.created",
-        "product/" + key,
-        null,
-        Map.of(
-            "key",
+    audit.append(
+        AuditRecord.of(
+            "product.created",
+            by,
             key,
-            "name",
-            product.name(),
-            "process",
-            processId,
-            "environments",
-            product.environments()));
+            "product/" + key,
+            null,
+            Map.of(
+                "key",
+                key,
+                "name",
+                product.name(),
+                "process",
+                processId,
+                "environments",
+                product.environments())));
     return product;
   }
 
@@ -128,7 +131,7 @@ public class ProductManagement {
     Product product = find(key);
     ProcessDefinition definition = processes.latest(product.process()).definition();
     String managerRole = definition.decisionStep().owner();
-    if (!mayManageMembers(by, key)) {
+    if (!mayManageMembers(by, key) && !by.username().equals(username)) {
       throw Forbidden.because(
           "Changing members of '"
               + key
@@ -155,6 +158,22 @@ public class ProductManagement {
       unique.add(role);
     }
     List<String> sorted = new ArrayList<>(unique);
+    products.lock(key); // one membership change of a product at a time: the last holder stays
+    Map<String, Set<String>> holders = new java.util.HashMap<>();
+    for (Member m : products.members(key)) {
+      m.roles()
+          .forEach(
+              r -> holders.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(m.username()));
+    }
+    new MembershipPolicy(key, managerRole, neededRoles(definition))
+        .check(
+            by,
+            products.roles(key, by.username()),
+            username,
+            products.roles(key, username),
+            Set.copyOf(sorted),
+            holders,
+            products.openReleaseVersions(key));
     if (sorted.isEmpty()) {
       products.removeMember(key, username);
       readers.invalidateAll();
@@ -162,13 +181,26 @@ public class ProductManagement {
       products.setMember(key, username, sorted);
       readers.invalidateAll();
     }
-    audit.record(
-        by.username(),
-        "member.set",
-        "product/" + key,
-        null,
-        Map.of("username", username, "roles", sorted));
+    audit.append(
+        AuditRecord.of(
+            "membership.changed",
+            by,
+            key,
+            "product/" + key,
+            null,
+            Map.of("username", username, "roles", sorted)));
     return new Member(username, sorted);
+  }
+
+  /** The roles that own work in a process: losing the last holder of one leaves work undone. */
+  private static Set<String> neededRoles(ProcessDefinition d) {
+    Set<String> needed = new java.util.HashSet<>();
+    d.requirements().forEach(r -> needed.addAll(r.signers()));
+    d.steps().forEach(s -> needed.add(s.owner()));
+    d.handoffs().forEach(h -> needed.addAll(List.of(h.from(), h.to())));
+    if (d.playbook() != null) d.playbook().steps().forEach(s -> needed.add(s.owner()));
+    if (d.notes() != null) d.notes().fields().forEach(f -> needed.add(f.owner()));
+    return needed;
   }
 
   /** Whether the caller may change the members of a product (see {@link #setMember}). */

@@ -1,11 +1,11 @@
 package io.tollgate.identity.internal;
 
+import io.tollgate.identity.TokenManagement;
+import io.tollgate.identity.Tokens;
 import io.tollgate.identity.UserManagement;
+import io.tollgate.shared.Actor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,16 +26,19 @@ class AdminBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
   private final UserManagement users;
+  private final TokenManagement tokens;
   private final TransactionTemplate tx;
   private final String configuredToken;
   private final Path dataDir;
 
   AdminBootstrap(
       UserManagement users,
+      TokenManagement tokens,
       TransactionTemplate tx,
       @Value("${tollgate.bootstrap-admin-token:}") String configuredToken,
       @Value("${tollgate.data-dir:./data}") String dataDir) {
     this.users = users;
+    this.tokens = tokens;
     this.tx = tx;
     this.configuredToken = configuredToken;
     this.dataDir = Path.of(dataDir);
@@ -53,12 +56,10 @@ class AdminBootstrap implements ApplicationRunner {
               if (users.count() > 0) {
                 return null;
               }
-              users.createUnchecked("system", "admin", "System administrator", null, true);
-              return configuredToken.isBlank()
-                  ? users.issueUnchecked("system", "admin", "bootstrap").token()
-                  : users
-                      .issueUnchecked("system", "admin", "bootstrap", configuredToken.strip())
-                      .token();
+              users.createUnchecked(Actor.SYSTEM, "admin", "System administrator", null, true);
+              String chosen =
+                  configuredToken.isBlank() ? Tokens.generate() : configuredToken.strip();
+              return tokens.issueUnchecked(Actor.SYSTEM, "admin", "bootstrap", chosen).token();
             });
     if (token == null || !configuredToken.isBlank()) {
       if (token != null) {
@@ -67,18 +68,9 @@ class AdminBootstrap implements ApplicationRunner {
       }
       return;
     }
-    Files.createDirectories(dataDir);
     Path file = dataDir.resolve("initial-admin-token");
-    Files.writeString(
-        file,
-        token + System.lineSeparator(),
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
-    }
+    // owner-only from its creation, before the token is written (see DataDirectory)
+    io.tollgate.shared.DataDirectory.writeSecret(file, token + System.lineSeparator());
     log.warn(
         "\n\n  Created the system administrator 'admin'. Its API token (shown once, also in {}):\n\n    {}\n",
         file.toAbsolutePath().normalize(),

@@ -1,13 +1,14 @@
 package io.tollgate.identity.web;
 
 import io.tollgate.identity.IssuedToken;
+import io.tollgate.identity.PasswordManagement;
 import io.tollgate.identity.TokenInfo;
+import io.tollgate.identity.TokenManagement;
 import io.tollgate.identity.User;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,16 +26,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class UserApi {
   private final UserManagement users;
+  private final TokenManagement tokens;
+  private final PasswordManagement passwords;
 
-  UserApi(UserManagement users) {
+  UserApi(UserManagement users, TokenManagement tokens, PasswordManagement passwords) {
     this.users = users;
+    this.tokens = tokens;
+    this.passwords = passwords;
   }
 
   record NewUser(String username, String displayName, String email) {}
 
   record NewToken(String name) {}
 
-  record Password(String password) {}
+  /** {@code currentPassword} is required for one's own password (when one is set). */
+  record Password(String password, String currentPassword) {}
+
+  /** The answer of the cheapest call. */
+  record Ping(boolean ok, String username) {}
 
   @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<User> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
@@ -49,11 +58,7 @@ class UserApi {
 
   @GetMapping("/users/{username}")
   User get(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
-    if (!actor.admin() && !actor.username().equals(username)) {
-      throw io.tollgate.shared.Forbidden.because(
-          "Reading another user's account is for the system administrator.");
-    }
-    return users.get(username);
+    return users.get(actor, username);
   }
 
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,13 +66,13 @@ class UserApi {
       @AuthenticationPrincipal Actor actor,
       @PathVariable String username,
       @RequestBody NewToken body) {
-    IssuedToken token = users.issueToken(actor, username, body.name());
+    IssuedToken token = tokens.issue(actor, username, body.name());
     return ResponseEntity.status(201).body(token);
   }
 
   @GetMapping("/users/{username}/tokens")
   List<TokenInfo> tokens(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
-    return users.tokens(actor, username);
+    return tokens.list(actor, username);
   }
 
   @DeleteMapping("/users/{username}/tokens/{id}")
@@ -75,7 +80,7 @@ class UserApi {
       @AuthenticationPrincipal Actor actor,
       @PathVariable String username,
       @PathVariable String id) {
-    users.revokeToken(actor, username, id);
+    tokens.revoke(actor, username, id);
     return ResponseEntity.noContent().build();
   }
 
@@ -84,13 +89,25 @@ class UserApi {
       @AuthenticationPrincipal Actor actor,
       @PathVariable String username,
       @RequestBody Password body) {
-    users.setPassword(actor, username, body.password());
+    passwords.set(actor, username, body.password(), body.currentPassword());
     return ResponseEntity.noContent().build();
+  }
+
+  /** Disables a user (admin): their tokens answer 401 and their web sessions end at once. */
+  @PostMapping("/users/{username}/disable")
+  User disable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+    return users.disable(actor, username);
+  }
+
+  /** Enables a disabled user again (admin). */
+  @PostMapping("/users/{username}/enable")
+  User enable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+    return users.enable(actor, username);
   }
 
   /** The cheapest authenticated call: for health checks of a token, and the benchmark's ceiling. */
   @GetMapping("/ping")
-  Map<String, Object> ping(@AuthenticationPrincipal Actor actor) {
-    return Map.of("ok", true, "username", actor.username());
+  Ping ping(@AuthenticationPrincipal Actor actor) {
+    return new Ping(true, actor.username());
   }
 }

@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.databind.util.RawValue;
 
 /** The release endpoints of REST contract v1. */
 @RestController
@@ -45,7 +43,9 @@ class ReleaseApi {
   private final tools.jackson.databind.json.JsonMapper json;
   // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
   // once: by the command that made it or the first read, and then written as it is.
-  private final com.github.benmanes.caffeine.cache.Cache<String, RawValue> rendered =
+  // Kept as the generator's UTF-8 bytes, never as a String written raw: the generator escapes
+  // whatever a stored text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
+  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
   ReleaseApi(
@@ -67,7 +67,7 @@ class ReleaseApi {
 
   record EvidenceBody(String url, String note) {
     Evidence toEvidence() {
-      return new Evidence(url, note);
+      return Evidence.of(url, note);
     }
   }
 
@@ -94,6 +94,7 @@ class ReleaseApi {
             new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
     return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
         .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
         .body(rendered(release));
   }
 
@@ -257,6 +258,10 @@ class ReleaseApi {
               m.put("details", json.readTree(e.details()));
               m.put("prevHash", e.prevHash());
               m.put("hash", e.hash());
+              m.put("type", e.type());
+              m.put("actorKind", e.actorKind());
+              m.put("product", e.product());
+              m.put("payloadVersion", e.payloadVersion());
               return m;
             })
         .toList();
@@ -279,21 +284,21 @@ class ReleaseApi {
   }
 
   private ResponseEntity<Object> ok(Release release) {
-    return ResponseEntity.ok().eTag(IfMatch.etag(release.revision())).body(rendered(release));
+    return ResponseEntity.ok()
+        .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(rendered(release));
   }
 
   /**
    * The release's JSON, rendered once per revision and number of incidents (incidents are opened
    * without changing the release; they are never deleted, so the count tells a new one).
    */
-  private RawValue rendered(Release release) {
+  private byte[] rendered(Release release) {
     List<String> opened = incidents.incidentsOf(release.id());
     return rendered.get(
         release.id().value() + "@" + release.revision() + "#" + opened.size(),
         k ->
-            new RawValue(
-                new SerializedString(
-                    json.writeValueAsString(
-                        ReleaseView.of(release, opened, releases.deployments(release))))));
+            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
   }
 }
