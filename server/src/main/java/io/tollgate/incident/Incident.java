@@ -276,7 +276,8 @@ public final class Incident {
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private void timeline(Instant at, String actor, String entry) {
@@ -290,7 +291,8 @@ public final class Incident {
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private IncidentData copy(
@@ -300,7 +302,14 @@ public final class Incident {
       String resolvedBy,
       Instant resolvedAt) {
     return data.with(
-        data.steps(), data.timeline(), rollback, rootCause, items, resolvedBy, resolvedAt);
+        data.steps(),
+        data.timeline(),
+        rollback,
+        rootCause,
+        items,
+        resolvedBy,
+        resolvedAt,
+        data.revision());
   }
 
   private static String blankToNull(String s) {

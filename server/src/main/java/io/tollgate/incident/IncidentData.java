@@ -33,7 +33,8 @@ public record IncidentData(
       String rootCause,
       List<String> actionItems,
       String resolvedBy,
-      Instant resolvedAt) {
+      Instant resolvedAt,
+      long revision) {
     return new IncidentData(
         id,
         release,
@@ -56,24 +57,6 @@ public record IncidentData(
   }
 
   public IncidentData withRevision(long next) {
-    return new IncidentData(
-        id,
-        release,
-        product,
-        releaseVersion,
-        process,
-        severity,
-        summary,
-        openedBy,
-        openedAt,
-        cause,
-        steps,
-        timeline,
-        rollback,
-        rootCause,
-        actionItems,
-        resolvedBy,
-        resolvedAt,
-        next);
+    return with(steps, timeline, rollback, rootCause, actionItems, resolvedBy, resolvedAt, next);
   }
 }
