@@ -1,11 +1,13 @@
 package io.tollgate.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.Verification;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +28,18 @@ class AuditApi {
     this.audit = audit;
   }
 
+  @Operation(
+      operationId = "verifyAuditLog",
+      summary = "Recompute the audit hash chain and report the first altered event (admin)")
+  @ProblemStatuses(403)
   @GetMapping("/verify")
   Verification verify(@AuthenticationPrincipal Actor actor) {
     requireAdmin(actor);
     return audit.verify();
   }
 
+  @Operation(operationId = "listAuditEvents", summary = "Page through the whole audit log (admin)")
+  @ProblemStatuses({403, 422})
   @GetMapping
   List<AuditEvent> events(
       @AuthenticationPrincipal Actor actor,

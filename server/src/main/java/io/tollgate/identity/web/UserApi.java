@@ -1,13 +1,14 @@
 package io.tollgate.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.identity.IssuedToken;
 import io.tollgate.identity.TokenInfo;
 import io.tollgate.identity.User;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,17 +37,26 @@ class UserApi {
 
   record Password(String password) {}
 
+  /** The answer of {@code GET /api/v1/ping}. */
+  record Ping(boolean ok, String username) {}
+
+  @Operation(operationId = "createUser", summary = "Create a user (admin)")
+  @ProblemStatuses({403, 409, 422})
   @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<User> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
     User user = users.create(actor, body.username(), body.displayName(), body.email());
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
   }
 
+  @Operation(operationId = "listUsers", summary = "List all users (admin)")
+  @ProblemStatuses(403)
   @GetMapping("/users")
   List<User> all(@AuthenticationPrincipal Actor actor) {
     return users.all(actor);
   }
 
+  @Operation(operationId = "getUser", summary = "Read a user's account (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @GetMapping("/users/{username}")
   User get(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     if (!actor.admin() && !actor.username().equals(username)) {
@@ -56,6 +66,10 @@ class UserApi {
     return users.get(username);
   }
 
+  @Operation(
+      operationId = "issueToken",
+      summary = "Issue an API token for a user, shown once (admin, or the user)")
+  @ProblemStatuses({403, 404, 422})
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IssuedToken> issue(
       @AuthenticationPrincipal Actor actor,
@@ -65,11 +79,15 @@ class UserApi {
     return ResponseEntity.status(201).body(token);
   }
 
+  @Operation(operationId = "listTokens", summary = "List a user's tokens (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @GetMapping("/users/{username}/tokens")
   List<TokenInfo> tokens(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     return users.tokens(actor, username);
   }
 
+  @Operation(operationId = "revokeToken", summary = "Revoke a user's token (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @DeleteMapping("/users/{username}/tokens/{id}")
   ResponseEntity<Void> revoke(
       @AuthenticationPrincipal Actor actor,
@@ -79,6 +97,10 @@ class UserApi {
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(
+      operationId = "setPassword",
+      summary = "Set a user's web sign-in password (admin, or the user for their own)")
+  @ProblemStatuses({403, 404, 422})
   @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> password(
       @AuthenticationPrincipal Actor actor,
@@ -89,8 +111,9 @@ class UserApi {
   }
 
   /** The cheapest authenticated call: for health checks of a token, and the benchmark's ceiling. */
+  @Operation(operationId = "ping", summary = "Check a token: the cheapest authenticated call")
   @GetMapping("/ping")
-  Map<String, Object> ping(@AuthenticationPrincipal Actor actor) {
-    return Map.of("ok", true, "username", actor.username());
+  Ping ping(@AuthenticationPrincipal Actor actor) {
+    return new Ping(true, actor.username());
   }
 }
