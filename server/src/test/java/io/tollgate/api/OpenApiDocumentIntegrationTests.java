@@ -125,14 +125,24 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     assertThat(untyped).as("bodies without a schema").isEmpty();
   }
 
-  /** A named schema, a list of one, or a map whose values are one; never a bare object. */
+  /**
+   * A named schema, a scalar, a list of described items, a choice of described schemas, or a map
+   * whose values are described; never a bare object.
+   */
   private static boolean described(JsonNode schema) {
     if (schema.has("$ref")) return true;
-    if (schema.path("type").asString().equals("array")) return described(schema.path("items"));
+    for (String choice : List.of("oneOf", "anyOf")) {
+      if (schema.path(choice).isArray() && !schema.path(choice).isEmpty()) {
+        return schema.path(choice).valueStream().allMatch(OpenApiDocumentIntegrationTests::described);
+      }
+    }
+    String type = schema.path("type").asString();
+    if (Set.of("string", "integer", "number", "boolean").contains(type)) return true;
+    if (type.equals("array")) return described(schema.path("items"));
     if (schema.path("additionalProperties").isObject()) {
       return described(schema.path("additionalProperties"));
     }
-    return false;
+    return schema.path("properties").isObject() && !schema.path("properties").isEmpty();
   }
 
   record Op(String method, String path, JsonNode node) {
