@@ -133,7 +133,10 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     if (schema.has("$ref")) return true;
     for (String choice : List.of("oneOf", "anyOf")) {
       if (schema.path(choice).isArray() && !schema.path(choice).isEmpty()) {
-        return schema.path(choice).valueStream().allMatch(OpenApiDocumentIntegrationTests::described);
+        return schema
+            .path(choice)
+            .valueStream()
+            .allMatch(OpenApiDocumentIntegrationTests::described);
       }
     }
     String type = schema.path("type").asString();

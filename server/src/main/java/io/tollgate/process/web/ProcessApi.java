@@ -27,6 +27,7 @@ class ProcessApi {
   }
 
   /** A process version by its id, number and name. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ProcessSummary")
   record ProcessSummary(String id, int version, String name) {
     static ProcessSummary of(ProcessVersion p) {
       return new ProcessSummary(p.id(), p.version(), p.name());

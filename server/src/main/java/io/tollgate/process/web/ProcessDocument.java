@@ -1,5 +1,6 @@
 package io.tollgate.process.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tollgate.process.HandoffDef;
 import io.tollgate.process.NotesField;
 import io.tollgate.process.PlaybookStepDef;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A process version as {@code GET /api/v1/processes/{id}} answers it: the definition as JSON. */
+@Schema(name = "Process")
 record ProcessDocument(
     String id,
     int version,
@@ -43,6 +45,7 @@ record ProcessDocument(
   }
 
   /** A pre-release requirement: who meets (or signs) it, for which release types. */
+  @Schema(name = "ProcessRequirement")
   record Requirement(
       String key,
       String title,
@@ -66,6 +69,7 @@ record ProcessDocument(
   }
 
   /** A checklist step: its owner, kind, order and what it meets. */
+  @Schema(name = "ProcessStep")
   record Step(
       String key,
       String title,
@@ -97,6 +101,7 @@ record ProcessDocument(
   }
 
   /** A handoff from one role to another, and what triggers it. */
+  @Schema(name = "ProcessHandoff")
   record Handoff(
       String key,
       String from,
@@ -110,9 +115,11 @@ record ProcessDocument(
   }
 
   /** The incident playbook: what opens an incident and its steps. */
+  @Schema(name = "Playbook")
   record Playbook(String trigger, List<PlaybookStep> steps) {}
 
   /** One playbook step. */
+  @Schema(name = "PlaybookStep")
   record PlaybookStep(
       String key,
       String title,
@@ -134,9 +141,11 @@ record ProcessDocument(
   }
 
   /** The release-notes template: its fields (with owners) and its Markdown. */
+  @Schema(name = "NotesTemplate")
   record NotesTemplate(List<NotesFieldView> fields, String template) {}
 
   /** One notes field. */
+  @Schema(name = "NotesField")
   record NotesFieldView(
       String key, String label, String owner, boolean list, List<String> requiredFor) {
     static NotesFieldView of(NotesField f) {

@@ -41,6 +41,7 @@ class ProductApi {
   record Roles(List<String> roles) {}
 
   /** A product with what each of its environments runs, and its members. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "Product")
   record ProductView(
       String key,
       String name,
