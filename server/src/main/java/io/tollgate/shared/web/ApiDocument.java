@@ -81,7 +81,10 @@ public class ApiDocument {
   @Bean
   OperationCustomizer tollgateOperations() {
     return (operation, handler) -> {
-      operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+      // an operation with several media types is customised once per handler method
+      if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+      }
       TreeSet<Integer> statuses = new TreeSet<>();
       statuses.add(401);
       ProblemStatuses declared = handler.getMethodAnnotation(ProblemStatuses.class);
