@@ -67,6 +67,11 @@ class BootstrapAndDemoIntegrationTests {
           .isEqualTo(TollgateApplication.workerThreads());
       Path tokenFile = dataDir.resolve("initial-admin-token");
       assertThat(tokenFile).exists();
+      assertThat(Files.getPosixFilePermissions(tokenFile))
+          .as("the token file is the server user's only")
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(dataDir))
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
       String token = Files.readString(tokenFile).strip();
       assertThat(token).startsWith("tg_");
       Api admin = new Api(port, token);

@@ -41,6 +41,16 @@ public final class ProcessParser {
   static final int MAX_NESTING = 20;
   static final int MAX_COLLECTION_ALIASES = 20;
 
+  /**
+   * What the file may amount to once every alias is replaced by what it stands for (scalar text,
+   * counted in characters): the same as the file itself may be, so aliases cannot make a small file
+   * into a large process.
+   */
+  static final int MAX_EXPANDED_CHARS = MAX_BYTES;
+
+  /** Aliases of any kind (scalars included) in one file. */
+  static final int MAX_ALIASES = 200;
+
   private ProcessParser() {}
 
   /**
@@ -105,6 +115,7 @@ public final class ProcessParser {
       problems.add(1, "the process file is empty");
       return null;
     }
+    if (!withinExpansionLimits(yaml, problems)) return null;
     return new ProcessReader(problems).read(root);
   }
 
@@ -183,6 +194,56 @@ public final class ProcessParser {
       // fall through: the line is unknown
     }
     return 1;
+  }
+
+  /**
+   * Whether the file, with its aliases expanded, stays within {@link #MAX_EXPANDED_CHARS} and
+   * {@link #MAX_ALIASES}; SnakeYAML counts only aliases of collections, so a scalar anchored once
+   * and aliased many times would otherwise expand unchecked. Reports the line where a limit is
+   * crossed.
+   */
+  private static boolean withinExpansionLimits(String yaml, Problems problems) {
+    java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+    java.util.Deque<long[]> open = new java.util.ArrayDeque<>(); // size so far of each collection
+    java.util.Deque<String> anchors = new java.util.ArrayDeque<>();
+    long total = 0;
+    int aliases = 0;
+    for (Event event : yaml().parse(new StringReader(yaml))) {
+      int line = event.getStartMark() == null ? 1 : event.getStartMark().getLine() + 1;
+      long size = -1;
+      if (event instanceof CollectionStartEvent start) {
+        open.push(new long[] {0});
+        anchors.push(start.getAnchor() == null ? "" : start.getAnchor());
+        continue;
+      } else if (event instanceof CollectionEndEvent) {
+        size = open.pop()[0];
+        String anchor = anchors.pop();
+        if (!anchor.isEmpty()) sizes.put(anchor, size);
+      } else if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar) {
+        size = scalar.getValue().length();
+        if (scalar.getAnchor() != null) sizes.put(scalar.getAnchor(), size);
+        total += size;
+      } else if (event instanceof AliasEvent alias) {
+        if (++aliases > MAX_ALIASES) {
+          problems.add(
+              line, "more than " + MAX_ALIASES + " aliases (*name); Tollgate refuses them");
+          return false;
+        }
+        size = sizes.getOrDefault(alias.getAnchor(), 0L);
+        total += size;
+      }
+      if (size >= 0 && !open.isEmpty()) open.peek()[0] += size;
+      if (total > MAX_EXPANDED_CHARS) {
+        problems.add(
+            line,
+            "the file expands to more than "
+                + MAX_EXPANDED_CHARS
+                + " characters through its aliases (*name); Tollgate refuses it so that a small"
+                + " file cannot become a huge process");
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final class BuiltIn {

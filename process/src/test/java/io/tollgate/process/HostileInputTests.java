@@ -40,6 +40,35 @@ class HostileInputTests {
   }
 
   @Test
+  void refusesScalarAliasesThatExpandPastTheLimitWithTheLine() {
+    String big = "A".repeat(60_000);
+    String bomb =
+        TINY
+            + "big: &big \""
+            + big
+            + "\"\n"
+            + "copies:\n"
+            + "  - [*big, *big, *big, *big, *big]\n".repeat(10);
+    int firstLine = (int) TINY.lines().count() + 3;
+
+    List<ProcessError> errors = assertTimeoutPreemptively(QUICKLY, () -> errors(bomb));
+
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).message()).contains("expands to more than");
+    assertThat(errors.get(0).line()).isBetween(firstLine, firstLine + 9);
+  }
+
+  @Test
+  void refusesTooManyAliasesOfAnyKind() {
+    String many = TINY + "x: &x a\ncopies: [" + "*x, ".repeat(ProcessParser.MAX_ALIASES) + "*x]\n";
+
+    List<ProcessError> errors = errors(many);
+
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).message()).contains("aliases");
+  }
+
+  @Test
   void refusesAnAliasBombWithTheLineOfTheAliasOverTheLimit() {
     String bomb =
         """

@@ -14,10 +14,17 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /** Renders release notes through the process's Mustache/Markdown template, to Markdown or HTML. */
 public final class NotesRenderer {
   private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
-  private static final Parser PARSER = Parser.builder().build();
-  // Notes are written by people: raw HTML in them is shown as text, links are sanitised.
+  // Notes are written by people: raw HTML in them is shown as text, and only http(s) and mailto
+  // links are links (SafeLinks; the sanitiser below is the second line, without its data: default).
+  private static final Parser PARSER = Parser.builder().postProcessor(new SafeLinks()).build();
   private static final HtmlRenderer HTML =
-      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder()
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(
+              new org.commonmark.renderer.html.DefaultUrlSanitizer(
+                  List.of("http", "https", "mailto")))
+          .build();
 
   private NotesRenderer() {}
 

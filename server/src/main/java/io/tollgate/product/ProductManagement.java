@@ -128,7 +128,7 @@ public class ProductManagement {
     Product product = find(key);
     ProcessDefinition definition = processes.latest(product.process()).definition();
     String managerRole = definition.decisionStep().owner();
-    if (!mayManageMembers(by, key)) {
+    if (!mayManageMembers(by, key) && !by.username().equals(username)) {
       throw Forbidden.because(
           "Changing members of '"
               + key
@@ -155,6 +155,22 @@ public class ProductManagement {
       unique.add(role);
     }
     List<String> sorted = new ArrayList<>(unique);
+    products.lock(key); // one membership change of a product at a time: the last holder stays
+    Map<String, Set<String>> holders = new java.util.HashMap<>();
+    for (Member m : products.members(key)) {
+      m.roles()
+          .forEach(
+              r -> holders.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(m.username()));
+    }
+    new MembershipPolicy(key, managerRole, neededRoles(definition))
+        .check(
+            by,
+            products.roles(key, by.username()),
+            username,
+            products.roles(key, username),
+            Set.copyOf(sorted),
+            holders,
+            products.openReleaseVersions(key));
     if (sorted.isEmpty()) {
       products.removeMember(key, username);
       readers.invalidateAll();
@@ -169,6 +185,17 @@ public class ProductManagement {
         null,
         Map.of("username", username, "roles", sorted));
     return new Member(username, sorted);
+  }
+
+  /** The roles that own work in a process: losing the last holder of one leaves work undone. */
+  private static Set<String> neededRoles(ProcessDefinition d) {
+    Set<String> needed = new java.util.HashSet<>();
+    d.requirements().forEach(r -> needed.addAll(r.signers()));
+    d.steps().forEach(s -> needed.add(s.owner()));
+    d.handoffs().forEach(h -> needed.addAll(List.of(h.from(), h.to())));
+    if (d.playbook() != null) d.playbook().steps().forEach(s -> needed.add(s.owner()));
+    if (d.notes() != null) d.notes().fields().forEach(f -> needed.add(f.owner()));
+    return needed;
   }
 
   /** Whether the caller may change the members of a product (see {@link #setMember}). */

@@ -2,10 +2,14 @@ package io.tollgate.ui;
 
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditEventsAppended;
+import io.tollgate.shared.Actor;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,21 +18,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Tells open pages that something changed. It tails the audit log by sequence number — the log
  * every change is written to in its own transaction — so a change made on any node reaches the
- * pages served by every node. Each page subscribes to topics: {@code board} (any release change)
- * and {@code release-<id>}.
+ * pages served by every node. Each page subscribes to topics: {@code board} (a change of a release
+ * or product the person may read) and {@code release-<id>}. A stream tells its person only about
+ * what they may read ({@link Access}), and only what changed ({@code release/<id>}, {@code
+ * product/<key>}): no sequence number, which would count everyone's activity.
  */
 @Component
 class LiveUpdates {
 
+  /** Whether a person may read a release or a product: checked for every event sent. */
+  interface Access {
+    boolean mayReadRelease(Actor who, String releaseId);
+
+    boolean mayReadProduct(Actor who, String product);
+  }
+
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final Access access;
 
-  LiveUpdates() {}
+  LiveUpdates(Access access) {
+    this.access = access;
+  }
 
-  record Subscriber(SseEmitter emitter, Set<String> topics) {}
+  record Subscriber(SseEmitter emitter, Actor who, Set<String> topics) {}
 
-  SseEmitter subscribe(Set<String> topics) {
+  SseEmitter subscribe(Actor who, Set<String> topics) {
     SseEmitter emitter = new SseEmitter(0L);
-    Subscriber subscriber = new Subscriber(emitter, topics);
+    Subscriber subscriber = new Subscriber(emitter, who, topics);
     subscribers.add(subscriber);
     emitter.onCompletion(() -> subscribers.remove(subscriber));
     emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -61,10 +77,21 @@ class LiveUpdates {
   void changed(AuditEventsAppended appended) {
     for (AuditEvent e : appended.events()) {
       if (e.release() != null) {
-        publish("release-" + e.release(), e.seq());
-        publish("board", e.seq());
+        Map<String, Boolean> readers = new HashMap<>();
+        Predicate<Actor> may =
+            who ->
+                readers.computeIfAbsent(
+                    who.username(), u -> access.mayReadRelease(who, e.release()));
+        publish("release-" + e.release(), e.subject(), may);
+        publish("board", e.subject(), may);
       } else if (e.subject().startsWith("product/") || e.subject().startsWith("environment/")) {
-        publish("board", e.seq());
+        String product = e.subject().substring(e.subject().indexOf('/') + 1).split("/")[0];
+        Map<String, Boolean> readers = new HashMap<>();
+        publish(
+            "board",
+            e.subject(),
+            who ->
+                readers.computeIfAbsent(who.username(), u -> access.mayReadProduct(who, product)));
       }
     }
   }
@@ -88,15 +115,16 @@ class LiveUpdates {
     return subscribers.size();
   }
 
-  private void publish(String topic, long seq) {
+  /** Sends {@code subject} (what changed, e.g. {@code release/<id>}) to the topic's readers. */
+  private void publish(String topic, String subject, Predicate<Actor> mayRead) {
     for (Subscriber s : subscribers) {
-      if (s.topics().contains(topic)) {
+      if (s.topics().contains(topic) && mayRead.test(s.who())) {
         try {
           s.emitter()
               .send(
                   SseEmitter.event()
                       .name(topic.startsWith("release-") ? "release" : topic)
-                      .data(seq));
+                      .data(subject));
         } catch (IOException | IllegalStateException e) {
           subscribers.remove(s);
         }

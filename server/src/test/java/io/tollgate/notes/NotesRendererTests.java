@@ -82,6 +82,32 @@ class NotesRendererTests {
   }
 
   @Test
+  void onlyHttpAndMailtoLinksAreLinks() {
+    ReleaseNotes links =
+        FILLED.with(
+            "notableChanges",
+            List.of(
+                "[data](data:text/html;base64,PHNjcmlwdD4=)",
+                "[js](JavaScript:alert(1))",
+                "<vbscript:msgbox>",
+                "![img](data:image/png;base64,AAAA)",
+                "[fine](https://example.com/x)",
+                "[relative](/releases/1)"));
+
+    String html = NotesRenderer.html(TEMPLATE, CHECKOUT_1_4, links);
+
+    assertThat(html)
+        .doesNotContainIgnoringCase("data:")
+        .doesNotContainIgnoringCase("javascript:")
+        .doesNotContainIgnoringCase("href=\"vbscript:")
+        .doesNotContain("<img")
+        .contains("<li>data</li>")
+        .contains("href=\"https://example.com/x\">fine</a>")
+        .contains("href=\"/releases/1\">relative</a>");
+    assertThat(html.split("<a ", -1)).hasSize(3);
+  }
+
+  @Test
   void htmlShowsRawHtmlInTheNotesAsText() {
     ReleaseNotes hostile =
         FILLED

@@ -40,6 +40,24 @@ public final class WebSession {
     return ok;
   }
 
+  /** Opens a streaming GET (e.g. {@code /live}): its status and the body as it arrives. */
+  public HttpResponse<java.io.InputStream> stream(String path) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Accept", "text/event-stream")
+              .timeout(Duration.ofSeconds(10))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public WebPage get(String path) {
     WebPage page = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     if (page.status() == 200 && page.body().contains("name=\"csrf-token\"")) csrf = page.csrf();

@@ -2,10 +2,7 @@ package io.tollgate.identity.internal;
 
 import io.tollgate.identity.UserManagement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,18 +64,9 @@ class AdminBootstrap implements ApplicationRunner {
       }
       return;
     }
-    Files.createDirectories(dataDir);
     Path file = dataDir.resolve("initial-admin-token");
-    Files.writeString(
-        file,
-        token + System.lineSeparator(),
-        StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
-    }
+    // owner-only from its creation, before the token is written (see DataDirectory)
+    io.tollgate.shared.DataDirectory.writeSecret(file, token + System.lineSeparator());
     log.warn(
         "\n\n  Created the system administrator 'admin'. Its API token (shown once, also in {}):\n\n    {}\n",
         file.toAbsolutePath().normalize(),

@@ -30,7 +30,7 @@ public class IncidentStore {
             status,
             Timestamps.toDb(data.openedAt()),
             data.revision(),
-            json.writeValueAsString(data))
+            io.tollgate.shared.Limits.document("incident", json.writeValueAsString(data)))
         .update();
   }
 
@@ -38,7 +38,11 @@ public class IncidentStore {
     return jdbc.sql(
                 "update incidents set status = ?, revision = ?, document = ? where id = ? and revision = ?")
             .params(
-                status, data.revision(), json.writeValueAsString(data), data.id(), expectedRevision)
+                status,
+                data.revision(),
+                io.tollgate.shared.Limits.document("incident", json.writeValueAsString(data)),
+                data.id(),
+                expectedRevision)
             .update()
         == 1;
   }

@@ -120,6 +120,20 @@ public class ProductStore {
     }
   }
 
+  /**
+   * The versions of the product's open releases: every status but the terminal ones (closed,
+   * rolled-back, cancelled; ReleaseStatus.isActive), read from the column the release feature
+   * writes with each save.
+   */
+  public List<String> openReleaseVersions(String key) {
+    return jdbc.sql(
+            "select version from releases where product_key = ?"
+                + " and status not in ('closed', 'rolled-back', 'cancelled') order by created_at")
+        .param(key)
+        .query(String.class)
+        .list();
+  }
+
   public void removeMember(String key, String username) {
     jdbc.sql("delete from memberships where product_key = ? and username = ?")
         .params(key, username)

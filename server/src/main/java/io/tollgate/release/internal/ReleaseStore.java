@@ -59,7 +59,7 @@ public class ReleaseStore {
             Timestamps.toDb(data.createdAt()),
             Timestamps.toDb(now),
             data.revision(),
-            json.writeValueAsString(data),
+            io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
             numbers.major(),
             numbers.minor(),
             numbers.patch())
@@ -196,7 +196,7 @@ public class ReleaseStore {
                 data.cancellation() == null ? data.version() : null,
                 Timestamps.toDb(now),
                 data.revision(),
-                json.writeValueAsString(data),
+                io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
                 data.id(),
                 expectedRevision)
             .update()

@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.databind.util.RawValue;
 
 /** The release endpoints of REST contract v1. */
 @RestController
@@ -47,7 +45,9 @@ class ReleaseApi {
   private final tools.jackson.databind.json.JsonMapper json;
   // A release's JSON is a function of its id and revision alone, so each revision is rendered
   // once: by the command that made it or the first read, and then written as it is.
-  private final com.github.benmanes.caffeine.cache.Cache<String, RawValue> rendered =
+  // Kept as the generator's UTF-8 bytes, never as a String written raw: the generator escapes
+  // whatever a stored text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
+  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
   ReleaseApi(
@@ -69,7 +69,7 @@ class ReleaseApi {
 
   record EvidenceBody(String url, String note) {
     Evidence toEvidence() {
-      return new Evidence(url, note);
+      return Evidence.of(url, note);
     }
   }
 
@@ -95,6 +95,7 @@ class ReleaseApi {
             new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
     return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
         .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
         .body(rendered(release));
   }
 
@@ -281,14 +282,17 @@ class ReleaseApi {
   }
 
   private ResponseEntity<Object> ok(Release release) {
-    return ResponseEntity.ok().eTag(IfMatch.etag(release.revision())).body(rendered(release));
+    return ResponseEntity.ok()
+        .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(rendered(release));
   }
 
   /** The release's JSON, rendered once per revision. */
-  private RawValue rendered(Release release) {
+  private byte[] rendered(Release release) {
     return rendered.get(
         release.id().value() + "@" + release.revision(),
-        k -> new RawValue(new SerializedString(json.writeValueAsString(view(release)))));
+        k -> json.writeValueAsBytes(view(release)));
   }
 
   private Map<String, Object> view(Release release) {

@@ -94,7 +94,7 @@ class ReleasePages {
         "meet:" + key,
         request,
         model,
-        () -> releases.meet(me, id, key, new Evidence(blank(url), blank(note)), null));
+        () -> releases.meet(me, id, key, Evidence.of(blank(url), blank(note)), null));
   }
 
   @PostMapping("/releases/{id}/steps/{key}/complete")
@@ -107,7 +107,7 @@ class ReleasePages {
       @RequestParam(required = false) String outcome,
       HttpServletRequest request,
       Model model) {
-    Evidence evidence = blank(url) == null ? null : new Evidence(blank(url), null);
+    Evidence evidence = blank(url) == null ? null : Evidence.of(blank(url), null);
     return act(
         me,
         id,

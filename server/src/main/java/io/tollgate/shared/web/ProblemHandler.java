@@ -37,6 +37,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof Invalid invalid && !invalid.errors().isEmpty()) {
       problem.setProperty("errors", invalid.errors());
     }
+    if (e instanceof Invalid invalid && invalid.field() != null) {
+      problem.setProperty("field", invalid.field());
+    }
     return respond(problem);
   }
 
@@ -99,7 +102,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         Problems.of(
             500,
             "Internal error",
-            "Something went wrong on the server; nothing was changed. The server log has the details."));
+            // An error can come after the change was committed (while writing the answer), so the
+            // answer does not claim either way.
+            "Something went wrong on the server. The change may or may not have been saved:"
+                + " reload to see the current state before trying again. The server log has the"
+                + " details."));
   }
 
   @Override
@@ -115,15 +122,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       }
       cause = cause.getCause();
     }
-    String reason = ex.getMostSpecificCause().getMessage();
-    if (reason != null) {
-      reason = reason.lines().findFirst().orElse("");
-      if (reason.length() > 300) reason = reason.substring(0, 300) + "…";
-    }
     String detail =
         ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
             ? "The request needs a JSON body."
-            : "The body is not valid JSON for this request: " + reason;
+            : unreadable(ex);
     return generic(Problems.of(400, "Bad request", detail));
   }
 
@@ -179,6 +181,42 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     h.putAll(headers);
     h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     return new ResponseEntity<>(problem, h, statusCode);
+  }
+
+  /**
+   * Why a body could not be read, in words and without the server's class names: the field whose
+   * value has the wrong type or format, or where the JSON is broken.
+   */
+  private static String unreadable(HttpMessageNotReadableException ex) {
+    for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof tools.jackson.databind.DatabindException d) {
+        String field = field(d.getPath());
+        return field.isEmpty()
+            ? "The body does not have the shape this request takes (an object with its fields)."
+            : "The field '" + field + "' has a value of the wrong type or format.";
+      }
+      if (c instanceof tools.jackson.core.JacksonException j) {
+        String reason = j.getOriginalMessage();
+        reason = reason == null ? "" : reason.lines().findFirst().orElse("");
+        reason = reason.replaceAll("[a-z]+(\\.[a-zA-Z0-9_$]+){2,}", "a value");
+        if (reason.length() > 300) reason = reason.substring(0, 300) + "…";
+        return "The body is not valid JSON: " + reason;
+      }
+    }
+    return "The body is not valid JSON for this request.";
+  }
+
+  private static String field(java.util.List<tools.jackson.core.JacksonException.Reference> path) {
+    StringBuilder out = new StringBuilder();
+    for (tools.jackson.core.JacksonException.Reference r : path) {
+      if (r.getPropertyName() != null) {
+        if (!out.isEmpty()) out.append('.');
+        out.append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.toString();
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
