@@ -79,6 +79,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("listTokens", EnumSet.of(ADMIN, DEVELOPER)),
           Map.entry("revokeToken", EnumSet.of(ADMIN, DEVELOPER)),
           Map.entry("setPassword", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("disableUser", EnumSet.of(ADMIN)),
+          Map.entry("enableUser", EnumSet.of(ADMIN)),
           // products: created by the admin, read by members, staffed by the admin or the RM
           Map.entry("createProduct", EnumSet.of(ADMIN)),
           Map.entry("listProducts", ANY_TOKEN),
@@ -111,7 +113,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("resolveIncident", EnumSet.of(RELEASE_MANAGER)),
           // the whole audit log
           Map.entry("listAuditEvents", EnumSet.of(ADMIN)),
-          Map.entry("verifyAuditLog", EnumSet.of(ADMIN)));
+          Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),
+          Map.entry("verifyAuditCheckpoint", EnumSet.of(ADMIN)),
+          Map.entry("getAuditCheckpoint", EnumSet.of(ADMIN)),
+          Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)));
 
   @Test
   void everyOperationHasARule() {

@@ -153,6 +153,8 @@ final class MatrixFixture {
       case "skipStep", "skipIncidentStep", "cancelRelease" -> Map.of("reason", "not needed");
       case "decide" -> Map.of("decision", "no-go", "rationale", "not yet");
       case "updateNotes" -> Map.of("summary", "Matrix release");
+      case "verifyAuditCheckpoint" ->
+          Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");
       case "openIncident" -> Map.of("severity", "high", "summary", "Something broke");
       case "resolveIncident" ->
           Map.of("rootCause", "a bad config", "actionItems", List.of("check configs"));

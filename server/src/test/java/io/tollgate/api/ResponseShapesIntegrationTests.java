@@ -240,10 +240,28 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "revision");
     JsonNode notes = ok(t.rm.get(ReleaseDriver.path(id) + "/notes", "application/json"));
     assertFields(
-        notes, "summary", "notableChanges", "migrationSteps", "knownIssues", "complete", "markdown");
+        notes,
+        "summary",
+        "notableChanges",
+        "migrationSteps",
+        "knownIssues",
+        "complete",
+        "markdown");
     JsonNode audit = ok(t.rm.get(ReleaseDriver.path(id) + "/audit"));
     assertFields(
-        audit.get(0), "seq", "at", "actor", "action", "subject", "details", "prevHash", "hash");
+        audit.get(0),
+        "seq",
+        "at",
+        "actor",
+        "action",
+        "subject",
+        "details",
+        "prevHash",
+        "hash",
+        "type",
+        "actorKind",
+        "product",
+        "payloadVersion");
     assertThat(audit.get(0).path("details").isObject()).isTrue();
   }
 

@@ -42,6 +42,18 @@ public abstract class IntegrationTest {
     admin = new Api(port, ADMIN_TOKEN);
   }
 
+  /**
+   * Gives the bootstrap administrator this web password. Tests share the database, so an earlier
+   * test may have set another one; as one's own password change needs the current password, the old
+   * one is cleared first.
+   */
+  protected void adminPassword(String password) {
+    jdbc.sql("update users set password_hash = null where username = 'admin'").update();
+    Api.Response set =
+        admin.put("/api/v1/users/admin/password", java.util.Map.of("password", password));
+    org.assertj.core.api.Assertions.assertThat(set.status()).as(set.toString()).isEqualTo(204);
+  }
+
   /** A fresh product with one person per role of the built-in process. */
   protected Team team() {
     return Team.create(admin);

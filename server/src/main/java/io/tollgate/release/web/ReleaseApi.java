@@ -251,6 +251,10 @@ class ReleaseApi {
               m.put("details", json.readTree(e.details()));
               m.put("prevHash", e.prevHash());
               m.put("hash", e.hash());
+              m.put("type", e.type());
+              m.put("actorKind", e.actorKind());
+              m.put("product", e.product());
+              m.put("payloadVersion", e.payloadVersion());
               return m;
             })
         .toList();

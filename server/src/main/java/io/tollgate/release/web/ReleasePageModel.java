@@ -1,6 +1,7 @@
 package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditTimeline;
 import io.tollgate.process.HandoffDef;
 import io.tollgate.process.NotesField;
 import io.tollgate.process.ProcessDefinition;
@@ -39,7 +40,7 @@ record ReleasePageModel(
     List<DeploymentRow> deployments,
     List<String> incidents,
     List<OpenIncident> openIncidents,
-    List<AuditRow> audit,
+    List<AuditTimeline.Entry> audit,
     List<NotesRow> notes,
     boolean notesComplete,
     List<String> notesMissing,
@@ -120,8 +121,6 @@ record ReleasePageModel(
       String at,
       String step) {}
 
-  record AuditRow(long seq, String at, String actor, String action, String details) {}
-
   record NotesRow(String key, String label, String owner, List<String> entries) {}
 
   static ReleasePageModel of(
@@ -165,19 +164,7 @@ record ReleasePageModel(
                         fmt.time(d.at()),
                         d.step()))
             .toList();
-    List<AuditRow> auditRows =
-        new java.util.ArrayList<>(
-            audit.stream()
-                .map(
-                    e ->
-                        new AuditRow(
-                            e.seq(),
-                            fmt.time(e.at()),
-                            e.actor(),
-                            e.action(),
-                            abbreviate(e.details())))
-                .toList());
-    java.util.Collections.reverse(auditRows);
+    List<AuditTimeline.Entry> auditRows = AuditTimeline.of(audit, key -> title(p, key));
     List<NotesRow> notes =
         p.notes().fields().stream()
             .map(f -> new NotesRow(f.key(), f.label(), f.owner(), r.notes().get(f.key())))
@@ -397,7 +384,11 @@ record ReleasePageModel(
     };
   }
 
-  private static String abbreviate(String details) {
-    return details.length() > 300 ? details.substring(0, 300) + "…" : details;
+  /** The title of a step or requirement of the process, for audit events that name only keys. */
+  private static String title(ProcessDefinition p, String key) {
+    return p.step(key)
+        .map(StepDef::title)
+        .or(() -> p.requirement(key).map(RequirementDef::title))
+        .orElse(null);
   }
 }
