@@ -95,7 +95,17 @@ final class AuditSentences {
       case "incident.attached" -> "Incident " + or(text(p, "incident"), i -> i) + " was opened";
       case "incident.step-completed" ->
           who + " completed " + step + " of the incident" + dash(note(p));
+      case "incident.step-skipped" ->
+          who + " skipped " + step + " of the incident" + dash(text(p, "reason"));
+      case "incident.noted" -> who + " added to the incident" + dash(text(p, "entry"));
       case "incident.resolved" -> who + " resolved the incident" + dash(text(p, "rootCause"));
+      case "environment.rolled-back" ->
+          who
+              + " rolled "
+              + (text(p, "environment") == null ? "the environment" : text(p, "environment"))
+              + " back"
+              + or(text(p, "fromVersion"), v -> " from " + v)
+              + or(text(p, "toVersion"), v -> " to " + v);
       case "customer-issue.reported" ->
           who + " reported a customer issue" + dash(text(p, "summary"));
       case "product.created" ->

@@ -86,6 +86,22 @@ class AuditSentencesTests {
     assertThat(
             say("incident.opened", "sue", "{\"severity\":\"sev1\",\"summary\":\"checkout down\"}"))
         .isEqualTo("sue opened a sev1 incident — checkout down");
+    assertThat(
+            say(
+                "environment.rolled-back",
+                "dev",
+                "{\"environment\":\"production\",\"fromVersion\":\"1.4.0\",\"toVersion\":\"1.3.2\"}"))
+        .isEqualTo("dev rolled production back from 1.4.0 to 1.3.2");
+    assertThat(
+            say(
+                "incident.step-completed",
+                "dev",
+                "{\"step\":\"execute-rollback\",\"title\":\"Execute rollback\",\"note\":\"done\"}"))
+        .isEqualTo("dev completed 'Execute rollback' of the incident — done");
+    assertThat(say("incident.step-skipped", "dev", "{\"step\":\"notify\",\"reason\":\"no users\"}"))
+        .isEqualTo("dev skipped 'notify' of the incident — no users");
+    assertThat(say("incident.resolved", "rob", "{\"rootCause\":\"bad index\"}"))
+        .isEqualTo("rob resolved the incident — bad index");
     assertThat(say("membership.changed", "admin", "{\"username\":\"quinn\",\"roles\":[\"qa\"]}"))
         .isEqualTo("admin gave quinn the roles qa");
     assertThat(say("membership.changed", "admin", "{\"username\":\"quinn\",\"roles\":[]}"))
@@ -134,8 +150,8 @@ class AuditSentencesTests {
 
   @Test
   void anUnknownTypeFallsBackToAGenericSentence() {
-    assertThat(say("environment.rolled-back", "dev", "{\"whatever\":1}"))
-        .isEqualTo("dev recorded: environment rolled back");
+    assertThat(say("environment.frozen", "dev", "{\"whatever\":1}"))
+        .isEqualTo("dev recorded: environment frozen");
     assertThat(say("", "dev", "{}")).isEqualTo("dev recorded: a change");
     assertThat(say("step.completed", null, "{}")).isEqualTo("someone completed a step");
   }

@@ -1,8 +1,6 @@
 package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditLog;
-import io.tollgate.identity.UserManagement;
-import io.tollgate.notes.NotesContext;
 import io.tollgate.notes.NotesRenderer;
 import io.tollgate.release.Evidence;
 import io.tollgate.release.IncidentLookup;
@@ -40,10 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseApi {
   private final ReleaseManagement releases;
   private final IncidentLookup incidents;
-  private final UserManagement users;
+  private final NotesContexts contexts;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
-  // A release's JSON is a function of its id and revision alone, so each revision is rendered
+  // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
   // once: by the command that made it or the first read, and then written as it is.
   // Kept as the generator's UTF-8 bytes, never as a String written raw: the generator escapes
   // whatever a stored text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
@@ -53,12 +51,12 @@ class ReleaseApi {
   ReleaseApi(
       ReleaseManagement releases,
       IncidentLookup incidents,
-      UserManagement users,
+      NotesContexts contexts,
       AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
     this.incidents = incidents;
-    this.users = users;
+    this.contexts = contexts;
     this.audit = audit;
     this.json = json;
   }
@@ -79,7 +77,8 @@ class ReleaseApi {
 
   record ReasonBody(String reason) {}
 
-  record DecisionBody(String decision, String rationale) {}
+  /** {@code replaces}: the number of the latest decision this one replaces (compare-and-set). */
+  record DecisionBody(String decision, String rationale, Integer replaces) {}
 
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> create(
@@ -109,7 +108,7 @@ class ReleaseApi {
     ReleasePage result =
         releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", result.items().stream().map(r -> summary(r)).toList());
+    body.put("items", result.items().stream().map(ReleaseView::summary).toList());
     body.put("page", result.page());
     body.put("size", result.size());
     body.put("total", result.total());
@@ -171,7 +170,13 @@ class ReleaseApi {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DecisionBody body) {
     return ok(
-        releases.decide(actor, id, body.decision(), body.rationale(), IfMatch.revision(ifMatch)));
+        releases.decide(
+            actor,
+            id,
+            body.decision(),
+            body.rationale(),
+            body.replaces(),
+            IfMatch.revision(ifMatch)));
   }
 
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
@@ -202,7 +207,7 @@ class ReleaseApi {
     body.put("complete", release.notes().isComplete(release.process().notes(), release.type()));
     body.put(
         "markdown",
-        NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+        NotesRenderer.markdown(release.process().notes(), contexts.of(release), release.notes()));
     return body;
   }
 
@@ -215,7 +220,9 @@ class ReleaseApi {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"" + release.product() + "-" + release.version() + "-notes.md\"")
-        .body(NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+        .body(
+            NotesRenderer.markdown(
+                release.process().notes(), contexts.of(release), release.notes()));
   }
 
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
@@ -223,7 +230,7 @@ class ReleaseApi {
     Release release = releases.get(actor, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(NotesRenderer.html(release.process().notes(), context(release), release.notes()));
+        .body(NotesRenderer.html(release.process().notes(), contexts.of(release), release.notes()));
   }
 
   @PostMapping("/releases/{id}/cancel")
@@ -260,15 +267,6 @@ class ReleaseApi {
         .toList();
   }
 
-  private NotesContext context(Release r) {
-    String manager =
-        users
-            .find(r.createdBy())
-            .map(u -> u.displayName() + " (" + u.username() + ")")
-            .orElse(r.createdBy());
-    return r.notesContext(manager);
-  }
-
   private static List<String> entries(String field, Object value) {
     if (value == null) return List.of();
     if (value instanceof String s) return List.of(s);
@@ -292,28 +290,15 @@ class ReleaseApi {
         .body(rendered(release));
   }
 
-  /** The release's JSON, rendered once per revision. */
+  /**
+   * The release's JSON, rendered once per revision and number of incidents (incidents are opened
+   * without changing the release; they are never deleted, so the count tells a new one).
+   */
   private byte[] rendered(Release release) {
+    List<String> opened = incidents.incidentsOf(release.id());
     return rendered.get(
-        release.id().value() + "@" + release.revision(),
-        k -> json.writeValueAsBytes(view(release)));
-  }
-
-  private Map<String, Object> view(Release release) {
-    return ReleaseView.of(release, release.incidents());
-  }
-
-  private static Map<String, Object> summary(Release r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", r.id().value());
-    v.put("product", r.product());
-    v.put("version", r.version().toString());
-    v.put("type", r.type().id());
-    v.put("name", r.name());
-    v.put("status", r.status().id());
-    v.put("window", r.window());
-    v.put("createdAt", r.createdAt());
-    v.put("revision", r.revision());
-    return v;
+        release.id().value() + "@" + release.revision() + "#" + opened.size(),
+        k ->
+            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
   }
 }

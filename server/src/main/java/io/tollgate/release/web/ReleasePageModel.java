@@ -8,7 +8,9 @@ import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
 import io.tollgate.product.Member;
+import io.tollgate.release.Actions;
 import io.tollgate.release.Decision;
+import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.HandoffState;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
@@ -20,7 +22,6 @@ import io.tollgate.shared.web.Fmt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +63,12 @@ record ReleasePageModel(
       String at,
       String signatures,
       boolean action,
-      List<Blocker> actionBlockers) {}
+      List<Blocker> actionBlockers) {
+    /** The person's to do, but it waits: shown disabled with what it waits for. */
+    public boolean blocked() {
+      return action && !actionBlockers.isEmpty();
+    }
+  }
 
   record StepRow(
       String key,
@@ -73,6 +79,7 @@ record ReleasePageModel(
       String environment,
       boolean optional,
       String status,
+      String label,
       String badge,
       String css,
       String by,
@@ -83,6 +90,7 @@ record ReleasePageModel(
       int attempts,
       List<Blocker> blockers,
       boolean complete,
+      boolean completeShown,
       List<Blocker> completeBlockers,
       boolean skip,
       boolean needsOutcome,
@@ -102,6 +110,9 @@ record ReleasePageModel(
       String waited,
       boolean action) {}
 
+  /**
+   * @param goAllowed go is offered now; otherwise the Go button is disabled beside its blockers
+   */
   record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
 
   record DecisionView(
@@ -125,8 +136,9 @@ record ReleasePageModel(
 
   static ReleasePageModel of(
       Release r,
-      Map<String, List<Blocker>> actions,
+      Actions actions,
       List<String> incidents,
+      List<DeploymentRecord> deploymentRecords,
       List<OpenIncident> openIncidents,
       List<AuditEvent> audit,
       List<Member> members,
@@ -147,12 +159,12 @@ record ReleasePageModel(
         r.handoffs().stream().map(h -> handoff(p, h, actions, now, fmt)).toList();
     DecisionPanel panel =
         new DecisionPanel(
-            actions.containsKey("decide:go") || actions.containsKey("decide:no-go"),
+            actions.shown("decide", "go") || actions.shown("decide", "no-go"),
             r.goBlockers(),
-            actions.containsKey("decide:go") && actions.get("decide:go").isEmpty());
+            actions.offered("decide", "go"));
     List<DecisionView> decisions = r.decisions().stream().map(d -> decision(d, fmt)).toList();
     List<DeploymentRow> deployments =
-        r.deployments().stream()
+        deploymentRecords.stream()
             .map(
                 d ->
                     new DeploymentRow(
@@ -179,8 +191,8 @@ record ReleasePageModel(
     return new ReleasePageModel(
         r,
         r.status().id(),
-        icon(r.status().id()),
-        nowLine(r, actionable, members, now),
+        r.status().icon(),
+        NowLine.of(r, actionable, members, now),
         requirements,
         steps,
         handoffs,
@@ -193,50 +205,20 @@ record ReleasePageModel(
         notes,
         missing.isEmpty(),
         missing,
-        actions.containsKey("cancel") && actions.get("cancel").isEmpty(),
-        actions.keySet().stream().anyMatch(k -> k.startsWith("notes:")),
+        actions.offered("cancel", ""),
+        actions.anyShown("notes"),
         member,
         r.createdBy(),
         window);
   }
 
-  /** "Now: … · Next: … (owner: people) · Blocked by … · waiting 3 h". */
-  private static String nowLine(
-      Release r, List<StepDef> actionable, List<Member> members, Instant now) {
-    String waiting = "waiting " + Fmt.duration(Duration.between(r.lastActivityAt(), now));
-    StringBuilder line = new StringBuilder("Now: ").append(r.status().id().replace('-', ' '));
-    switch (r.status()) {
-      case CLOSED, CANCELLED, ROLLED_BACK -> {
-        return line.append(" · nothing left to do").toString();
-      }
-      default -> {}
-    }
-    if (!actionable.isEmpty()) {
-      StepDef next = actionable.get(0);
-      line.append(" · Next: ").append(next.title()).append(" (").append(next.owner());
-      String people = people(members, next.owner());
-      if (!people.isEmpty()) line.append(": ").append(people);
-      line.append(", ").append(waiting).append(")");
-    }
-    List<Blocker> go = r.goBlockers();
-    if (!go.isEmpty() && r.latestDecision() == null) {
-      line.append(" · Go blocked by ")
-          .append(go.size())
-          .append(go.size() == 1 ? " item: " : " items: ")
-          .append(go.stream().limit(3).map(Blocker::key).collect(Collectors.joining(", ")))
-          .append(go.size() > 3 ? ", …" : "");
-    }
-    return line.toString();
-  }
-
   private static RequirementRow requirement(
-      RequirementDef def, RequirementState s, Map<String, List<Blocker>> actions, Fmt fmt) {
+      RequirementDef def, RequirementState s, Actions actions, Fmt fmt) {
     String status = s.met() ? "met" : "open";
     String signatures =
         s.signatures().stream()
             .map(sig -> sig.role() + " signed by " + sig.by() + " " + fmt.time(sig.at()))
             .collect(Collectors.joining("; "));
-    List<Blocker> blockers = actions.get("meet:" + s.key());
     return new RequirementRow(
         s.key(),
         def.title(),
@@ -248,15 +230,15 @@ record ReleasePageModel(
         s.by(),
         fmt.time(s.at()),
         signatures,
-        blockers != null,
-        blockers == null ? List.of() : blockers);
+        actions.shown("meet", s.key()),
+        actions.blockers("meet", s.key()));
   }
 
   private static StepRow step(
       Release r,
       StepDef def,
       StepState s,
-      Map<String, List<Blocker>> actions,
+      Actions actions,
       List<Member> members,
       List<StepDef> actionable,
       Fmt fmt) {
@@ -266,11 +248,11 @@ record ReleasePageModel(
         !settled && s.status() != StepStatus.FAILED && !blockers.isEmpty()
             ? "blocked"
             : s.status().id();
-    List<Blocker> completeBlockers = actions.get("complete:" + s.key());
     String css =
         switch (s.status()) {
           case DONE -> "s-done";
           case FAILED -> "s-failed";
+          case RUNNING -> "s-running";
           case SKIPPED -> "s-skipped";
           default -> actionable.contains(def) ? "s-next" : "";
         };
@@ -283,6 +265,7 @@ record ReleasePageModel(
         def.environment(),
         def.optional(),
         status,
+        ("blocked".equals(status) ? "🔒" : s.status().icon()) + " " + status,
         "st-" + status,
         css,
         s.by(),
@@ -292,20 +275,17 @@ record ReleasePageModel(
         s.outcome() == null ? null : s.outcome().id(),
         s.attempts(),
         blockers,
-        completeBlockers != null && completeBlockers.isEmpty(),
-        completeBlockers == null ? List.of() : completeBlockers,
-        actions.containsKey("skip:" + s.key()) && actions.get("skip:" + s.key()).isEmpty(),
+        actions.offered("complete", s.key()),
+        actions.shown("complete", s.key()),
+        actions.blockers("complete", s.key()),
+        actions.offered("skip", s.key()),
         def.kind().needsOutcome(),
         def.isDecision(),
         actionable.contains(def));
   }
 
   private static HandoffRow handoff(
-      ProcessDefinition p,
-      HandoffState h,
-      Map<String, List<Blocker>> actions,
-      Instant now,
-      Fmt fmt) {
+      ProcessDefinition p, HandoffState h, Actions actions, Instant now, Fmt fmt) {
     HandoffDef def =
         p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
     String waited =
@@ -314,7 +294,6 @@ record ReleasePageModel(
             : h.acknowledgedAt() == null
                 ? "waiting " + Fmt.duration(Duration.between(h.handedAt(), now))
                 : Fmt.duration(Duration.between(h.handedAt(), h.acknowledgedAt()));
-    List<Blocker> action = actions.get("acknowledge:" + h.key());
     return new HandoffRow(
         h.key(),
         def.from(),
@@ -326,7 +305,7 @@ record ReleasePageModel(
         fmt.time(h.acknowledgedAt()),
         h.acknowledgedBy(),
         waited,
-        action != null && action.isEmpty());
+        actions.offered("acknowledge", h.key()));
   }
 
   private static DecisionView decision(Decision d, Fmt fmt) {
@@ -337,7 +316,8 @@ record ReleasePageModel(
                 d.snapshot().steps().stream()
                     .map(
                         s ->
-                            mark(s.status())
+                            s.status().icon()
+                                + " "
                                 + s.key()
                                 + " "
                                 + s.status().id()
@@ -352,36 +332,11 @@ record ReleasePageModel(
         snapshot);
   }
 
-  private static String mark(StepStatus s) {
-    return switch (s) {
-      case DONE -> "✓ ";
-      case FAILED -> "✗ ";
-      case SKIPPED -> "– ";
-      default -> "○ ";
-    };
-  }
-
   static String people(List<Member> members, String role) {
     return members.stream()
         .filter(m -> m.roles().contains(role))
         .map(Member::username)
         .collect(Collectors.joining(", "));
-  }
-
-  static String icon(String status) {
-    return switch (status) {
-      case "planned" -> "○";
-      case "preparing" -> "◔";
-      case "awaiting-decision" -> "⏳";
-      case "approved" -> "✓";
-      case "no-go" -> "⛔";
-      case "released" -> "🚀";
-      case "closed" -> "✔";
-      case "failed" -> "✗";
-      case "rolled-back" -> "↩";
-      case "cancelled" -> "⊘";
-      default -> "•";
-    };
   }
 
   /** The title of a step or requirement of the process, for audit events that name only keys. */

@@ -21,8 +21,16 @@ import java.util.Map;
 final class ReleaseView {
   private ReleaseView() {}
 
-  static Map<String, Object> of(Release r, List<String> incidents) {
-    ProcessDefinition p = r.process();
+  /** A release in a list: what identifies it and where it stands. */
+  static Map<String, Object> summary(Release r) {
+    Map<String, Object> v = head(r);
+    v.put("window", r.window());
+    v.put("createdAt", r.createdAt());
+    v.put("revision", r.revision());
+    return v;
+  }
+
+  private static Map<String, Object> head(Release r) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", r.id().value());
     v.put("product", r.product());
@@ -30,6 +38,13 @@ final class ReleaseView {
     v.put("type", r.type().id());
     v.put("name", r.name());
     v.put("status", r.status().id());
+    return v;
+  }
+
+  static Map<String, Object> of(
+      Release r, List<String> incidents, List<DeploymentRecord> deployments) {
+    ProcessDefinition p = r.process();
+    Map<String, Object> v = head(r);
     v.put("process", Map.of("id", r.processRef().id(), "version", r.processRef().version()));
     v.put("window", r.window());
     v.put("createdBy", r.createdBy());
@@ -53,7 +68,7 @@ final class ReleaseView {
     v.put(
         "notesMissing",
         r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList());
-    v.put("deployments", r.deployments().stream().map(ReleaseView::deployment).toList());
+    v.put("deployments", deployments.stream().map(ReleaseView::deployment).toList());
     v.put("incidents", incidents);
     v.put("cancellation", r.cancellation());
     v.put("rollback", r.rollback());
