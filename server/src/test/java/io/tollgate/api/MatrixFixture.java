@@ -84,8 +84,23 @@ final class MatrixFixture {
       contentType = "application/json";
       text = JSON.writeValueAsString(body);
     }
-    String accept = op.method().equals("get") ? "application/json" : null;
+    String accept = accept(op);
     return api(caller).call(op.method().toUpperCase(), path, contentType, accept, text);
+  }
+
+  /** JSON where the operation answers it, else the first type it answers. */
+  private static String accept(Op op) {
+    List<String> types = new java.util.ArrayList<>();
+    op.node()
+        .path("responses")
+        .properties()
+        .forEach(
+            r -> {
+              if (r.getKey().startsWith("2"))
+                r.getValue().path("content").propertyNames().forEach(types::add);
+            });
+    if (types.isEmpty() || types.contains("application/json")) return "application/json";
+    return types.get(0);
   }
 
   private Api api(Caller caller) {
