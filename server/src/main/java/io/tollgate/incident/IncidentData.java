@@ -25,6 +25,36 @@ public record IncidentData(
     Instant resolvedAt,
     long revision) {
 
+  /** The same incident with what changes over its life replaced. */
+  IncidentData with(
+      List<IncidentStep> steps,
+      List<TimelineEntry> timeline,
+      RollbackDone rollback,
+      String rootCause,
+      List<String> actionItems,
+      String resolvedBy,
+      Instant resolvedAt) {
+    return new IncidentData(
+        id,
+        release,
+        product,
+        releaseVersion,
+        process,
+        severity,
+        summary,
+        openedBy,
+        openedAt,
+        cause,
+        steps,
+        timeline,
+        rollback,
+        rootCause,
+        actionItems,
+        resolvedBy,
+        resolvedAt,
+        revision);
+  }
+
   public IncidentData withRevision(long next) {
     return new IncidentData(
         id,
