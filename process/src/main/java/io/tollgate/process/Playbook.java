@@ -17,9 +17,7 @@ public record Playbook(String trigger, List<PlaybookStepDef> steps, List<String>
   public Playbook {
     steps = List.copyOf(steps);
     severities =
-        severities == null || severities.isEmpty()
-            ? DEFAULT_SEVERITIES
-            : List.copyOf(severities);
+        severities == null || severities.isEmpty() ? DEFAULT_SEVERITIES : List.copyOf(severities);
   }
 
   public Optional<PlaybookStepDef> step(String key) {

@@ -6,9 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a stored incident document of any schema version as the current {@link IncidentData}.
- * Each version's upgrade is one step here; documents are rewritten in the current shape when next
- * saved.
+ * Reads a stored incident document of any schema version as the current {@link IncidentData}. Each
+ * version's upgrade is one step here; documents are rewritten in the current shape when next saved.
  */
 public final class IncidentDocumentFormat {
   private IncidentDocumentFormat() {}

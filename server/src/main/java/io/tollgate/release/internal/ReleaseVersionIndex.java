@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which versions of a product are in use, as numbers: the {@code v_major/v_minor/v_patch} and
- * {@code active_version} columns of the releases table and the {@code release_highest_versions}
- * row per product that numbering new releases reads instead of the product's history.
+ * {@code active_version} columns of the releases table and the {@code release_highest_versions} row
+ * per product that numbering new releases reads instead of the product's history.
  */
 @Repository
 public class ReleaseVersionIndex {
@@ -23,8 +23,8 @@ public class ReleaseVersionIndex {
    * The versions in use that decide a new release's version: those with the highest numbers, those
    * in the requested version's major.minor line and those with the same numbers as the requested
    * one. The highest numbers come from {@code release_highest_versions}, one row per product kept
-   * in step by {@link ReleaseStore#insert} and {@link #versionFreed}, so proposing a version does not read the
-   * product's history.
+   * in step by {@link ReleaseStore#insert} and {@link #versionFreed}, so proposing a version does
+   * not read the product's history.
    */
   public List<String> versionsThatMatter(String product, SemanticVersion requested) {
     String base =
