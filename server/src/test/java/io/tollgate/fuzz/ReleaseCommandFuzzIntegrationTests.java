@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fuzzing the JSON bodies of every release and incident command over real HTTP, with valid member
- * tokens: generated bodies (see {@link JsonFuzz}) never get a 5xx and never take longer than a few
- * seconds, and afterwards every release and incident touched still reads (200) and the audit chain
- * verifies. {@code -Dfuzz.tries} sets the number of requests (see {@link Fuzz}).
+ * tokens: generated bodies (see {@link JsonFuzz}), now and then with another content type or an
+ * {@code If-Match}, never get a 5xx and never take longer than a few seconds, and afterwards every
+ * release and incident touched still reads (200) and the audit chain verifies. {@code -Dfuzz.tries}
+ * sets the number of requests (see {@link Fuzz}).
  */
 class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
   private static final Duration PER_REQUEST = Duration.ofSeconds(5);
@@ -34,6 +35,30 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
       HttpClient.newBuilder().connectTimeout(PER_REQUEST).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> ODD_KEYS = List.of("nope", "a".repeat(300), "%C3%A9", "-");
+  private static final List<String> CONTENT_TYPES =
+      List.of(
+          "application/json; charset=ISO-8859-1",
+          "application/json;charset=UTF-16",
+          "application/json; charset=nonsense",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "application/*",
+          "*/*",
+          "application",
+          ";",
+          "application/problem+json",
+          "");
+  private static final List<String> IF_MATCH =
+      List.of(
+          "\"1\"",
+          "W/\"2\"",
+          "*",
+          "\"-1\"",
+          "\"99999999999999999999\"",
+          "\"abc\"",
+          "\"\"",
+          "\"1\", \"2\"",
+          "9223372036854775807");
 
   private static final Map<String, String> REQUIREMENT_OWNERS =
       Map.of(
@@ -172,7 +197,14 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
 
   /** One request of the run: which command, on what, as whom, with which body. */
   private record Try(
-      Command command, int release, int incident, String key, String role, byte[] body) {
+      Command command,
+      int release,
+      int incident,
+      String key,
+      String role,
+      String contentType,
+      String ifMatch,
+      byte[] body) {
     @Override
     public String toString() {
       return command.name()
@@ -182,6 +214,10 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
           + key
           + " as "
           + role
+          + " content-type="
+          + contentType
+          + " if-match="
+          + ifMatch
           + " on release #"
           + release
           + "/incident #"
@@ -238,6 +274,50 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
     assertThat(verify.json().path("ok").asBoolean()).as(verify.toString()).isTrue();
   }
 
+  /** Found by the fuzzer: a Content-Type that is a pattern (application/*) answered 500. */
+  @Test
+  void aContentTypeThatIsNoSingleMediaTypeIsRefusedWith415() {
+    team = team();
+    String release = ReleaseDriver.plan(team, "minor");
+    for (String contentType : List.of("application/*", "*/*", "text/*; charset=UTF-8")) {
+      Api.Response r =
+          team.rm.raw(
+              "POST",
+              ReleaseDriver.path(release) + "/decision",
+              contentType,
+              "{\"decision\":\"go\",\"rationale\":\"x\"}");
+
+      assertThat(r.status()).as(contentType + ": " + r).isEqualTo(415);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.text("detail")).contains("application/json");
+    }
+  }
+
+  /** Found by the fuzzer: a form-encoded body that is not UTF-8 answered 500. */
+  @Test
+  void aFormBodyThatIsNotUtf8IsABadRequest() {
+    team = team();
+    tokens.put("release-manager", member("release-manager"));
+    String release = ReleaseDriver.plan(team, "minor");
+    byte[] body = {
+      '{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', 'a', (byte) 0xff, '"', '}'
+    };
+
+    HttpResponse<String> r =
+        send(
+            "POST",
+            ReleaseDriver.path(release) + "/steps/backup/skip",
+            tokens.get("release-manager"),
+            "application/x-www-form-urlencoded",
+            null,
+            body);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.body()).contains("UTF-8");
+  }
+
   private Try generate(SplittableRandom r) {
     Command command = COMMANDS.get(r.nextInt(COMMANDS.size()));
     List<String> keys = new ArrayList<>(command.owners().keySet());
@@ -254,7 +334,13 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
             ? command.validBodies()[r.nextInt(command.validBodies().length)].getBytes(
                 StandardCharsets.UTF_8)
             : JsonFuzz.body(r, command.fields());
-    return new Try(command, r.nextInt(1 << 16), r.nextInt(1 << 16), key, role, body);
+    String contentType =
+        r.nextInt(10) == 0
+            ? CONTENT_TYPES.get(r.nextInt(CONTENT_TYPES.size()))
+            : "application/json";
+    String ifMatch = r.nextInt(8) == 0 ? IF_MATCH.get(r.nextInt(IF_MATCH.size())) : null;
+    return new Try(
+        command, r.nextInt(1 << 16), r.nextInt(1 << 16), key, role, contentType, ifMatch, body);
   }
 
   private void send(Try t) {
@@ -265,24 +351,14 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
             .replace("{release}", releases.get(t.release() % releases.size()))
             .replace("{incident}", incidents.get(t.incident() % incidents.size()))
             .replace("{key}", t.key());
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(PER_REQUEST)
-            .header("Authorization", "Bearer " + tokens.get(t.role()))
-            .header("Content-Type", "application/json")
-            .method(t.command().method(), HttpRequest.BodyPublishers.ofByteArray(t.body()))
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new AssertionError("no answer within " + PER_REQUEST + " to " + path, e);
-    } catch (java.io.IOException e) {
-      throw new AssertionError("the connection failed for " + path + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response =
+        send(
+            t.command().method(),
+            path,
+            tokens.get(t.role()),
+            t.contentType(),
+            t.ifMatch(),
+            t.body());
     assertThat(response.statusCode())
         .as("%s %s answered %s", t.command().method(), path, response.body())
         .isLessThan(500);
@@ -290,6 +366,28 @@ class ReleaseCommandFuzzIntegrationTests extends IntegrationTest {
     if (response.statusCode() == 201) {
       JsonNode created = JSON.readTree(response.body());
       (t.command().name().equals("plan") ? releases : incidents).add(created.path("id").asString());
+    }
+  }
+
+  /** Sends one request; fails when no answer comes within {@link #PER_REQUEST}. */
+  private HttpResponse<String> send(
+      String method, String path, String token, String contentType, String ifMatch, byte[] body) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(PER_REQUEST)
+            .header("Authorization", "Bearer " + token)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (!contentType.isEmpty()) builder.header("Content-Type", contentType);
+    if (ifMatch != null) builder.header("If-Match", ifMatch);
+    try {
+      return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new AssertionError("no answer within " + PER_REQUEST + " to " + path, e);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("the connection failed for " + path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
