@@ -91,14 +91,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
         return respond(Problems.of(413, "Body too large", tooLarge.getMessage()));
       }
-      if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException) {
-        // a form body (or query) whose bytes are not text in its character set
+      if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException
+          || cause instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+        // a form body (or query) that is not text in its character set, or holds characters
+        // Spring Security's firewall refuses in parameter names or values
         return respond(
             Problems.of(
                 400,
                 "Bad request",
-                "The form data or query parameters could not be decoded as UTF-8 text; send the"
-                    + " body as JSON (application/json) in UTF-8."));
+                "The form data or query parameters could not be read: they are not UTF-8 text or"
+                    + " hold characters that are not accepted. Send the body as JSON"
+                    + " (application/json) in UTF-8."));
       }
       cause = cause.getCause();
     }
