@@ -40,8 +40,20 @@ final class PlaybookReader {
     DependencyGraph graph = new DependencyGraph();
     steps.keyed().forEach(item -> graph.node(item.key()));
     List<PlaybookStepDef> defs = new ArrayList<>();
+    String resolvedBy = null;
     for (Item item : steps.items()) {
       PlaybookStepDef def = step(item, steps, graph, deployed);
+      if (def.action() == Action.RESOLVE && item.key() != null) {
+        if (resolvedBy != null) {
+          problems.add(
+              item.fields().lineOf("action"),
+              item.fields().label()
+                  + " resolves the incident, but playbook step "
+                  + show(resolvedBy)
+                  + " already does; only one step may have 'action: resolve'");
+        }
+        resolvedBy = item.key();
+      }
       if (item.key() != null) {
         defs.add(def);
       }
@@ -96,7 +108,7 @@ final class PlaybookReader {
                     : "deploy steps deploy to " + String.join(", ", deployed)));
       }
       environment = ref == null ? null : ref.value();
-    } else if (action == Action.NONE && fields.has("environment")) {
+    } else if (action != Action.ROLLBACK && fields.has("environment")) {
       problems.add(
           fields.lineOf("environment"),
           label + " names an 'environment', but only steps with 'action: rollback' act on one");

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One step of the incident playbook, owned by one role.
  *
- * @param action {@code ROLLBACK} returns {@code environment} to the last known-good release
+ * @param action {@code ROLLBACK} returns {@code environment} to the last known-good release; {@code
+ *     RESOLVE} is done by resolving the incident (with its root cause and action items)
  */
 public record PlaybookStepDef(
     String key,
@@ -19,7 +20,9 @@ public record PlaybookStepDef(
   /** What completing the step does besides recording it. */
   public enum Action {
     NONE,
-    ROLLBACK
+    ROLLBACK,
+    /** The step is completed by resolving the incident, with a root cause and action items. */
+    RESOLVE
   }
 
   public PlaybookStepDef {

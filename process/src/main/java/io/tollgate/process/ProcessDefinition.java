@@ -1,7 +1,9 @@
 package io.tollgate.process;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A validated release process. Immutable; produced only by {@link ProcessParser}, so every role,
@@ -44,6 +46,56 @@ public record ProcessDefinition(
   /** The one step where the go/no-go decision is made. */
   public StepDef decisionStep() {
     return steps.stream().filter(StepDef::isDecision).findFirst().orElseThrow();
+  }
+
+  /**
+   * The role that manages a release: the owner of the decision step (the release manager in the
+   * built-in process). It plans and cancels releases and resolves incidents.
+   */
+  public String releaseManagerRole() {
+    return decisionStep().owner();
+  }
+
+  public Optional<HandoffDef> handoff(String key) {
+    return handoffs.stream().filter(h -> h.key().equals(key)).findFirst();
+  }
+
+  /**
+   * The steps go waits for: those listed before the decision step and everything it depends on, in
+   * process order, without the decision step itself.
+   */
+  public Set<String> stepsBeforeDecision() {
+    StepDef decision = decisionStep();
+    Set<String> before = new LinkedHashSet<>();
+    for (StepDef s : steps) {
+      if (s.key().equals(decision.key())) break;
+      before.add(s.key());
+    }
+    before.addAll(dependenciesOf(decision.key()));
+    before.remove(decision.key());
+    return before;
+  }
+
+  /** Every step the given step waits for, directly or through other steps. */
+  public Set<String> dependenciesOf(String stepKey) {
+    Set<String> into = new LinkedHashSet<>();
+    step(stepKey).ifPresent(s -> collect(s, into));
+    return into;
+  }
+
+  private void collect(StepDef step, Set<String> into) {
+    for (String after : step.after()) {
+      if (into.add(after)) step(after).ifPresent(s -> collect(s, into));
+    }
+  }
+
+  /** Deploy steps that wait, directly or through other steps, for the decision: production. */
+  public List<String> gatedDeploySteps() {
+    String decision = decisionStep().key();
+    return steps.stream()
+        .filter(s -> s.kind() == StepKind.DEPLOY && dependenciesOf(s.key()).contains(decision))
+        .map(StepDef::key)
+        .toList();
   }
 
   /** Environments the checklist deploys to, in the order the steps name them. */

@@ -210,7 +210,8 @@ final class ProcessReader {
                   r.signers(),
                   r.appliesTo(),
                   List.copyOf(metBy),
-                  r.check());
+                  r.check(),
+                  r.autoMet());
             })
         .toList();
   }

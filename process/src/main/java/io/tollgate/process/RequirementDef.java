@@ -10,6 +10,8 @@ import java.util.Set;
  * @param signers the owning role first; more than one means every one must sign
  * @param metBy steps whose successful completion also meets this requirement
  * @param check an automatic condition that must hold before the requirement can be met
+ * @param autoMet kinds of events (e.g. {@code ci.succeeded}) through which an actor that is not a
+ *     person ({@code system}, an integration) may meet it; people meet it by holding the role
  */
 public record RequirementDef(
     String key,
@@ -18,7 +20,8 @@ public record RequirementDef(
     List<String> signers,
     Set<ReleaseType> appliesTo,
     List<String> metBy,
-    Check check) {
+    Check check,
+    List<String> autoMet) {
 
   /** Conditions the server checks before a requirement may be met. */
   public enum Check {
@@ -31,6 +34,23 @@ public record RequirementDef(
     signers = List.copyOf(signers);
     appliesTo = Set.copyOf(appliesTo);
     metBy = List.copyOf(metBy);
+    autoMet = autoMet == null ? List.of() : List.copyOf(autoMet);
+  }
+
+  public RequirementDef(
+      String key,
+      String title,
+      String description,
+      List<String> signers,
+      Set<ReleaseType> appliesTo,
+      List<String> metBy,
+      Check check) {
+    this(key, title, description, signers, appliesTo, metBy, check, List.of());
+  }
+
+  /** Whether an actor that is not a person may meet it through an event of this kind. */
+  public boolean autoMetBy(String eventKind) {
+    return eventKind != null && autoMet.contains(eventKind);
   }
 
   public String owner() {

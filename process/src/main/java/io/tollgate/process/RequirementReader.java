@@ -13,7 +13,16 @@ import java.util.Set;
 /** Reads the pre-release requirements: who owns or signs each, and which steps meet it. */
 final class RequirementReader {
   static final List<String> KEYS =
-      List.of("key", "title", "description", "owner", "signers", "appliesTo", "metBy", "check");
+      List.of(
+          "key",
+          "title",
+          "description",
+          "owner",
+          "signers",
+          "appliesTo",
+          "metBy",
+          "check",
+          "autoMet");
 
   private final Problems problems;
   private final Section roles;
@@ -60,6 +69,19 @@ final class RequirementReader {
             Check.NONE,
             List.of(Check.values()),
             c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    List<String> autoMet = new ArrayList<>();
+    for (Ref ref : fields.refs("autoMet", "event kinds")) {
+      if (!ref.value().matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+")) {
+        problems.add(
+            ref.line(),
+            label
+                + " is met automatically by "
+                + show(ref.value())
+                + ", which is not an event kind; write it as source.event, e.g. ci.succeeded");
+      } else {
+        autoMet.add(ref.value());
+      }
+    }
     return new RequirementDef(
         item.key(),
         title,
@@ -67,7 +89,8 @@ final class RequirementReader {
         signers,
         appliesTo,
         metBy,
-        check == null ? Check.NONE : check);
+        check == null ? Check.NONE : check,
+        autoMet);
   }
 
   /** {@code owner} as the only signer, or the two or more {@code signers}. */

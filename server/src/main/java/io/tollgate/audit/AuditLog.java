@@ -1,12 +1,13 @@
 package io.tollgate.audit;
 
+import io.tollgate.audit.internal.AuditKeys;
 import io.tollgate.audit.internal.AuditStore;
 import io.tollgate.audit.internal.CanonicalJson;
+import io.tollgate.audit.internal.ChainCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,37 +29,39 @@ public class AuditLog {
   private AuditStore.Head committed;
   private final AuditStore store;
   private final Clock clock;
+  private final AuditCheckpoints checkpoints;
+  private final ChainCheck check;
 
-  AuditLog(AuditStore store, Clock clock) {
+  AuditLog(AuditStore store, Clock clock, AuditCheckpoints checkpoints, AuditKeys keys) {
     this.store = store;
     this.clock = clock;
+    this.checkpoints = checkpoints;
+    this.check = new ChainCheck(keys.macKey());
   }
 
   /**
-   * Records one change made in the current transaction.
-   *
-   * @param subject what changed, as {@code kind/id} (e.g. {@code release/8c1…})
-   * @param release the release the change belongs to, or null
+   * Appends one domain event in the current transaction: its type, actor and the actor's kind,
+   * product, subject, release, payload version and payload are all stored and hashed.
    */
-  public void record(
-      String actor, String action, String subject, String release, Map<String, ?> details) {
+  public void append(AuditRecord event) {
+    add(
+        new AuditStore.NewEvent(
+            event.actor().username(),
+            event.actor().kind().id(),
+            event.type(),
+            event.subject(),
+            event.release(),
+            event.product(),
+            event.payloadVersion(),
+            CanonicalJson.write(event.payload())));
+  }
+
+  private void add(AuditStore.NewEvent event) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException(
           "Audit events are recorded only inside the transaction of the change");
     }
-    pending()
-        .add(
-            new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
-  }
-
-  /**
-   * Appends one domain event in the current transaction. This is the one way to record a change;
-   * the older {@link #record} remains only until every caller speaks the event vocabulary.
-   */
-  public void append(AuditRecord event) {
-    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(event.payload());
-    if (event.product() != null) details.putIfAbsent("product", event.product());
-    record(event.actor().username(), event.type(), event.subject(), event.release(), details);
+    pending().add(event);
   }
 
   @SuppressWarnings("unchecked")
@@ -115,9 +118,21 @@ public class AuditLog {
     return store.latestSeq();
   }
 
-  /** Re-computes the whole chain and reports the first event whose hash does not match. */
+  /** Re-computes the whole chain and reports the first event whose hash or MAC does not match. */
   @Transactional(readOnly = true)
   public Verification verify() {
-    return store.verify();
+    return check.run(store::stored, store.head(), null);
+  }
+
+  /**
+   * Re-computes the whole chain against a checkpoint an auditor kept: also finds events cut from
+   * the end and a chain rewritten before the checkpoint. A checkpoint whose signature does not
+   * match is refused (422).
+   */
+  @Transactional(readOnly = true)
+  public Verification verify(Checkpoint checkpoint) {
+    checkpoints.requireGenuine(checkpoint);
+    return check.run(
+        store::stored, store.head(), new ChainCheck.Expected(checkpoint.seq(), checkpoint.hash()));
   }
 }

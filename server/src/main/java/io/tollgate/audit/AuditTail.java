@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
  * Reads the audit log by sequence number a few times a second and tells this node's features what
  * changed — on any node, since every change is recorded there in its own transaction. Live pages
  * and caches use it; nothing that must not be lost depends on it.
+ *
+ * <p>Its position stays in memory on purpose, unlike the durable consumers of {@link AuditStream}:
+ * what it feeds belongs to this node (its open pages, its cached releases), so every node must see
+ * every event (a shared cursor would hand each batch to one node only), and what it feeds starts
+ * empty after a restart (a page reloads, a cache refills), so there is nothing to resume. Work that
+ * must happen once per event and survive a restart reads {@link AuditStream} instead.
  */
 @Component
 class AuditTail {

@@ -1,5 +1,8 @@
 package io.tollgate.demo;
 
+import io.tollgate.identity.PasswordManagement;
+import io.tollgate.identity.TokenManagement;
+import io.tollgate.identity.Tokens;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.incident.Incident;
 import io.tollgate.incident.IncidentManagement;
@@ -50,6 +53,8 @@ class DemoData implements ApplicationRunner {
 
   private final boolean enabled;
   private final UserManagement users;
+  private final TokenManagement tokenManagement;
+  private final PasswordManagement passwordManagement;
   private final ProductManagement products;
   private final ReleaseManagement releases;
   private final IncidentManagement incidents;
@@ -59,6 +64,8 @@ class DemoData implements ApplicationRunner {
   DemoData(
       @Value("${tollgate.demo:false}") boolean enabled,
       UserManagement users,
+      TokenManagement tokenManagement,
+      PasswordManagement passwordManagement,
       ProductManagement products,
       ReleaseManagement releases,
       IncidentManagement incidents,
@@ -66,6 +73,8 @@ class DemoData implements ApplicationRunner {
       ApplicationContext context) {
     this.enabled = enabled;
     this.users = users;
+    this.tokenManagement = tokenManagement;
+    this.passwordManagement = passwordManagement;
     this.products = products;
     this.releases = releases;
     this.incidents = incidents;
@@ -90,9 +99,13 @@ class DemoData implements ApplicationRunner {
                 .forEach(
                     u -> {
                       tokens.put(
-                          u, users.issueUnchecked("system", u, "demo " + Instant.now()).token());
+                          u,
+                          tokenManagement
+                              .issueUnchecked(
+                                  Actor.SYSTEM, u, "demo " + Instant.now(), Tokens.generate())
+                              .token());
                       String password = DemoPasswords.generate();
-                      users.setPasswordUnchecked("system", u, password);
+                      passwordManagement.reset(Actor.SYSTEM, u, password, Map.of("demo", true));
                       passwords.put(u, password);
                     }));
     int port =
@@ -135,7 +148,7 @@ class DemoData implements ApplicationRunner {
     PEOPLE.forEach(
         (u, p) -> {
           if (!users.exists(u))
-            users.createUnchecked("system", u, p[0], u + "@octoacme.example", false);
+            users.createUnchecked(Actor.SYSTEM, u, p[0], u + "@octoacme.example", false);
         });
     products.create(admin, PRODUCT, "OctoShop", null, null);
     PEOPLE.forEach((u, p) -> products.setMember(admin, PRODUCT, u, List.of(p[1])));

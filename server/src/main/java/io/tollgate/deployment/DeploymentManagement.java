@@ -1,7 +1,9 @@
 package io.tollgate.deployment;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.deployment.internal.DeploymentStore;
+import io.tollgate.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,33 +50,58 @@ public class DeploymentManagement {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public RollbackResult rollBack(
-      String product, String environment, String release, String by, Instant at) {
+      String product, String environment, String release, Actor by, Instant at) {
     String from = store.current(product, environment).map(Deployment::version).orElse(null);
     store.markRolledBack(release, environment);
-    Optional<Deployment> target = store.lastKnownGood(product, environment, release);
+    Optional<Deployment> target = lastKnownGood(product, environment, release);
     target.ifPresent(
         t ->
             store.insert(
-                product, environment, t.release(), t.version(), "rollback", "succeeded", by, at));
+                product,
+                environment,
+                t.release(),
+                t.version(),
+                "rollback",
+                "succeeded",
+                by.username(),
+                at));
     RollbackResult result =
         new RollbackResult(
             environment,
             from,
             target.map(Deployment::version).orElse(null),
             target.map(Deployment::release).orElse(null));
-    audit.record(
-        by,
-        "environment.rolled-back",
-        "environment/" + product + "/" + environment,
-        release,
-        details(result));
+    audit.append(
+        AuditRecord.of(
+            "environment.rolled-back",
+            by,
+            product,
+            "environment/" + product + "/" + environment,
+            release,
+            details(result)));
     return result;
   }
 
   /** Where a rollback of this release would take the environment, without doing it. */
   @Transactional(readOnly = true)
   public Optional<Deployment> rollbackTarget(String product, String environment, String release) {
-    return store.lastKnownGood(product, environment, release);
+    return lastKnownGood(product, environment, release);
+  }
+
+  /** The deployments a release made, oldest first (every attempt, failed ones too). */
+  @Transactional(readOnly = true)
+  public List<Deployment> ofRelease(String release) {
+    return store.ofRelease(release);
+  }
+
+  /** Reads candidates a page at a time, newest first, until {@link LastKnownGood} finds one. */
+  private Optional<Deployment> lastKnownGood(String product, String environment, String except) {
+    int page = 50;
+    for (int offset = 0; ; offset += page) {
+      List<Deployment> candidates = store.deploysNewestFirst(product, environment, offset, page);
+      Optional<Deployment> found = LastKnownGood.among(candidates, except);
+      if (found.isPresent() || candidates.size() < page) return found;
+    }
   }
 
   @Transactional(readOnly = true)
@@ -83,7 +110,7 @@ public class DeploymentManagement {
         .map(
             name -> {
               Optional<Deployment> current = store.current(product, name);
-              Optional<Deployment> good = store.lastKnownGood(product, name, null);
+              Optional<Deployment> good = lastKnownGood(product, name, null);
               return new EnvironmentState(
                   name,
                   current.map(Deployment::version).orElse(null),
@@ -101,7 +128,7 @@ public class DeploymentManagement {
   }
 
   private static Map<String, Object> details(RollbackResult r) {
-    Map<String, Object> d = new java.util.HashMap<>();
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
     d.put("environment", r.environment());
     d.put("fromVersion", r.fromVersion());
     d.put("toVersion", r.toVersion());

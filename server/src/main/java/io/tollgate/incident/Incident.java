@@ -2,10 +2,11 @@ package io.tollgate.incident;
 
 import io.tollgate.process.Playbook;
 import io.tollgate.process.PlaybookStepDef;
+import io.tollgate.release.Action;
+import io.tollgate.release.Actions;
 import io.tollgate.release.Participant;
 import io.tollgate.release.ProcessRef;
 import io.tollgate.shared.BadRequest;
-import io.tollgate.shared.Blocker;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.NotFound;
@@ -88,34 +89,50 @@ public final class Incident {
     return new Incident(data, playbook, managerRole);
   }
 
+  /** Whether the participant may complete the playbook step now (blocked: waits for others). */
+  public Action canComplete(String key, Participant by) {
+    return canAct("complete", key, by).then(() -> inOrder(key));
+  }
+
+  /** Whether the participant may skip the playbook step now (optional steps only). */
+  public Action canSkip(String key, Participant by) {
+    Action action = canAct("skip", key, by);
+    if (action.isOffered() && !playbook.step(key).orElseThrow().optional()) {
+      return Action.notOffered(
+          "skip", key, Refused.because("Playbook step '" + key + "' is not optional."));
+    }
+    return action;
+  }
+
+  /** Existence, an open incident, the step's role, and a pending step. */
+  private Action canAct(String kind, String key, Participant by) {
+    if (playbook.step(key).isEmpty()) return Action.notOffered(kind, key, unknown(key));
+    if (!isOpen()) return Action.notOffered(kind, key, resolved());
+    PlaybookStepDef def = playbook.step(key).orElseThrow();
+    if (!by.holds(def.owner())) {
+      return Action.notOffered(
+          kind,
+          key,
+          Forbidden.needsRole(
+              def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles()));
+    }
+    if (!step(key).status().equals("pending")) {
+      return Action.notOffered(
+          kind,
+          key,
+          Refused.because("Playbook step '" + key + "' is already " + step(key).status() + "."));
+    }
+    return Action.offered(kind, key);
+  }
+
+  private Action inOrder(String key) {
+    return PlaybookOrder.check(playbook, key, k -> step(k).status());
+  }
+
   /** Completes a playbook step; returns its definition so the caller can carry out its action. */
   public PlaybookStepDef complete(String key, String note, Participant by, Instant now) {
-    PlaybookStepDef def = def(key);
-    ensureOpen();
-    if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(
-          def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
-    }
-    IncidentStep step = step(key);
-    if (!step.status().equals("pending")) {
-      throw Refused.because("Playbook step '" + key + "' is already " + step.status() + ".");
-    }
-    List<Blocker> blockers = new ArrayList<>();
-    for (String after : def.after()) {
-      if (step(after).status().equals("pending")) {
-        PlaybookStepDef dep = def(after);
-        blockers.add(new Blocker("playbook-step", after, dep.title() + " (" + dep.owner() + ")"));
-      }
-    }
-    if (!blockers.isEmpty()) {
-      throw Refused.because(
-          "Playbook step '"
-              + key
-              + "' waits for: "
-              + String.join(", ", blockers.stream().map(Blocker::key).toList())
-              + ".",
-          blockers);
-    }
+    canComplete(key, by).orThrow();
+    PlaybookStepDef def = playbook.step(key).orElseThrow();
     replace(new IncidentStep(key, "done", by.username(), now, blankToNull(note)));
     timeline(
         now,
@@ -126,18 +143,12 @@ public final class Incident {
 
   /** Skips an optional playbook step (such as a rollback that is not needed). */
   public void skip(String key, String reason, Participant by, Instant now) {
-    PlaybookStepDef def = def(key);
-    ensureOpen();
-    if (!by.holds(def.owner())) {
-      throw Forbidden.needsRole(
-          def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles());
-    }
-    if (!def.optional()) throw Refused.because("Playbook step '" + key + "' is not optional.");
-    if (reason == null || reason.isBlank())
+    Action action = canSkip(key, by);
+    if (action.isShown() && (reason == null || reason.isBlank())) {
       throw BadRequest.because("Skipping needs a \"reason\".");
-    if (!step(key).status().equals("pending")) {
-      throw Refused.because("Playbook step '" + key + "' is already " + step(key).status() + ".");
     }
+    action.orThrow();
+    PlaybookStepDef def = playbook.step(key).orElseThrow();
     replace(new IncidentStep(key, "skipped", by.username(), now, reason.strip()));
     timeline(now, by.username(), def.title() + " — skipped: " + reason.strip());
   }
@@ -164,13 +175,25 @@ public final class Incident {
     timeline(now, actor, entry);
   }
 
-  /** Resolves the incident with its root cause and action items (release manager). */
-  public void resolve(String rootCause, List<String> actionItems, Participant by, Instant now) {
-    ensureOpen();
+  /** Whether the participant may resolve the incident now: the release manager, while open. */
+  public Action canResolve(Participant by) {
+    if (!isOpen()) return Action.notOffered("resolve", "", resolved());
     if (!by.holds(managerRole)) {
-      throw Forbidden.needsRole(
-          managerRole, "Resolving an incident", by.username(), by.sortedRoles());
+      return Action.notOffered(
+          "resolve",
+          "",
+          Forbidden.needsRole(
+              managerRole, "Resolving an incident", by.username(), by.sortedRoles()));
     }
+    return Action.offered("resolve", "");
+  }
+
+  /**
+   * Resolves the incident with its root cause and action items (release manager). Playbook steps
+   * declared {@code action: resolve} are done with it.
+   */
+  public void resolve(String rootCause, List<String> actionItems, Participant by, Instant now) {
+    canResolve(by).orThrow();
     if (rootCause == null || rootCause.isBlank()) throw BadRequest.missing("rootCause");
     if (actionItems == null) throw BadRequest.missing("actionItems");
     List<String> items =
@@ -180,8 +203,7 @@ public final class Incident {
           "Resolving an incident needs at least one action item, so the cause is followed up.");
     }
     for (PlaybookStepDef def : playbook.steps()) {
-      if (def.owner().equals(managerRole)
-          && def.key().equals("root-cause")
+      if (def.action() == PlaybookStepDef.Action.RESOLVE
           && step(def.key()).status().equals("pending")) {
         replace(new IncidentStep(def.key(), "done", by.username(), now, rootCause.strip()));
       }
@@ -190,32 +212,15 @@ public final class Incident {
     timeline(now, by.username(), "Resolved. Root cause: " + rootCause.strip());
   }
 
-  /**
-   * What a participant may do on this incident now, found by trying each command on a copy so that
-   * no page restates a rule: {@code complete:<step>} when the step can be completed (or only waits
-   * for another step), {@code resolve} when the participant may resolve it.
-   */
-  public java.util.Set<String> actionsFor(Participant p, Instant now) {
-    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+  /** Every action on this incident for the participant, from the commands' own checks. */
+  public Actions actionsFor(Participant p) {
+    List<Action> all = new ArrayList<>();
     for (PlaybookStepDef def : playbook.steps()) {
-      probe(keys, "complete:" + def.key(), c -> c.complete(def.key(), null, p, now));
+      all.add(canComplete(def.key(), p));
+      if (def.optional()) all.add(canSkip(def.key(), p));
     }
-    probe(keys, "resolve", c -> c.resolve("probe", List.of("probe"), p, now));
-    return keys;
-  }
-
-  private void probe(
-      java.util.Set<String> keys, String key, java.util.function.Consumer<Incident> command) {
-    try {
-      command.accept(restore(data, playbook, managerRole));
-      keys.add(key);
-    } catch (Refused refused) {
-      if (!refused.blockers().isEmpty()) {
-        keys.add(key);
-      }
-    } catch (io.tollgate.shared.TollgateException notForThisPerson) {
-      // wrong role, already settled or resolved: nothing to offer
-    }
+    all.add(canResolve(p));
+    return new Actions(all);
   }
 
   public String status() {
@@ -242,25 +247,18 @@ public final class Incident {
     return playbook;
   }
 
-  private void ensureOpen() {
-    if (!isOpen()) {
-      throw Refused.because(
-          "The incident was resolved by " + data.resolvedBy() + " at " + data.resolvedAt() + ".");
-    }
+  private Refused resolved() {
+    return Refused.because(
+        "The incident was resolved by " + data.resolvedBy() + " at " + data.resolvedAt() + ".");
   }
 
-  private PlaybookStepDef def(String key) {
-    return playbook
-        .step(key)
-        .orElseThrow(
-            () ->
-                NotFound.of(
-                    "playbook step",
-                    key,
-                    "Steps of this incident: "
-                        + String.join(
-                            ", ", playbook.steps().stream().map(PlaybookStepDef::key).toList())
-                        + "."));
+  private NotFound unknown(String key) {
+    return NotFound.of(
+        "playbook step",
+        key,
+        "Steps of this incident: "
+            + String.join(", ", playbook.steps().stream().map(PlaybookStepDef::key).toList())
+            + ".");
   }
 
   private IncidentStep step(String key) {
@@ -271,28 +269,30 @@ public final class Incident {
     List<IncidentStep> steps =
         data.steps().stream().map(s -> s.key().equals(changed.key()) ? changed : s).toList();
     data =
-        rebuild(
+        data.with(
             steps,
             data.timeline(),
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private void timeline(Instant at, String actor, String entry) {
     List<TimelineEntry> timeline = new ArrayList<>(data.timeline());
     timeline.add(new TimelineEntry(at, actor, entry));
     data =
-        rebuild(
+        data.with(
             data.steps(),
             timeline,
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private IncidentData copy(
@@ -301,32 +301,9 @@ public final class Incident {
       List<String> items,
       String resolvedBy,
       Instant resolvedAt) {
-    return rebuild(
-        data.steps(), data.timeline(), rollback, rootCause, items, resolvedBy, resolvedAt);
-  }
-
-  /** The same incident with what changes over its life replaced. */
-  private IncidentData rebuild(
-      List<IncidentStep> steps,
-      List<TimelineEntry> timeline,
-      RollbackDone rollback,
-      String rootCause,
-      List<String> items,
-      String resolvedBy,
-      Instant resolvedAt) {
-    return new IncidentData(
-        data.id(),
-        data.release(),
-        data.product(),
-        data.releaseVersion(),
-        data.process(),
-        data.severity(),
-        data.summary(),
-        data.openedBy(),
-        data.openedAt(),
-        data.cause(),
-        steps,
-        timeline,
+    return data.with(
+        data.steps(),
+        data.timeline(),
         rollback,
         rootCause,
         items,

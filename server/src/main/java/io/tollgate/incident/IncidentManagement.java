@@ -5,27 +5,21 @@ import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.deployment.RollbackResult;
 import io.tollgate.incident.internal.IncidentStore;
 import io.tollgate.process.PlaybookStepDef;
-import io.tollgate.process.ProcessDefinition;
-import io.tollgate.process.ProcessManagement;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Participant;
 import io.tollgate.release.Release;
-import io.tollgate.release.ReleaseEvent.ReleaseFailed;
 import io.tollgate.release.ReleaseId;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.NotFound;
-import io.tollgate.shared.Refused;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,22 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentManagement implements IncidentLookup {
   private final IncidentStore store;
+  private final IncidentDocuments documents;
   private final ReleaseManagement releases;
-  private final ProcessManagement processes;
   private final DeploymentManagement deployments;
   private final AuditLog audit;
   private final Clock clock;
 
   IncidentManagement(
       IncidentStore store,
+      IncidentDocuments documents,
       ReleaseManagement releases,
-      ProcessManagement processes,
       DeploymentManagement deployments,
       AuditLog audit,
       Clock clock) {
     this.store = store;
+    this.documents = documents;
     this.releases = releases;
-    this.processes = processes;
     this.deployments = deployments;
     this.audit = audit;
     this.clock = clock;
@@ -74,95 +68,20 @@ public class IncidentManagement implements IncidentLookup {
             release.version().toString(),
             release.processRef(),
             release.process().playbook(),
-            managerRole(release.process()),
+            release.process().releaseManagerRole(),
             severity,
             summary,
             null,
             by.username(),
             now);
-    store.insert(incident.data(), incident.status());
-    releases.incidentOpened(by, releaseId, incident.data().id());
-    audit.record(
-        by.username(),
-        "incident.opened",
-        "incident/" + incident.data().id(),
-        releaseId,
-        Map.of(
-            "incident",
-            incident.data().id(),
-            "severity",
-            severity,
-            "summary",
-            incident.data().summary()));
+    documents.insert(incident);
+    audit.append(IncidentAuditRecords.opened(by, incident, false));
     return incident;
-  }
-
-  /** A failed production deployment or verification opens an incident by itself. */
-  @EventListener
-  void onReleaseFailed(ReleaseFailed failed) {
-    Instant now = Timestamps.now(clock);
-    String summary =
-        "Step '"
-            + failed.step()
-            + "' failed"
-            + (failed.environment() == null ? "" : " in " + failed.environment())
-            + " for "
-            + failed.product()
-            + " "
-            + failed.version();
-    Optional<String> existing = store.openForRelease(failed.release().value());
-    if (existing.isPresent()) {
-      Incident incident = load(existing.get(), true);
-      long revision = incident.data().revision();
-      incident.note(failed.by(), summary + " again", now);
-      save(incident, revision);
-      audit.record(
-          failed.by(),
-          "incident.noted",
-          "incident/" + existing.get(),
-          failed.release().value(),
-          Map.of("incident", existing.get(), "entry", summary + " again"));
-      return;
-    }
-    ProcessDefinition process =
-        processes.definition(failed.process().id(), failed.process().version());
-    Incident incident =
-        Incident.open(
-            failed.release().value(),
-            failed.product(),
-            failed.version(),
-            failed.process(),
-            process.playbook(),
-            managerRole(process),
-            "critical",
-            summary,
-            failed.step(),
-            failed.by(),
-            now);
-    store.insert(incident.data(), incident.status());
-    releases.incidentOpened(
-        new Actor(failed.by(), false), failed.release().value(), incident.data().id());
-    audit.record(
-        failed.by(),
-        "incident.opened",
-        "incident/" + incident.data().id(),
-        failed.release().value(),
-        Map.of(
-            "incident",
-            incident.data().id(),
-            "severity",
-            "critical",
-            "summary",
-            summary,
-            "automatic",
-            true));
   }
 
   @Transactional(readOnly = true)
   public Incident get(Actor by, String id) {
-    Incident incident = load(id, false);
-    releases.get(by, incident.data().release());
-    return incident;
+    return load(by, id, false);
   }
 
   /**
@@ -171,23 +90,18 @@ public class IncidentManagement implements IncidentLookup {
    */
   @Transactional
   public Incident complete(Actor by, String id, String step, String note) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     Participant participant = releases.participant(by, incident.data().product());
     Instant now = Timestamps.now(clock);
     PlaybookStepDef def = incident.complete(step, note, participant, now);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("incident", id);
-    details.put("step", step);
+    Map<String, Object> details = IncidentAuditRecords.payload(incident, "step", step);
+    details.put("title", def.title());
     if (note != null) details.put("note", note);
     if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
       RollbackResult result =
           deployments.rollBack(
-              incident.data().product(),
-              def.environment(),
-              incident.data().release(),
-              by.username(),
-              now);
+              incident.data().product(), def.environment(), incident.data().release(), by, now);
       incident.rolledBack(
           new RollbackDone(
               result.environment(),
@@ -199,54 +113,38 @@ public class IncidentManagement implements IncidentLookup {
       releases.rolledBack(by, incident.data().release(), id, def.environment(), result.toVersion());
       details.put("rolledBackTo", result.toVersion());
     }
-    save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.step.completed",
-        "incident/" + id,
-        incident.data().release(),
-        details);
+    documents.save(incident, revision);
+    audit.append(IncidentAuditRecords.of("incident.step-completed", by, incident, details));
     return incident;
   }
 
   @Transactional
   public Incident skip(Actor by, String id, String step, String reason) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     incident.skip(
         step, reason, releases.participant(by, incident.data().product()), Timestamps.now(clock));
-    save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.step.skipped",
-        "incident/" + id,
-        incident.data().release(),
-        Map.of("incident", id, "step", step, "reason", reason));
+    documents.save(incident, revision);
+    Map<String, Object> details = IncidentAuditRecords.payload(incident, "step", step);
+    details.put("reason", reason);
+    audit.append(IncidentAuditRecords.of("incident.step-skipped", by, incident, details));
     return incident;
   }
 
   @Transactional
   public Incident resolve(Actor by, String id, String rootCause, List<String> actionItems) {
-    Incident incident = load(id, true);
+    Incident incident = load(by, id, true);
     long revision = incident.data().revision();
     incident.resolve(
         rootCause,
         actionItems,
         releases.participant(by, incident.data().product()),
         Timestamps.now(clock));
-    save(incident, revision);
-    audit.record(
-        by.username(),
-        "incident.resolved",
-        "incident/" + id,
-        incident.data().release(),
-        Map.of(
-            "incident",
-            id,
-            "rootCause",
-            incident.data().rootCause(),
-            "actionItems",
-            incident.data().actionItems()));
+    documents.save(incident, revision);
+    Map<String, Object> details =
+        IncidentAuditRecords.payload(incident, "rootCause", incident.data().rootCause());
+    details.put("actionItems", incident.data().actionItems());
+    audit.append(IncidentAuditRecords.of("incident.resolved", by, incident, details));
     return incident;
   }
 
@@ -289,22 +187,14 @@ public class IncidentManagement implements IncidentLookup {
         .toList();
   }
 
-  private Incident load(String id, boolean lock) {
-    IncidentData data =
-        (lock ? store.lock(id) : store.find(id)).orElseThrow(() -> NotFound.of("incident", id));
-    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
-    return Incident.restore(data, process.playbook(), managerRole(process));
-  }
-
-  private void save(Incident incident, long expectedRevision) {
-    IncidentData next = incident.data().withRevision(expectedRevision + 1);
-    if (!store.update(next, incident.status(), expectedRevision)) {
-      throw Refused.because(
-          "The incident was changed at the same moment by someone else; reload it and try again.");
+  /** Membership first: to a person outside the product an incident does not exist. */
+  private Incident load(Actor by, String id, boolean lock) {
+    Incident incident = documents.load(id, lock);
+    if (by.isPerson()
+        && !by.admin()
+        && releases.participant(by, incident.data().product()).roles().isEmpty()) {
+      throw NotFound.of("incident", id);
     }
-  }
-
-  private static String managerRole(ProcessDefinition process) {
-    return process.decisionStep().owner();
+    return incident;
   }
 }

@@ -1,6 +1,7 @@
 package io.tollgate.process;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.process.internal.ProcessStore;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Forbidden;
@@ -80,10 +81,10 @@ public class ProcessManagement {
     if (!by.admin()) {
       throw Forbidden.because("Publishing processes is for the system administrator.");
     }
-    return publishUnchecked(by.username(), source);
+    return publishUnchecked(by, source);
   }
 
-  ProcessVersion publishUnchecked(String actor, String source) {
+  ProcessVersion publishUnchecked(Actor by, String source) {
     ProcessDefinition definition;
     try {
       definition = ProcessParser.parse(source == null ? "" : source);
@@ -98,14 +99,16 @@ public class ProcessManagement {
     ProcessStore.Row row =
         new ProcessStore.Row(
             definition.id(), version, definition.name(), source, Timestamps.now(clock));
-    store.insert(row, actor);
+    store.insert(row, by.username());
     parsed.put(definition.id() + "@" + version, definition);
-    audit.record(
-        actor,
-        "process.published",
-        "process/" + definition.id(),
-        null,
-        Map.of("process", definition.id(), "version", version));
+    audit.append(
+        AuditRecord.of(
+            "process.published",
+            by,
+            null,
+            "process/" + definition.id(),
+            null,
+            Map.of("process", definition.id(), "version", version, "name", definition.name())));
     return new ProcessVersion(
         definition.id(), version, definition.name(), definition, source, row.createdAt());
   }
@@ -121,7 +124,7 @@ public class ProcessManagement {
     }
     var latest = store.latest(ProcessParser.BUILT_IN);
     if (latest.isEmpty() || !latest.get().source().equals(source)) {
-      publishUnchecked("system", source);
+      publishUnchecked(Actor.SYSTEM, source);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tollgate.product;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ProcessManagement;
@@ -102,20 +103,22 @@ public class ProductManagement {
         new Product(
             key, name.strip(), processId, List.copyOf(unique), List.of(), Timestamps.now(clock));
     products.insert(product);
-    audit.record(
-        by.username(),
-        "product.created",
-        "product/" + key,
-        null,
-        Map.of(
-            "key",
+    audit.append(
+        AuditRecord.of(
+            "product.created",
+            by,
             key,
-            "name",
-            product.name(),
-            "process",
-            processId,
-            "environments",
-            product.environments()));
+            "product/" + key,
+            null,
+            Map.of(
+                "key",
+                key,
+                "name",
+                product.name(),
+                "process",
+                processId,
+                "environments",
+                product.environments())));
     return product;
   }
 
@@ -178,12 +181,14 @@ public class ProductManagement {
       products.setMember(key, username, sorted);
       readers.invalidateAll();
     }
-    audit.record(
-        by.username(),
-        "member.set",
-        "product/" + key,
-        null,
-        Map.of("username", username, "roles", sorted));
+    audit.append(
+        AuditRecord.of(
+            "membership.changed",
+            by,
+            key,
+            "product/" + key,
+            null,
+            Map.of("username", username, "roles", sorted)));
     return new Member(username, sorted);
   }
 

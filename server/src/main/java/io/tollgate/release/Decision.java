@@ -3,9 +3,14 @@ package io.tollgate.release;
 import java.time.Instant;
 import java.util.List;
 
-/** A go/no-go decision with the state of every requirement and step when it was made. */
+/**
+ * A go/no-go decision with the state of every requirement and step when it was made.
+ *
+ * @param revision the release revision the decision produced; null in documents stored before it
+ *     was kept (such a decision counts as followed by other changes)
+ */
 public record Decision(
-    Verdict decision, String rationale, String by, Instant at, Snapshot snapshot) {
+    Verdict decision, String rationale, String by, Instant at, Snapshot snapshot, Long revision) {
 
   /** Go or no-go. */
   public enum Verdict {

@@ -4,8 +4,15 @@ import io.tollgate.notes.ReleaseNotes;
 import java.time.Instant;
 import java.util.List;
 
-/** The stored state of a release: what {@link Release} is rebuilt from. */
+/**
+ * The stored state of a release: what {@link Release} is rebuilt from, stored as one JSON document.
+ *
+ * @param schemaVersion the shape of the document; {@link #SCHEMA_VERSION} for what is written now.
+ *     Version 1 (no {@code schemaVersion} field) also held copies of the release's deployments and
+ *     incident ids; those live only in the deployments and incidents tables since version 2.
+ */
 public record ReleaseData(
+    int schemaVersion,
     String id,
     String product,
     ProcessRef process,
@@ -20,18 +27,23 @@ public record ReleaseData(
     List<HandoffState> handoffs,
     List<Decision> decisions,
     ReleaseNotes notes,
-    List<DeploymentRecord> deployments,
     Cancellation cancellation,
     Rollback rollback,
-    List<String> incidents,
     long revision) {
 
+  /** The document shape written now. */
+  public static final int SCHEMA_VERSION = 2;
+
   public ReleaseData {
-    incidents = incidents == null ? List.of() : List.copyOf(incidents);
+    requirements = List.copyOf(requirements);
+    steps = List.copyOf(steps);
+    handoffs = List.copyOf(handoffs);
+    decisions = decisions == null ? List.of() : List.copyOf(decisions);
   }
 
   public ReleaseData withRevision(long newRevision) {
     return new ReleaseData(
+        schemaVersion,
         id,
         product,
         process,
@@ -46,10 +58,8 @@ public record ReleaseData(
         handoffs,
         decisions,
         notes,
-        deployments,
         cancellation,
         rollback,
-        incidents,
         newRevision);
   }
 }

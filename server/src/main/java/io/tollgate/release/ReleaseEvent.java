@@ -38,6 +38,13 @@ public sealed interface ReleaseEvent {
     }
   }
 
+  /** A step began to run (an automated deployment or check); it ends with complete. */
+  record StepStarted(ReleaseId release, String step) implements ReleaseEvent {
+    public String action() {
+      return "step.started";
+    }
+  }
+
   record StepSkipped(ReleaseId release, String step, String reason) implements ReleaseEvent {
     public String action() {
       return "step.skipped";
@@ -78,7 +85,13 @@ public sealed interface ReleaseEvent {
 
   /** A deploy step ran: the deployment feature records it against the environment. */
   record DeploymentRecorded(
-      ReleaseId release, String product, String environment, String version, String outcome)
+      ReleaseId release,
+      String product,
+      String environment,
+      String version,
+      String outcome,
+      String by,
+      java.time.Instant at)
       implements ReleaseEvent {
     public String action() {
       return "deployment.recorded";
@@ -102,16 +115,10 @@ public sealed interface ReleaseEvent {
       ProcessRef process,
       String step,
       String environment,
-      String by)
+      io.tollgate.shared.Actor by)
       implements ReleaseEvent {
     public String action() {
       return "release.failed";
-    }
-  }
-
-  record IncidentAttached(ReleaseId release, String incident) implements ReleaseEvent {
-    public String action() {
-      return "incident.attached";
     }
   }
 

@@ -1,64 +1,56 @@
 package io.tollgate.release;
 
-import io.tollgate.audit.AuditLog;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.notes.ReleaseNotes;
-import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.process.ProcessVersion;
 import io.tollgate.process.ReleaseType;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Decision.Verdict;
-import io.tollgate.release.ReleaseEvent.DeploymentRecorded;
-import io.tollgate.release.ReleaseEvent.VerificationRecorded;
 import io.tollgate.release.internal.ReleaseStore;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.BadRequest;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.NotFound;
-import io.tollgate.shared.Refused;
 import io.tollgate.shared.Timestamps;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The release use cases. Each command loads the release (locking its row), lets the aggregate
- * decide, saves the result with the next revision, records one audit event and publishes what
- * happened — all in one transaction.
+ * The release use cases. Each command runs through {@link ReleaseCommandRunner} in one transaction:
+ * load and lock, check membership, let the aggregate decide, save, audit, publish.
  */
 @Service
 public class ReleaseManagement {
   private final ReleaseStore store;
   private final ProductManagement products;
   private final ProcessManagement processes;
+  private final ReleaseNumbering numbering;
+  private final ReleaseCommandRunner runner;
   private final DeploymentManagement deployments;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ReleaseManagement(
       ReleaseStore store,
       ProductManagement products,
       ProcessManagement processes,
+      ReleaseNumbering numbering,
+      ReleaseCommandRunner runner,
       DeploymentManagement deployments,
-      AuditLog audit,
-      ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
     this.products = products;
     this.processes = processes;
+    this.numbering = numbering;
+    this.runner = runner;
     this.deployments = deployments;
-    this.audit = audit;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -67,34 +59,15 @@ public class ReleaseManagement {
   public Release plan(Actor by, String productKey, NewRelease request) {
     Product product = products.find(productKey);
     ProcessVersion process = processes.latest(product.process());
-    Participant participant = participant(by, productKey);
-    String planner = process.definition().decisionStep().owner();
+    Participant participant = runner.participant(by, productKey);
+    String planner = process.definition().releaseManagerRole();
     if (!participant.holds(planner)) {
       throw Forbidden.needsRole(
           planner, "Planning a release", by.username(), participant.sortedRoles());
     }
     if (request.type() == null || request.type().isBlank()) throw BadRequest.missing("type");
-    ReleaseType type =
-        ReleaseType.parse(request.type())
-            .orElseThrow(
-                () ->
-                    Invalid.because(
-                        "Unknown release type '"
-                            + request.type()
-                            + "': use patch, minor or major."));
-    products.lock(productKey);
-    SemanticVersion requested =
-        request.version() == null
-            ? null
-            : SemanticVersion.parse(request.version().strip()).orElse(null);
-    List<SemanticVersion> existing =
-        store.versionsThatMatter(productKey, requested).stream()
-            .map(v -> SemanticVersion.parse(v).orElseThrow())
-            .toList();
-    SemanticVersion version =
-        request.version() == null || request.version().isBlank()
-            ? VersionPolicy.next(type, existing)
-            : VersionPolicy.check(request.version().strip(), type, existing);
+    ReleaseType type = ReleaseNumbering.type(request.type());
+    SemanticVersion version = numbering.assign(productKey, type, request.version());
     ReleaseNotes notes = ReleaseNotes.empty();
     if (request.summary() != null && !request.summary().isBlank()) {
       notes = notes.with("summary", List.of(request.summary()));
@@ -115,12 +88,7 @@ public class ReleaseManagement {
             now);
     Release release = planned.release();
     store.insert(release.toData(), release.status().id(), now);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("product", productKey);
-    details.put("version", version.toString());
-    details.put("type", type.id());
-    details.put("process", process.id() + "@" + process.version());
-    record(by, release, "release.planned", details, planned.events());
+    runner.record(by, release, planned.events());
     return release;
   }
 
@@ -128,25 +96,15 @@ public class ReleaseManagement {
   @Transactional(readOnly = true)
   public String proposeVersion(Actor by, String productKey, String type) {
     products.requireReader(by, productKey);
-    ReleaseType parsed =
-        ReleaseType.parse(type)
-            .orElseThrow(
-                () ->
-                    Invalid.because(
-                        "Unknown release type '" + type + "': use patch, minor or major."));
-    List<SemanticVersion> existing =
-        store.versionsThatMatter(productKey, null).stream()
-            .map(v -> SemanticVersion.parse(v).orElseThrow())
-            .toList();
-    return VersionPolicy.next(parsed, existing).toString();
+    return numbering.propose(productKey, ReleaseNumbering.type(type)).toString();
   }
 
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
     ReleaseStore.Head head =
         store.readHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    products.requireReader(by, head.product());
-    return restore(store.current(releaseId, head.revision()));
+    runner.requireMember(by, head.product(), releaseId);
+    return runner.restore(store.current(releaseId, head.revision()));
   }
 
   @Transactional(readOnly = true)
@@ -159,14 +117,13 @@ public class ReleaseManagement {
               + status
               + "'; use one of "
               + String.join(
-                  ", ",
-                  java.util.Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList())
+                  ", ", Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList())
               + ".");
     }
     if (page < 0) throw Invalid.because("page starts at 0.");
     if (size < 1 || size > 200) throw Invalid.because("size is between 1 and 200.");
     List<Release> items =
-        store.page(productKey, status, page, size).stream().map(this::restore).toList();
+        store.page(productKey, status, page, size).stream().map(runner::restore).toList();
     return new ReleasePage(items, page, size, store.count(productKey, status));
   }
 
@@ -174,25 +131,45 @@ public class ReleaseManagement {
   @Transactional(readOnly = true)
   public List<Release> active(Actor by) {
     List<String> keys = products.visibleTo(by).stream().map(Product::key).toList();
-    return store.active(keys).stream().map(this::restore).toList();
+    return store.active(keys).stream().map(runner::restore).toList();
+  }
+
+  /**
+   * The deployments the release made, oldest first, from the deployments table (their one home),
+   * each with the step that made it.
+   */
+  @Transactional(readOnly = true)
+  public List<DeploymentRecord> deployments(Release release) {
+    return deployments.ofRelease(release.id().value()).stream()
+        .map(
+            d ->
+                new DeploymentRecord(
+                    d.environment(),
+                    d.version(),
+                    Outcome.parse(d.outcome()).orElse(null),
+                    d.by(),
+                    d.at(),
+                    release.process().steps().stream()
+                        .filter(
+                            s ->
+                                s.kind() == io.tollgate.process.StepKind.DEPLOY
+                                    && d.environment().equals(s.environment()))
+                        .map(io.tollgate.process.StepDef::key)
+                        .findFirst()
+                        .orElse(null)))
+        .toList();
   }
 
   /** What the caller may do on a release now (see {@link Release#actionsFor}). */
   @Transactional(readOnly = true)
-  public Map<String, List<io.tollgate.shared.Blocker>> actionsFor(Actor by, Release release) {
-    return release.actionsFor(participant(by, release.product()), Timestamps.now(clock));
+  public Actions actionsFor(Actor by, Release release) {
+    return release.actionsFor(participant(by, release.product()));
   }
 
   @Transactional
   public Release meet(
       Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "requirement.meet",
-        args("requirement", requirement, "evidence", evidence),
-        (r, p, now) -> r.meet(requirement, evidence, p, now));
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.meet(requirement, evidence, p, now));
   }
 
   @Transactional
@@ -212,210 +189,90 @@ public class ReleaseManagement {
                     () ->
                         Invalid.because(
                             "Unknown outcome '" + outcome + "': use succeeded or failed."));
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "step.complete",
-        args("step", step, "note", note, "evidence", evidence, "outcome", outcome),
-        (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+    return runner.run(
+        by, releaseId, ifMatch, (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+  }
+
+  /** Starts a run of a deploy, smoke-test or verification step (the automation's entry). */
+  @Transactional
+  public Release start(Actor by, String releaseId, String step, Long ifMatch) {
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.start(step, p, now));
   }
 
   @Transactional
   public Release skip(Actor by, String releaseId, String step, String reason, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "step.skip",
-        args("step", step, "reason", reason),
-        (r, p, now) -> r.skip(step, reason, p, now));
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.skip(step, reason, p, now));
   }
 
+  /** A decision that names no decision it replaces (see {@link Release#decide}). */
   @Transactional
   public Release decide(
       Actor by, String releaseId, String decision, String rationale, Long ifMatch) {
+    return decide(by, releaseId, decision, rationale, null, ifMatch);
+  }
+
+  /**
+   * A go/no-go decision replacing decision {@code replaces} (1-based; null: none named). A matching
+   * If-Match counts as naming the latest decision: the caller saw the current state.
+   */
+  @Transactional
+  public Release decide(
+      Actor by,
+      String releaseId,
+      String decision,
+      String rationale,
+      Integer replaces,
+      Long ifMatch) {
     if (decision == null) throw BadRequest.missing("decision");
     Verdict verdict =
         Verdict.parse(decision)
             .orElseThrow(
                 () -> Invalid.because("Unknown decision '" + decision + "': use go or no-go."));
-    return command(
+    return runner.run(
         by,
         releaseId,
         ifMatch,
-        "decision",
-        args("decision", decision, "rationale", rationale),
-        (r, p, now) -> r.decide(verdict, rationale, p, now));
+        (r, p, now) ->
+            r.decide(
+                verdict,
+                rationale,
+                replaces == null && ifMatch != null
+                    ? Integer.valueOf(r.decisions().size())
+                    : replaces,
+                p,
+                now));
   }
 
   @Transactional
   public Release acknowledge(Actor by, String releaseId, String handoff, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "handoff.acknowledge",
-        args("handoff", handoff),
-        (r, p, now) -> r.acknowledge(handoff, p, now));
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.acknowledge(handoff, p, now));
   }
 
   @Transactional
   public Release updateNotes(
       Actor by, String releaseId, Map<String, List<String>> changes, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "notes.update",
-        args("changes", changes),
-        (r, p, now) -> r.updateNotes(changes, p));
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.updateNotes(changes, p));
   }
 
   @Transactional
   public Release cancel(Actor by, String releaseId, String reason, Long ifMatch) {
-    return command(
-        by,
-        releaseId,
-        ifMatch,
-        "release.cancel",
-        args("reason", reason),
-        (r, p, now) -> r.cancel(reason, p, now));
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.cancel(reason, p, now));
   }
 
   /** Called by the incident playbook once it rolled the release back out of an environment. */
   @Transactional
   public Release rolledBack(
       Actor by, String releaseId, String incident, String environment, String toVersion) {
-    return command(
+    return runner.run(
         by,
         releaseId,
         null,
-        "release.roll-back",
-        args("incident", incident, "environment", environment, "toVersion", toVersion),
         (r, p, now) -> r.rolledBack(incident, environment, toVersion, by.username(), now));
-  }
-
-  /** Called by the incident feature when it opened an incident on the release. */
-  @Transactional
-  public Release incidentOpened(Actor by, String releaseId, String incident) {
-    return command(
-        by,
-        releaseId,
-        null,
-        "release.incident-opened",
-        args("incident", incident),
-        (r, p, now) -> r.incidentOpened(incident));
   }
 
   /** The roles the caller holds on a product, as the aggregate checks them. */
   @Transactional(readOnly = true)
   public Participant participant(Actor by, String productKey) {
-    return new Participant(by.username(), products.rolesOf(productKey, by.username()));
-  }
-
-  private interface Command {
-    List<ReleaseEvent> run(Release release, Participant participant, Instant now);
-  }
-
-  private Release command(
-      Actor by,
-      String releaseId,
-      Long ifMatch,
-      String action,
-      Map<String, Object> details,
-      Command command) {
-    ReleaseStore.Head head =
-        store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    ReleaseData data = store.current(releaseId, head.revision());
-    if (ifMatch != null && ifMatch != data.revision()) {
-      throw Refused.because(
-          "The release changed since you read it: If-Match names revision "
-              + ifMatch
-              + ", the current revision is "
-              + data.revision()
-              + ". Reload it and try again.");
-    }
-    Release release = restore(data);
-    Participant participant = participant(by, release.product());
-    Instant now = Timestamps.now(clock);
-    List<ReleaseEvent> happened = command.run(release, participant, now);
-    ReleaseData saved = release.toData().withRevision(data.revision() + 1);
-    Release after = Release.restore(saved, release.process());
-    if (!store.update(saved, after.status().id(), data.revision(), now)) {
-      throw Refused.because(
-          "The release was changed at the same moment by someone else; reload it and try again.");
-    }
-    store.rememberAfterCommit(saved);
-    if (data.cancellation() == null && saved.cancellation() != null) {
-      // the version is free again: the product's highest version may change, and no release of
-      // the product may be planned from the old highest meanwhile
-      products.lock(release.product());
-      store.versionFreed(release.product(), saved.version());
-    }
-    for (ReleaseEvent event : happened) {
-      if (event instanceof DeploymentRecorded d) {
-        deployments.deployed(
-            d.product(), d.environment(), releaseId, d.version(), d.outcome(), by.username(), now);
-      } else if (event instanceof VerificationRecorded v) {
-        deployments.verified(v.environment(), releaseId, v.outcome());
-      }
-    }
-    record(by, after, action, details, happened);
-    if (happened.stream().anyMatch(e -> e instanceof ReleaseEvent.ReleaseFailed)) {
-      // the incident feature attached the incident it opened: answer with that state
-      return restore(store.find(releaseId).orElseThrow());
-    }
-    return after;
-  }
-
-  private void record(
-      Actor by,
-      Release release,
-      String action,
-      Map<String, Object> details,
-      List<ReleaseEvent> happened) {
-    Map<String, Object> all = new LinkedHashMap<>(details);
-    all.put("status", release.status().id());
-    all.put("revision", release.revision());
-    all.put("changes", happened.stream().map(ReleaseManagement::describe).toList());
-    audit.record(by.username(), action, "release/" + release.id(), release.id().value(), all);
-    happened.forEach(events::publishEvent);
-  }
-
-  private static Map<String, Object> describe(ReleaseEvent event) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("event", event.action());
-    for (RecordComponent c : event.getClass().getRecordComponents()) {
-      if (c.getName().equals("release")) continue;
-      try {
-        Object value = c.getAccessor().invoke(event);
-        map.put(
-            c.getName(), value instanceof ProcessRef ref ? ref.id() + "@" + ref.version() : value);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return map;
-  }
-
-  private static Map<String, Object> args(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      Object value = pairs[i + 1];
-      if (value instanceof Evidence e) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("url", e.url());
-        ev.put("note", e.note());
-        value = ev;
-      }
-      if (value != null) map.put((String) pairs[i], value);
-    }
-    return map;
-  }
-
-  private Release restore(ReleaseData data) {
-    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
-    return Release.restore(data, process);
+    return runner.participant(by, productKey);
   }
 }

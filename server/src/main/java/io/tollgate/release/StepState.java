@@ -23,6 +23,11 @@ public record StepState(
     return new StepState(key, status, username, when, note, evidence, outcome, attempts + 1);
   }
 
+  /** Running: started by {@code username}, ended by a complete with the outcome. */
+  StepState started(String username, Instant when) {
+    return new StepState(key, StepStatus.RUNNING, username, when, null, null, null, attempts);
+  }
+
   StepState skipped(String username, Instant when, String reason) {
     return new StepState(key, StepStatus.SKIPPED, username, when, reason, null, null, attempts);
   }

@@ -66,6 +66,58 @@ class AuditIntegrationTests extends IntegrationTest {
     }
   }
 
+  @Test
+  void eventsCarryTheirTypeActorKindProductAndPayloadVersion() {
+    long before = store.latestSeq();
+    Team t = team();
+    String id = ReleaseDriver.plan(t, "minor");
+
+    JsonNode all = admin.get("/api/v1/audit?after=" + before + "&limit=1000").json();
+    JsonNode created = null;
+    for (JsonNode e : all) {
+      if (e.path("action").asString().equals("product.created")) created = e;
+    }
+    assertThat(created).as(all.toString()).isNotNull();
+    assertThat(created.path("product").asString()).isEqualTo(t.product);
+    assertThat(created.path("actorKind").asString()).isEqualTo("person");
+    assertThat(created.path("payloadVersion").asInt()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select form from audit_events where seq = ?")
+                .param(created.path("seq").asLong())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+    boolean membership = false;
+    for (JsonNode e : all) membership |= e.path("action").asString().equals("membership.changed");
+    assertThat(membership).isTrue();
+
+    JsonNode events = t.rm.get("/api/v1/releases/" + id + "/audit").json();
+    assertThat(events.size()).isPositive();
+    for (JsonNode e : events) {
+      for (String field :
+          List.of(
+              "seq",
+              "at",
+              "actor",
+              "action",
+              "subject",
+              "details",
+              "prevHash",
+              "hash",
+              "type",
+              "actorKind",
+              "product",
+              "payloadVersion")) {
+        assertThat(e.has(field)).as(field + " in " + e).isTrue();
+      }
+      assertThat(e.path("type").asString()).isEqualTo(e.path("action").asString());
+      assertThat(e.path("actorKind").asString()).isEqualTo("person");
+      assertThat(e.path("product").asString()).isEqualTo(t.product);
+      assertThat(e.path("payloadVersion").asInt()).isEqualTo(1);
+    }
+    assertThat(events.get(0).path("type").asString()).isEqualTo("release.planned");
+  }
+
   @Autowired AuditStore store;
   @Autowired PlatformTransactionManager transactions;
 

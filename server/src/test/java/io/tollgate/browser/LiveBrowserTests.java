@@ -23,7 +23,10 @@ class LiveBrowserTests extends BrowserTest {
     signIn(watcher, t, "qa-lead");
     openRelease(watcher, id);
     awaitText(watcher, stepBadge("schedule-window"), "pending");
-    assertThat(watcher.findElements(form("complete:quality-gate"))).isEmpty();
+    By completeGate = By.cssSelector("form[data-action='complete:quality-gate'] button");
+    assertThat(await(watcher, completeGate).isEnabled())
+        .as("the QA lead's step is shown, disabled while it waits for schedule-window")
+        .isFalse();
     js(watcher).executeScript("window.__marker = 'no reload';");
     waitFor(watcher)
         .until(d -> "complete".equals(js(d).executeScript("return document.readyState;")));
@@ -35,7 +38,7 @@ class LiveBrowserTests extends BrowserTest {
     completeStep(other, "schedule-window", fields("note", "Tuesday 10:00 UTC"));
 
     awaitText(watcher, stepBadge("schedule-window"), "done", LIVE);
-    waitFor(watcher, LIVE).until(d -> !d.findElements(form("complete:quality-gate")).isEmpty());
+    waitFor(watcher, LIVE).until(d -> d.findElement(completeGate).isEnabled());
     assertThat(text(watcher, By.cssSelector("li[data-step='schedule-window']")))
         .contains(t.usernames.get("release-manager"));
 

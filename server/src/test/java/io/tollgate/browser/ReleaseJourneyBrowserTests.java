@@ -108,13 +108,13 @@ class ReleaseJourneyBrowserTests extends BrowserTest {
     openRelease(b, id);
     completeStep(b, "smoke-staging", fields("outcome", "succeeded", "note", "42 checks green"));
     awaitText(b, requirementBadge("smoke-tests"), "met");
-    awaitText(b, status(), "awaiting-decision");
+    awaitText(b, status(), "awaiting decision");
     signOut(b);
 
     // Developer: no checklist item of their own, so no action on the release page.
     signIn(b, t, "developer");
     openRelease(b, id);
-    awaitText(b, status(), "awaiting-decision");
+    awaitText(b, status(), "awaiting decision");
     assertThat(releaseActions(b)).as("the developer's actions on the release page").isEmpty();
     signOut(b);
 

@@ -80,7 +80,9 @@ class IdentityIntegrationTests extends IntegrationTest {
     assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");
     assertThat(
             t.support
-                .put("/api/v1/users/" + me + "/password", Map.of("password", "short"))
+                .put(
+                    "/api/v1/users/" + me + "/password",
+                    Map.of("password", "short", "currentPassword", "correct horse battery"))
                 .status())
         .isEqualTo(422);
     assertThat(

@@ -118,9 +118,9 @@ class FailurePathIntegrationTests extends IntegrationTest {
     assertThat(actions)
         .contains(
             "incident.opened",
-            "incident.step.completed",
+            "incident.step-completed",
             "environment.rolled-back",
-            "release.roll-back",
+            "release.rolled-back",
             "incident.resolved");
     assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
   }
@@ -169,7 +169,8 @@ class FailurePathIntegrationTests extends IntegrationTest {
             outsider
                 .post(path(id) + "/incidents", Map.of("severity", "high", "summary", "x"))
                 .status())
-        .isEqualTo(403);
+        .as("to an outsider the release does not exist")
+        .isEqualTo(404);
     assertThat(
             t.developer
                 .post(path(id) + "/incidents", Map.of("severity", "apocalyptic", "summary", "x"))

@@ -37,7 +37,7 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
     assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(7);
     assertThat(
             jdbc.sql(
-                    "select count(*) from audit_events where release_id = ? and action = 'step.complete'")
+                    "select count(*) from audit_events where release_id = ? and action = 'step.completed'")
                 .param(id)
                 .query(Long.class)
                 .single())
@@ -83,6 +83,28 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
             i -> () -> owners[i].post(path(id) + "/requirements/" + reqs[i] + "/meet", Map.of()));
     assertThat(statuses).containsOnly(200);
     assertThat(t.rm.get(path(id)).json().path("revision").asLong()).isEqualTo(4);
+  }
+
+  @Test
+  void goAndNoGoAtOnceWithoutIfMatchNeverBothSucceed() throws Exception {
+    Team t = team();
+    Api secondRm = t.person("rm2-" + t.product, List.of("release-manager"));
+    for (int pair = 0; pair < 20; pair++) {
+      String id = ReleaseDriver.plan(t, "patch");
+      ReleaseDriver.prepare(t, id);
+      List<Integer> statuses =
+          race(
+              2,
+              i ->
+                  () ->
+                      (i == 0 ? t.rm : secondRm)
+                          .post(
+                              path(id) + "/decision",
+                              Map.of(
+                                  "decision", i == 0 ? "go" : "no-go", "rationale", "pair " + i)));
+      assertThat(statuses).as("pair %d", pair).containsExactlyInAnyOrder(200, 409);
+      assertThat(t.rm.get(path(id)).json().path("decisions")).as("pair %d", pair).hasSize(1);
+    }
   }
 
   @Test

@@ -72,8 +72,38 @@ class RefusalsIntegrationTests extends IntegrationTest {
         403);
     assertProblem(t.rm.get("/api/v1/audit/verify"), 403);
     Api outsider = team().rm;
-    assertProblem(outsider.get(path(id)), 403);
+    assertProblem(outsider.get(path(id)), 404);
     assertThat(auditActions(id)).containsExactly("release.planned");
+  }
+
+  @Test
+  void anOutsiderLearnsNothingAboutAReleaseThroughCommands() {
+    Team t = team();
+    String id = ReleaseDriver.plan(t, "minor");
+    ok(
+        t.qa.post(
+            path(id) + "/requirements/acceptance-criteria/meet",
+            ReleaseDriver.evidence("https://tracker.example/1")));
+    Api outsider = team().qa; // a QA lead, but of another product
+    long events = auditCount(id);
+    for (Api.Response r :
+        List.of(
+            outsider.get(path(id)),
+            outsider.post(path(id) + "/requirements/acceptance-criteria/meet", Map.of()),
+            outsider.post(path(id) + "/steps/no-such-step/complete", Map.of()),
+            outsider.post(path(id) + "/steps/quality-gate/complete", Map.of()),
+            outsider.post(path(id) + "/decision", Map.of("decision", "go", "rationale", "x")),
+            outsider.put(path(id) + "/notes", Map.of("knownIssues", List.of("x"))),
+            outsider.get(path(id) + "/audit"),
+            outsider.get(path(id) + "/notes"))) {
+      assertProblem(r, 404);
+      assertThat(r.text("detail"))
+          .doesNotContain("already met")
+          .doesNotContain(t.usernames.get("qa-lead"))
+          .doesNotContain("schedule-window")
+          .isEqualTo("No release '" + id + "'.");
+    }
+    assertThat(auditCount(id)).isEqualTo(events);
   }
 
   @Test

@@ -130,7 +130,15 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
     assertThat(actions).first().isEqualTo("release.planned");
     assertThat(actions)
         .contains(
-            "decision", "step.complete", "requirement.meet", "handoff.acknowledge", "notes.update");
+            "decision.recorded",
+            "step.completed",
+            "requirement.met",
+            "requirement.signed",
+            "handoff.handed",
+            "handoff.acknowledged",
+            "notes.updated",
+            "deployment.succeeded");
+    assertThat(actions).doesNotContain("decision", "step.complete", "requirement.meet");
     assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
   }
 
@@ -281,7 +289,23 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
             path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
     assertThat(deploy.status()).isEqualTo(409);
     assertThat(deploy.json().path("blockers").get(0).path("kind").asString()).isEqualTo("decision");
-    JsonNode go = ReleaseDriver.go(t, id).json();
+    Api.Response blind =
+        t.rm.post(path(id) + "/decision", Map.of("decision", "go", "rationale", "all gates met"));
+    assertThat(blind.status())
+        .as("nothing happened since the no-go: a new decision must name the one it replaces")
+        .isEqualTo(409);
+    assertThat(blind.text("detail")).contains("\"replaces\": 1");
+    Api.Response stale =
+        t.rm.post(
+            path(id) + "/decision",
+            Map.of("decision", "go", "rationale", "all gates met", "replaces", 0));
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.text("detail")).contains("the latest is decision 1");
+    JsonNode go =
+        ok(t.rm.post(
+                path(id) + "/decision",
+                Map.of("decision", "go", "rationale", "all gates met", "replaces", 1)))
+            .json();
     assertThat(go.path("status").asString()).isEqualTo("approved");
     assertThat(go.path("decisions")).hasSize(2);
     assertThat(go.path("decisions").get(0).path("decision").asString()).isEqualTo("no-go");

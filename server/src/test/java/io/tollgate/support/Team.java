@@ -28,7 +28,7 @@ public final class Team {
     this.support = people.get("support");
   }
 
-  static Team create(Api admin) {
+  public static Team create(Api admin) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String product = "p-" + suffix;
     Api.Response created =

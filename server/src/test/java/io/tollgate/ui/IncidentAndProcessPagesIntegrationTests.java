@@ -226,7 +226,7 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
 
   @Test
   void anInvalidUploadShowsEveryProblemAtItsLineAndAValidOnePublishesANewProcess() {
-    admin.put("/api/v1/users/admin/password", Map.of("password", PASSWORD));
+    adminPassword(PASSWORD);
     WebSession admin = signIn("admin");
     assertThat(admin.get("/processes").body()).contains("id=\"process-upload\"");
     String builtIn =

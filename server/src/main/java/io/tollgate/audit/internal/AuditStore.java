@@ -1,17 +1,13 @@
 package io.tollgate.audit.internal;
 
 import io.tollgate.audit.AuditEvent;
-import io.tollgate.audit.Verification;
 import io.tollgate.shared.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,18 +18,25 @@ import org.springframework.stereotype.Repository;
 /** The audit_events table and its single-row chain head, which serialises appends. */
 @Repository
 public class AuditStore {
-  public static final String GENESIS = "0".repeat(64);
+  public static final String GENESIS = ChainForm.GENESIS;
 
   private static final String COLUMNS =
-      "seq, at, actor, action, subject, release_id, details, prev_hash, hash";
+      "seq, at, actor, action, subject, release_id, details, prev_hash, hash, actor_kind, product,"
+          + " payload_version, form, mac";
+  private static final String PLACEHOLDERS = String.join(", ", Collections.nCopies(14, "?"));
 
   private final JdbcClient jdbc;
   // PostgreSQL moves the head and inserts the first event in one statement (a data-modifying
   // "with"); H2 has no such statement, and in-process it pays nothing for the second one.
   private final boolean moveInOneStatement;
 
-  AuditStore(JdbcClient jdbc, DataSource dataSource) {
+  // one keyed MAC per thread, so an append does not set one up under the chain lock
+  private final ThreadLocal<javax.crypto.Mac> mac;
+
+  AuditStore(JdbcClient jdbc, DataSource dataSource, AuditKeys keys) {
     this.jdbc = jdbc;
+    byte[] macKey = keys.macKey();
+    this.mac = ThreadLocal.withInitial(() -> ChainForm.newMac(macKey));
     this.moveInOneStatement = isPostgres(dataSource);
   }
 
@@ -48,9 +51,21 @@ public class AuditStore {
     }
   }
 
-  /** An event waiting for its place in the chain. */
+  /** An event waiting for its place in the chain; {@code details} is canonical JSON. */
   public record NewEvent(
-      String actor, String action, String subject, String release, String details) {}
+      String actor,
+      String actorKind,
+      String action,
+      String subject,
+      String release,
+      String product,
+      int payloadVersion,
+      String details) {
+    /** A person's event outside any product, payload version 1. */
+    public NewEvent(String actor, String action, String subject, String release, String details) {
+      this(actor, "person", action, subject, release, null, 1, details);
+    }
+  }
 
   /**
    * Appends events after the current head and answers the new head; the head row's lock orders
@@ -82,7 +97,9 @@ public class AuditStore {
                     "with moved as (update audit_head set seq = ?, hash = ? where id = 1 and seq = ?"
                         + " and hash = ? returning seq) insert into audit_events ("
                         + COLUMNS
-                        + ") select ?, ?, ?, ?, ?, ?, ?, ?, ? from moved")
+                        + ") select "
+                        + PLACEHOLDERS
+                        + " from moved")
                 .params(params)
                 .update();
         if (inserted == 1) {
@@ -118,14 +135,28 @@ public class AuditStore {
     return next;
   }
 
-  /** Chains the events after {@code head} into rows to insert; answers the last one as a head. */
-  private static Head link(Head head, List<NewEvent> events, Instant at, List<Object[]> rows) {
+  /**
+   * Chains the events after {@code head} into rows to insert (current form, with their MAC);
+   * answers the last one as a head. CPU only: no statement runs here.
+   */
+  private Head link(Head head, List<NewEvent> events, Instant at, List<Object[]> rows) {
     long seq = head.seq();
     String prev = head.hash();
     for (NewEvent e : events) {
       seq++;
-      String hash =
-          hash(prev, seq, at, e.actor(), e.action(), e.subject(), e.release(), e.details());
+      ChainForm.Fields f =
+          new ChainForm.Fields(
+              seq,
+              at,
+              e.actor(),
+              e.actorKind(),
+              e.action(),
+              e.subject(),
+              e.release(),
+              e.product(),
+              e.payloadVersion(),
+              e.details());
+      String hash = ChainForm.hash(ChainForm.CURRENT, prev, f);
       rows.add(
           new Object[] {
             seq,
@@ -136,7 +167,12 @@ public class AuditStore {
             e.release(),
             e.details(),
             prev,
-            hash
+            hash,
+            e.actorKind(),
+            e.product(),
+            e.payloadVersion(),
+            ChainForm.CURRENT,
+            ChainForm.mac(mac.get(), hash)
           });
       prev = hash;
     }
@@ -145,7 +181,7 @@ public class AuditStore {
 
   private void insert(List<Object[]> rows) {
     for (Object[] row : rows) {
-      jdbc.sql("insert into audit_events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("insert into audit_events (" + COLUMNS + ") values (" + PLACEHOLDERS + ")")
           .params(row)
           .update();
     }
@@ -154,11 +190,16 @@ public class AuditStore {
   public List<AuditEvent> forRelease(String release) {
     return jdbc.sql("select * from audit_events where release_id = ? order by seq")
         .param(release)
-        .query((rs, n) -> map(rs))
+        .query((rs, n) -> map(rs).event())
         .list();
   }
 
   public List<AuditEvent> after(long afterSeq, int limit) {
+    return stored(afterSeq, limit).stream().map(StoredEvent::event).toList();
+  }
+
+  /** The rows after {@code afterSeq} as stored, with their form and MAC, in sequence order. */
+  public List<StoredEvent> stored(long afterSeq, int limit) {
     return jdbc.sql("select * from audit_events where seq > ? order by seq limit ?")
         .params(afterSeq, limit)
         .query((rs, n) -> map(rs))
@@ -169,95 +210,38 @@ public class AuditStore {
     return jdbc.sql("select seq from audit_head where id = 1").query(Long.class).single();
   }
 
-  public Verification verify() {
-    long checked = 0;
-    String prev = GENESIS;
-    long expectedSeq = 0;
-    final int batch = 1000;
-    long after = 0;
-    while (true) {
-      List<AuditEvent> events = after(after, batch);
-      for (AuditEvent e : events) {
-        expectedSeq++;
-        String recomputed =
-            hash(
-                prev,
-                e.seq(),
-                e.at(),
-                e.actor(),
-                e.action(),
-                e.subject(),
-                e.release(),
-                e.details());
-        if (e.seq() != expectedSeq || !e.prevHash().equals(prev) || !recomputed.equals(e.hash())) {
-          return new Verification(false, checked, e.seq() != expectedSeq ? expectedSeq : e.seq());
-        }
-        prev = e.hash();
-        checked++;
-        after = e.seq();
-      }
-      if (events.size() < batch) {
-        break;
-      }
-    }
-    Head head =
-        jdbc.sql("select seq, hash from audit_head where id = 1")
-            .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-            .single();
-    if (head.seq() != expectedSeq || !head.hash().equals(prev)) {
-      // Events were removed from the end of the chain.
-      return new Verification(false, checked, expectedSeq + 1);
-    }
-    return new Verification(true, checked, null);
+  public Head head() {
+    return jdbc.sql("select seq, hash from audit_head where id = 1")
+        .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+        .single();
   }
 
-  private static AuditEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new AuditEvent(
-        rs.getLong("seq"),
-        Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)),
-        rs.getString("actor"),
-        rs.getString("action"),
-        rs.getString("subject"),
-        rs.getString("release_id"),
-        rs.getString("details"),
+  /** The sequence number of the row holding {@code hash}, if any (verification's slow path). */
+  public Long seqOfHash(String hash) {
+    return jdbc.sql("select seq from audit_events where hash = ? order by seq limit 1")
+        .param(hash)
+        .query(Long.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private static StoredEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredEvent(
+        new ChainForm.Fields(
+            rs.getLong("seq"),
+            Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)),
+            rs.getString("actor"),
+            rs.getString("actor_kind"),
+            rs.getString("action"),
+            rs.getString("subject"),
+            rs.getString("release_id"),
+            rs.getString("product"),
+            rs.getInt("payload_version"),
+            rs.getString("details")),
+        rs.getInt("form"),
         rs.getString("prev_hash"),
-        rs.getString("hash"));
-  }
-
-  /** SHA-256 over the previous hash and the canonical JSON form of the event. */
-  static String hash(
-      String prev,
-      long seq,
-      Instant at,
-      String actor,
-      String action,
-      String subject,
-      String release,
-      String details) {
-    String canonical =
-        "{\"action\":"
-            + CanonicalJson.string(action)
-            + ",\"actor\":"
-            + CanonicalJson.string(actor)
-            + ",\"at\":"
-            + CanonicalJson.string(at.truncatedTo(ChronoUnit.MILLIS).toString())
-            + ",\"details\":"
-            + details
-            + ",\"release\":"
-            + CanonicalJson.string(release)
-            + ",\"seq\":"
-            + seq
-            + ",\"subject\":"
-            + CanonicalJson.string(subject)
-            + "}";
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(prev.getBytes(StandardCharsets.UTF_8));
-      sha.update(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+        rs.getString("hash"),
+        rs.getString("mac"));
   }
 
   /** The chain's last event: its sequence number and hash. */

@@ -58,16 +58,26 @@ public class DeploymentStore {
         .optional();
   }
 
-  /** The newest good deployment of a release other than {@code except} (null for any). */
-  public Optional<Deployment> lastKnownGood(String product, String env, String except) {
+  /**
+   * Deployments (kind {@code deploy}) to an environment, newest first, one page: the candidates for
+   * the last known-good release, which {@code LastKnownGood} picks among.
+   */
+  public List<Deployment> deploysNewestFirst(String product, String env, int offset, int limit) {
     return jdbc.sql(
             "select * from deployments where product_key = ? and environment = ? and kind = 'deploy'"
-                + " and outcome = 'succeeded' and rolled_back = false"
-                + " and (verified is null or verified = 'succeeded') and release_id <> ?"
-                + " order by product_key, environment, id desc limit 1")
-        .params(product, env, except == null ? "" : except)
+                + " order by product_key, environment, id desc limit ? offset ?")
+        .params(product, env, limit, offset)
         .query((rs, n) -> map(rs))
-        .optional();
+        .list();
+  }
+
+  /** The deployments a release made (kind {@code deploy}), oldest first. */
+  public List<Deployment> ofRelease(String release) {
+    return jdbc.sql(
+            "select * from deployments where release_id = ? and kind = 'deploy' order by id")
+        .param(release)
+        .query((rs, n) -> map(rs))
+        .list();
   }
 
   public List<Deployment> history(String product, int limit) {

@@ -1,6 +1,9 @@
 package io.tollgate.identity.internal;
 
+import io.tollgate.identity.TokenManagement;
+import io.tollgate.identity.Tokens;
 import io.tollgate.identity.UserManagement;
+import io.tollgate.shared.Actor;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -23,16 +26,19 @@ class AdminBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
   private final UserManagement users;
+  private final TokenManagement tokens;
   private final TransactionTemplate tx;
   private final String configuredToken;
   private final Path dataDir;
 
   AdminBootstrap(
       UserManagement users,
+      TokenManagement tokens,
       TransactionTemplate tx,
       @Value("${tollgate.bootstrap-admin-token:}") String configuredToken,
       @Value("${tollgate.data-dir:./data}") String dataDir) {
     this.users = users;
+    this.tokens = tokens;
     this.tx = tx;
     this.configuredToken = configuredToken;
     this.dataDir = Path.of(dataDir);
@@ -50,12 +56,10 @@ class AdminBootstrap implements ApplicationRunner {
               if (users.count() > 0) {
                 return null;
               }
-              users.createUnchecked("system", "admin", "System administrator", null, true);
-              return configuredToken.isBlank()
-                  ? users.issueUnchecked("system", "admin", "bootstrap").token()
-                  : users
-                      .issueUnchecked("system", "admin", "bootstrap", configuredToken.strip())
-                      .token();
+              users.createUnchecked(Actor.SYSTEM, "admin", "System administrator", null, true);
+              String chosen =
+                  configuredToken.isBlank() ? Tokens.generate() : configuredToken.strip();
+              return tokens.issueUnchecked(Actor.SYSTEM, "admin", "bootstrap", chosen).token();
             });
     if (token == null || !configuredToken.isBlank()) {
       if (token != null) {

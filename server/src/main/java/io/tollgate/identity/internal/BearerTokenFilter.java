@@ -1,6 +1,6 @@
 package io.tollgate.identity.internal;
 
-import io.tollgate.identity.UserManagement;
+import io.tollgate.identity.TokenManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>}; an unknown token is a 401 at once. */
 class BearerTokenFilter extends OncePerRequestFilter {
-  private final UserManagement users;
+  private final TokenManagement tokens;
 
-  BearerTokenFilter(UserManagement users) {
-    this.users = users;
+  BearerTokenFilter(TokenManagement tokens) {
+    this.tokens = tokens;
   }
 
   @Override
@@ -40,13 +40,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
           request.getRequestURI());
       return;
     }
-    var actor = users.authenticate(header.substring(7).strip());
+    var actor = tokens.authenticate(header.substring(7).strip());
     if (actor.isEmpty()) {
       Problems.write(
           response,
           401,
           "Unauthenticated",
-          "The bearer token is unknown or revoked; issue a new one with POST /api/v1/users/{username}/tokens.",
+          "The bearer token is unknown or revoked, or its user is disabled; issue a new one with POST /api/v1/users/{username}/tokens.",
           request.getRequestURI());
       return;
     }

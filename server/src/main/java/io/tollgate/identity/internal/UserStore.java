@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The users, api_tokens and password_links tables. */
+/** The users and api_tokens tables. */
 @Repository
 public class UserStore {
   private final JdbcClient jdbc;
@@ -50,6 +50,36 @@ public class UserStore {
         .optional();
   }
 
+  /** Disables ({@code at} set) or enables ({@code at} null) a user; raises the session epoch. */
+  public int setDisabled(String username, Instant at) {
+    return jdbc.sql(
+            "update users set disabled_at = ?, session_epoch = session_epoch + 1 where username = ?")
+        .params(Timestamps.toDb(at), username)
+        .update();
+  }
+
+  /** Ends every web session of the user: sessions signed in at an older epoch are refused. */
+  public int raiseSessionEpoch(String username) {
+    jdbc.sql("update users set session_epoch = session_epoch + 1 where username = ?")
+        .param(username)
+        .update();
+    return sessionEpoch(username).orElse(0);
+  }
+
+  /** The epoch a session must carry; empty for an unknown or disabled user. */
+  public Optional<Integer> sessionEpoch(String username) {
+    return jdbc.sql("select session_epoch from users where username = ? and disabled_at is null")
+        .param(username)
+        .query(Integer.class)
+        .optional();
+  }
+
+  public void updateProfile(String username, String displayName, String email) {
+    jdbc.sql("update users set display_name = ?, email = ? where username = ?")
+        .params(displayName, email, username)
+        .update();
+  }
+
   public List<User> all() {
     return jdbc.sql("select * from users order by username").query((rs, n) -> map(rs)).list();
   }
@@ -78,7 +108,7 @@ public class UserStore {
   public Optional<User> byTokenHash(String hash) {
     return jdbc.sql(
             "select u.* from api_tokens t join users u on u.username = t.username"
-                + " where t.token_hash = ? and t.revoked_at is null")
+                + " where t.token_hash = ? and t.revoked_at is null and u.disabled_at is null")
         .param(hash)
         .query((rs, n) -> map(rs))
         .optional();
@@ -112,45 +142,13 @@ public class UserStore {
             .list());
   }
 
-  public void insertPasswordLink(
-      String id, String username, String hash, Instant createdAt, Instant expiresAt) {
-    jdbc.sql(
-            "insert into password_links (id, username, token_hash, created_at, expires_at)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(id, username, hash, Timestamps.toDb(createdAt), Timestamps.toDb(expiresAt))
-        .update();
-  }
-
-  /** A set-password link by the hash of its token. */
-  public Optional<StoredPasswordLink> passwordLink(String hash) {
-    return jdbc.sql("select * from password_links where token_hash = ?")
-        .param(hash)
-        .query(
-            (rs, n) ->
-                new StoredPasswordLink(
-                    rs.getString("id"),
-                    rs.getString("username"),
-                    Timestamps.fromDb(rs.getObject("expires_at", OffsetDateTime.class)),
-                    Timestamps.fromDb(rs.getObject("used_at", OffsetDateTime.class))))
-        .optional();
-  }
-
-  /** Marks a link used; 0 when someone used it first. */
-  public int usePasswordLink(String id, Instant at) {
-    return jdbc.sql("update password_links set used_at = ? where id = ? and used_at is null")
-        .params(Timestamps.toDb(at), id)
-        .update();
-  }
-
-  /** A set-password link as stored: never the token itself. */
-  public record StoredPasswordLink(String id, String username, Instant expiresAt, Instant usedAt) {}
-
   private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new User(
         rs.getString("username"),
         rs.getString("display_name"),
         rs.getString("email"),
         rs.getBoolean("admin"),
-        Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class)));
+        Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class)),
+        rs.getObject("disabled_at", OffsetDateTime.class) != null);
   }
 }

@@ -1,11 +1,15 @@
 package io.tollgate.identity.web;
 
 import io.tollgate.identity.IssuedToken;
+import io.tollgate.identity.PasswordManagement;
+import io.tollgate.identity.TokenManagement;
 import io.tollgate.identity.UserManagement;
+import io.tollgate.identity.internal.SessionGuard;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Refused;
 import io.tollgate.shared.TollgateException;
 import io.tollgate.shared.web.Page;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,22 +21,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /account}: a person's own API tokens (a new one is shown once, through a flash attribute
- * that survives exactly one redirect) and their password.
+ * that survives exactly one redirect) and their password: changing it needs the current one and
+ * ends every other session of theirs.
  */
 @Controller
 @Page
 class AccountPages {
   private final UserManagement users;
+  private final TokenManagement tokens;
+  private final PasswordManagement passwords;
+  private final SessionGuard sessions;
 
-  AccountPages(UserManagement users) {
+  AccountPages(
+      UserManagement users,
+      TokenManagement tokens,
+      PasswordManagement passwords,
+      SessionGuard sessions) {
     this.users = users;
+    this.tokens = tokens;
+    this.passwords = passwords;
+    this.sessions = sessions;
   }
 
   @GetMapping("/account")
   String account(@AuthenticationPrincipal Actor me, Model model) {
     model.addAttribute("user", users.get(me.username()));
-    model.addAttribute("tokens", users.tokens(me, me.username()));
-    model.addAttribute("minPassword", UserManagement.MIN_PASSWORD);
+    model.addAttribute("tokens", tokens.list(me, me.username()));
+    model.addAttribute("minPassword", PasswordManagement.MIN_PASSWORD);
     return "identity/account";
   }
 
@@ -42,7 +57,7 @@ class AccountPages {
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes flash) {
     try {
-      IssuedToken token = users.issueToken(me, me.username(), name);
+      IssuedToken token = tokens.issue(me, me.username(), name);
       flash.addFlashAttribute("newToken", Secrets.token(token));
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "create-token");
@@ -54,7 +69,7 @@ class AccountPages {
   String revokeToken(
       @AuthenticationPrincipal Actor me, @PathVariable String id, RedirectAttributes flash) {
     try {
-      users.revokeToken(me, me.username(), id);
+      tokens.revoke(me, me.username(), id);
       flash.addFlashAttribute("done", "The token is revoked; calls with it now get 401.");
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "revoke-token:" + id);
@@ -68,13 +83,15 @@ class AccountPages {
       @RequestParam(defaultValue = "") String current,
       @RequestParam(defaultValue = "") String password,
       @RequestParam(required = false) String confirm,
+      HttpServletRequest request,
       RedirectAttributes flash) {
     try {
       if (confirm != null && !confirm.equals(password)) {
         throw Refused.because("The two new passwords differ; type the same password twice.");
       }
-      users.changeOwnPassword(me, current, password);
-      flash.addFlashAttribute("done", "Your password is changed.");
+      sessions.adopt(request, passwords.set(me, me.username(), password, current));
+      flash.addFlashAttribute(
+          "done", "Your password is changed. Your other sessions are signed out.");
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "password");
     }

@@ -1,5 +1,8 @@
 package io.tollgate.identity.web;
 
+import io.tollgate.identity.PasswordLinks;
+import io.tollgate.identity.PasswordManagement;
+import io.tollgate.identity.TokenManagement;
 import io.tollgate.identity.User;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
@@ -20,16 +23,27 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * {@code /admin}: the system administrator's pages for people — create users, set a first password
- * or hand out a one-time set-password link, issue and revoke tokens. Products are administered on
- * {@code /admin/products} (the product feature's page: identity knows nothing of products).
+ * or hand out a one-time set-password link, issue and revoke tokens, disable and enable. Products
+ * are administered on {@code /admin/products} (the product feature's page: identity knows nothing
+ * of products).
  */
 @Controller
 @Page
 class AdminPages {
   private final UserManagement users;
+  private final TokenManagement tokens;
+  private final PasswordManagement passwords;
+  private final PasswordLinks links;
 
-  AdminPages(UserManagement users) {
+  AdminPages(
+      UserManagement users,
+      TokenManagement tokens,
+      PasswordManagement passwords,
+      PasswordLinks links) {
     this.users = users;
+    this.tokens = tokens;
+    this.passwords = passwords;
+    this.links = links;
   }
 
   @GetMapping("/admin")
@@ -69,10 +83,10 @@ class AdminPages {
   String user(@AuthenticationPrincipal Actor me, @PathVariable String username, Model model) {
     UserManagement.requireAdmin(me, "Managing users");
     model.addAttribute("user", users.get(username));
-    model.addAttribute("tokens", users.tokens(me, username));
+    model.addAttribute("tokens", tokens.list(me, username));
     model.addAttribute("hasPassword", users.withPassword(me).contains(username));
-    model.addAttribute("minPassword", UserManagement.MIN_PASSWORD);
-    model.addAttribute("linkHours", UserManagement.PASSWORD_LINK_LIFETIME.toHours());
+    model.addAttribute("minPassword", PasswordManagement.MIN_PASSWORD);
+    model.addAttribute("linkHours", PasswordLinks.LIFETIME.toHours());
     return "identity/admin-user";
   }
 
@@ -83,9 +97,12 @@ class AdminPages {
       @RequestParam(defaultValue = "") String password,
       RedirectAttributes flash) {
     try {
-      users.setPassword(me, username, password);
+      passwords.set(me, username, password, null);
       flash.addFlashAttribute(
-          "done", "The password of " + username + " is set; tell them through a safe channel.");
+          "done",
+          "The password of "
+              + username
+              + " is set and their sessions are ended; tell them through a safe channel.");
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "set-password");
     }
@@ -97,8 +114,7 @@ class AdminPages {
       @AuthenticationPrincipal Actor me, @PathVariable String username, RedirectAttributes flash) {
     try {
       String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-      flash.addFlashAttribute(
-          "newLink", Secrets.link(users.createPasswordLink(me, username), base));
+      flash.addFlashAttribute("newLink", Secrets.link(links.create(me, username), base));
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "password-link");
     }
@@ -112,7 +128,7 @@ class AdminPages {
       @RequestParam(defaultValue = "") String name,
       RedirectAttributes flash) {
     try {
-      flash.addFlashAttribute("newToken", Secrets.token(users.issueToken(me, username, name)));
+      flash.addFlashAttribute("newToken", Secrets.token(tokens.issue(me, username, name)));
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "create-token");
     }
@@ -126,10 +142,32 @@ class AdminPages {
       @PathVariable String id,
       RedirectAttributes flash) {
     try {
-      users.revokeToken(me, username, id);
+      tokens.revoke(me, username, id);
       flash.addFlashAttribute("done", "The token is revoked.");
     } catch (TollgateException e) {
       Secrets.refuse(flash, e, "revoke-token:" + id);
+    }
+    return "redirect:/admin/users/" + path(username);
+  }
+
+  /** Disables (tokens and sessions stop at once) or enables a person again. */
+  @PostMapping("/admin/users/{username}/{change:disable|enable}")
+  String access(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String username,
+      @PathVariable String change,
+      RedirectAttributes flash) {
+    try {
+      boolean disable = change.equals("disable");
+      User user = disable ? users.disable(me, username) : users.enable(me, username);
+      flash.addFlashAttribute(
+          "done",
+          user.username()
+              + (disable
+                  ? " is disabled: their tokens and sessions stopped working."
+                  : " is enabled again; they sign in anew."));
+    } catch (TollgateException e) {
+      Secrets.refuse(flash, e, "disable");
     }
     return "redirect:/admin/users/" + path(username);
   }

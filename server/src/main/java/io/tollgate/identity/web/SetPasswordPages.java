@@ -1,6 +1,7 @@
 package io.tollgate.identity.web;
 
-import io.tollgate.identity.UserManagement;
+import io.tollgate.identity.PasswordLinks;
+import io.tollgate.identity.PasswordManagement;
 import io.tollgate.shared.Refused;
 import io.tollgate.shared.TollgateException;
 import io.tollgate.shared.web.Page;
@@ -19,18 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Page
 class SetPasswordPages {
-  private final UserManagement users;
+  private final PasswordLinks links;
 
-  SetPasswordPages(UserManagement users) {
-    this.users = users;
+  SetPasswordPages(PasswordLinks links) {
+    this.links = links;
   }
 
   @GetMapping("/set-password/{token}")
   String form(@PathVariable String token, Model model, HttpServletResponse response) {
     model.addAttribute("token", token);
-    model.addAttribute("minPassword", UserManagement.MIN_PASSWORD);
+    model.addAttribute("minPassword", PasswordManagement.MIN_PASSWORD);
     try {
-      model.addAttribute("username", users.passwordLinkUser(token));
+      model.addAttribute("username", links.userOf(token));
     } catch (TollgateException e) {
       return refused(e, model, response);
     }
@@ -45,14 +46,14 @@ class SetPasswordPages {
       Model model,
       HttpServletResponse response) {
     model.addAttribute("token", token);
-    model.addAttribute("minPassword", UserManagement.MIN_PASSWORD);
+    model.addAttribute("minPassword", PasswordManagement.MIN_PASSWORD);
     try {
-      String username = users.passwordLinkUser(token);
+      String username = links.userOf(token);
       model.addAttribute("username", username);
       if (!password.equals(confirm)) {
         throw Refused.because("The two passwords differ; type the same password twice.");
       }
-      users.usePasswordLink(token, password);
+      links.use(token, password);
       return "redirect:/login?passwordSet";
     } catch (TollgateException e) {
       return refused(e, model, response);

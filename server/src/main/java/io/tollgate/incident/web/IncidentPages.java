@@ -165,7 +165,7 @@ class IncidentPages {
             incident,
             release,
             viewer,
-            incident.actionsFor(viewer, clock.instant()),
+            incident.actionsFor(viewer),
             incidents.rollbackTarget(incident).orElse(null),
             clock.instant()));
   }

@@ -7,8 +7,10 @@ import io.tollgate.incident.RollbackDone;
 import io.tollgate.process.PlaybookStepDef;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.Role;
+import io.tollgate.release.Actions;
 import io.tollgate.release.Participant;
 import io.tollgate.release.Release;
+import io.tollgate.release.ReleaseStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +57,9 @@ record IncidentView(
       String by,
       String at,
       String note,
-      boolean mine) {
+      boolean mine,
+      boolean ready,
+      List<io.tollgate.shared.Blocker> blockers) {
     public boolean pending() {
       return status.equals("pending");
     }
@@ -74,7 +78,7 @@ record IncidentView(
       Incident incident,
       Release release,
       Participant viewer,
-      java.util.Set<String> actions,
+      Actions actions,
       String rollbackTarget,
       Instant now) {
     IncidentData d = incident.data();
@@ -118,7 +122,7 @@ record IncidentView(
         steps,
         List.copyOf(roles.values()),
         d.timeline().stream().map(t -> new Line(time(t.at()), t.actor(), t.entry())).toList(),
-        actions.contains("resolve"),
+        actions.offered("resolve", ""),
         roleName(process, managerRole),
         incident.playbook().trigger());
   }
@@ -128,16 +132,9 @@ record IncidentView(
     return steps.stream().filter(StepView::rollback).findFirst().orElse(null);
   }
 
-  /** The icon that goes with the release's status word. */
+  /** The icon that goes with the release's status word (one home: {@link ReleaseStatus}). */
   public String releaseStatusIcon() {
-    return switch (releaseStatus) {
-      case "failed" -> "✗";
-      case "rolled-back" -> "↩";
-      case "cancelled" -> "⊘";
-      case "closed", "released", "approved" -> "✓";
-      case "no-go" -> "✋";
-      default -> "●";
-    };
+    return ReleaseStatus.iconOf(releaseStatus);
   }
 
   /** Whether the page has a place of its own for a refusal at {@code at}; else it shows on top. */
@@ -160,7 +157,7 @@ record IncidentView(
       PlaybookStepDef def,
       Map<String, IncidentStep> states,
       ProcessDefinition process,
-      java.util.Set<String> actions,
+      Actions actions,
       Incident incident) {
     IncidentStep state = states.get(def.key());
     List<After> after =
@@ -185,7 +182,9 @@ record IncidentView(
         state.by(),
         time(state.at()),
         state.note(),
-        actions.contains("complete:" + def.key()));
+        actions.shown("complete", def.key()),
+        actions.offered("complete", def.key()),
+        actions.blockers("complete", def.key()));
   }
 
   private static String roleName(ProcessDefinition process, String role) {

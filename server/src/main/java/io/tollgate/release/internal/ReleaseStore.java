@@ -261,8 +261,9 @@ public class ReleaseStore {
     return jdbc
         .sql(
             "select document from releases where product_key in (:products)"
-                + " and status not in ('closed', 'rolled-back', 'cancelled') order by created_at desc")
+                + " and status not in (:finished) order by created_at desc")
         .param("products", products)
+        .param("finished", io.tollgate.release.ReleaseStatus.finishedIds())
         .query(String.class)
         .list()
         .stream()
@@ -326,6 +327,6 @@ public class ReleaseStore {
   }
 
   private ReleaseData read(String document) {
-    return json.readValue(document, ReleaseData.class);
+    return ReleaseDocuments.read(json, document);
   }
 }

@@ -9,6 +9,8 @@ import io.tollgate.process.StepDef;
 import io.tollgate.product.Member;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
+import io.tollgate.release.Action;
+import io.tollgate.release.Actions;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
@@ -100,26 +102,23 @@ class BoardView {
   /**
    * What the caller can do now on a release, in words; options that are always open are left out.
    */
-  static List<String> waitingOnMe(Release r, Map<String, List<Blocker>> actions) {
+  static List<String> waitingOnMe(Release r, Actions actions) {
     ProcessDefinition p = r.process();
     List<String> out = new ArrayList<>();
-    actions.forEach(
-        (key, blockers) -> {
-          if (!blockers.isEmpty()) return;
-          String[] parts = key.split(":", 2);
-          String item = parts.length > 1 ? parts[1] : "";
-          String what =
-              switch (parts[0]) {
-                case "meet" ->
-                    "Meet “" + p.requirement(item).map(RequirementDef::title).orElse(item) + "”";
-                case "complete" ->
-                    "Complete “" + p.step(item).map(StepDef::title).orElse(item) + "”";
-                case "decide" -> item.equals("go") ? "Decide go / no-go" : null;
-                case "acknowledge" -> "Acknowledge the handoff “" + handoff(p, item) + "”";
-                default -> null; // skipping, notes and cancelling are open, not waiting on anyone
-              };
-          if (what != null && !out.contains(what)) out.add(what);
-        });
+    for (Action action : actions.all()) {
+      if (!action.isOffered()) continue;
+      String item = action.key();
+      String what =
+          switch (action.kind()) {
+            case "meet" ->
+                "Meet “" + p.requirement(item).map(RequirementDef::title).orElse(item) + "”";
+            case "complete" -> "Complete “" + p.step(item).map(StepDef::title).orElse(item) + "”";
+            case "decide" -> item.equals("go") ? "Decide go / no-go" : null;
+            case "acknowledge" -> "Acknowledge the handoff “" + handoff(p, item) + "”";
+            default -> null; // starting, skipping, notes and cancelling are open, not waiting
+          };
+      if (what != null && !out.contains(what)) out.add(what);
+    }
     return out;
   }
 
@@ -206,19 +205,8 @@ class BoardView {
         .orElse(key);
   }
 
-  /** The icon that goes with each status word; never colour alone. */
+  /** The icon that goes with each status word; never colour alone ({@link ReleaseStatus}). */
   static String icon(ReleaseStatus status) {
-    return switch (status) {
-      case PLANNED -> "○";
-      case PREPARING -> "◔";
-      case AWAITING_DECISION -> "⏳";
-      case APPROVED -> "✓";
-      case NO_GO -> "⛔";
-      case RELEASED -> "🚀";
-      case CLOSED -> "✔";
-      case FAILED -> "✗";
-      case ROLLED_BACK -> "↩";
-      case CANCELLED -> "⊘";
-    };
+    return status.icon();
   }
 }

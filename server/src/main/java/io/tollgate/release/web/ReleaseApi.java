@@ -1,8 +1,7 @@
 package io.tollgate.release.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditLog;
-import io.tollgate.identity.UserManagement;
-import io.tollgate.notes.NotesContext;
 import io.tollgate.notes.NotesRenderer;
 import io.tollgate.release.Evidence;
 import io.tollgate.release.IncidentLookup;
@@ -14,6 +13,7 @@ import io.tollgate.release.Window;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.IfMatch;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseApi {
   private final ReleaseManagement releases;
   private final IncidentLookup incidents;
-  private final UserManagement users;
+  private final NotesContexts contexts;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
-  // A release's JSON is a function of its id and revision alone, so each revision is rendered
+  // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
   // once: by the command that made it or the first read, and then written as it is.
   // Kept as the generator's UTF-8 bytes, never as a String written raw: the generator escapes
   // whatever a stored text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
@@ -53,12 +53,12 @@ class ReleaseApi {
   ReleaseApi(
       ReleaseManagement releases,
       IncidentLookup incidents,
-      UserManagement users,
+      NotesContexts contexts,
       AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
     this.incidents = incidents;
-    this.users = users;
+    this.contexts = contexts;
     this.audit = audit;
     this.json = json;
   }
@@ -79,10 +79,16 @@ class ReleaseApi {
 
   record ReasonBody(String reason) {}
 
-  record DecisionBody(String decision, String rationale) {}
+  /** {@code replaces}: the number of the latest decision this one replaces (compare-and-set). */
+  record DecisionBody(String decision, String rationale, Integer replaces) {}
 
+  @Operation(
+      operationId = "createRelease",
+      summary = "Plan a release of a product (its release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> create(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> create(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
       @RequestBody CreateBody body) {
@@ -99,8 +105,12 @@ class ReleaseApi {
         .body(rendered(release));
   }
 
+  @Operation(
+      operationId = "listReleases",
+      summary = "List a product's releases, newest first, by page")
+  @ProblemStatuses({403, 404, 422})
   @GetMapping("/products/{key}/releases")
-  Map<String, Object> list(
+  ReleaseAnswers.Page list(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
       @RequestParam(required = false) String status,
@@ -108,21 +118,28 @@ class ReleaseApi {
       @RequestParam(defaultValue = "20") int size) {
     ReleasePage result =
         releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", result.items().stream().map(r -> summary(r)).toList());
-    body.put("page", result.page());
-    body.put("size", result.size());
-    body.put("total", result.total());
-    return body;
+    return new ReleaseAnswers.Page(
+        result.items().stream().map(ReleaseAnswers.Summary::of).toList(),
+        result.page(),
+        result.size(),
+        result.total());
   }
 
+  @Operation(operationId = "getRelease", summary = "Read a release")
+  @ProblemStatuses({403, 404})
   @GetMapping("/releases/{id}")
-  ResponseEntity<Object> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  @AnswersTheRelease
+  ResponseEntity<byte[]> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return ok(releases.get(actor, id));
   }
 
+  @Operation(
+      operationId = "meetRequirement",
+      summary = "Meet (or sign) a requirement, with evidence (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/requirements/{key}/meet")
-  ResponseEntity<Object> meet(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> meet(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -133,8 +150,13 @@ class ReleaseApi {
     return ok(releases.meet(actor, id, key, evidence, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "completeStep",
+      summary = "Complete a checklist step, with its outcome where it has one (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/steps/{key}/complete")
-  ResponseEntity<Object> complete(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> complete(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -152,8 +174,11 @@ class ReleaseApi {
             IfMatch.revision(ifMatch)));
   }
 
+  @Operation(operationId = "skipStep", summary = "Skip an optional step, with a reason (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/steps/{key}/skip")
-  ResponseEntity<Object> skip(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> skip(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -164,18 +189,34 @@ class ReleaseApi {
             actor, id, key, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "decide",
+      summary = "Decide go or no-go, with a rationale (the release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/decision")
-  ResponseEntity<Object> decide(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> decide(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DecisionBody body) {
     return ok(
-        releases.decide(actor, id, body.decision(), body.rationale(), IfMatch.revision(ifMatch)));
+        releases.decide(
+            actor,
+            id,
+            body.decision(),
+            body.rationale(),
+            body.replaces(),
+            IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "acknowledgeHandoff",
+      summary = "Acknowledge a handoff (the receiving role)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
-  ResponseEntity<Object> acknowledge(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> acknowledge(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -183,29 +224,46 @@ class ReleaseApi {
     return ok(releases.acknowledge(actor, id, key, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "updateNotes",
+      summary = "Write release-notes fields (each field by the role that owns it)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PutMapping(path = "/releases/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> updateNotes(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> updateNotes(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @RequestBody Map<String, Object> body) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      schema =
+                          @io.swagger.v3.oas.annotations.media.Schema(
+                              implementation = ReleaseAnswers.NotesChanges.class)))
+          @RequestBody
+          Map<String, Object> body) {
     Map<String, List<String>> changes = new LinkedHashMap<>();
     body.forEach((field, value) -> changes.put(field, entries(field, value)));
     return ok(releases.updateNotes(actor, id, changes, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  ReleaseAnswers.Notes notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
-    Map<String, Object> body =
-        new LinkedHashMap<>(ReleaseView.notes(release.process(), release.notes()));
-    body.put("complete", release.notes().isComplete(release.process().notes(), release.type()));
-    body.put(
-        "markdown",
-        NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
-    return body;
+    return new ReleaseAnswers.Notes(
+        ReleaseView.notes(release.process(), release.notes()),
+        release.notes().isComplete(release.process().notes(), release.type()),
+        NotesRenderer.markdown(release.process().notes(), contexts.of(release), release.notes()));
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
   ResponseEntity<String> notesMarkdown(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -215,19 +273,30 @@ class ReleaseApi {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"" + release.product() + "-" + release.version() + "-notes.md\"")
-        .body(NotesRenderer.markdown(release.process().notes(), context(release), release.notes()));
+        .body(
+            NotesRenderer.markdown(
+                release.process().notes(), contexts.of(release), release.notes()));
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> notesHtml(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(NotesRenderer.html(release.process().notes(), context(release), release.notes()));
+        .body(NotesRenderer.html(release.process().notes(), contexts.of(release), release.notes()));
   }
 
+  @Operation(
+      operationId = "cancelRelease",
+      summary = "Cancel a release before production, with a reason (the release manager)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/releases/{id}/cancel")
-  ResponseEntity<Object> cancel(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> cancel(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -236,33 +305,17 @@ class ReleaseApi {
         releases.cancel(actor, id, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "getReleaseAudit",
+      summary = "Read a release's audit events, with their hashes")
+  @ProblemStatuses({403, 404})
   @GetMapping("/releases/{id}/audit")
-  List<Map<String, Object>> audit(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  List<ReleaseAnswers.AuditEntry> audit(
+      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
     releases.get(actor, id);
     return audit.forRelease(id).stream()
-        .map(
-            e -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("seq", e.seq());
-              m.put("at", e.at());
-              m.put("actor", e.actor());
-              m.put("action", e.action());
-              m.put("subject", e.subject());
-              m.put("details", json.readTree(e.details()));
-              m.put("prevHash", e.prevHash());
-              m.put("hash", e.hash());
-              return m;
-            })
+        .map(e -> ReleaseAnswers.AuditEntry.of(e, json.readTree(e.details())))
         .toList();
-  }
-
-  private NotesContext context(Release r) {
-    String manager =
-        users
-            .find(r.createdBy())
-            .map(u -> u.displayName() + " (" + u.username() + ")")
-            .orElse(r.createdBy());
-    return r.notesContext(manager);
   }
 
   private static List<String> entries(String field, Object value) {
@@ -281,35 +334,22 @@ class ReleaseApi {
     throw Invalid.because("The notes field '" + field + "' takes text or a list of texts.");
   }
 
-  private ResponseEntity<Object> ok(Release release) {
+  private ResponseEntity<byte[]> ok(Release release) {
     return ResponseEntity.ok()
         .eTag(IfMatch.etag(release.revision()))
         .contentType(MediaType.APPLICATION_JSON)
         .body(rendered(release));
   }
 
-  /** The release's JSON, rendered once per revision. */
+  /**
+   * The release's JSON, rendered once per revision and number of incidents (incidents are opened
+   * without changing the release; they are never deleted, so the count tells a new one).
+   */
   private byte[] rendered(Release release) {
+    List<String> opened = incidents.incidentsOf(release.id());
     return rendered.get(
-        release.id().value() + "@" + release.revision(),
-        k -> json.writeValueAsBytes(view(release)));
-  }
-
-  private Map<String, Object> view(Release release) {
-    return ReleaseView.of(release, release.incidents());
-  }
-
-  private static Map<String, Object> summary(Release r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", r.id().value());
-    v.put("product", r.product());
-    v.put("version", r.version().toString());
-    v.put("type", r.type().id());
-    v.put("name", r.name());
-    v.put("status", r.status().id());
-    v.put("window", r.window());
-    v.put("createdAt", r.createdAt());
-    v.put("revision", r.revision());
-    return v;
+        release.id().value() + "@" + release.revision() + "#" + opened.size(),
+        k ->
+            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
   }
 }

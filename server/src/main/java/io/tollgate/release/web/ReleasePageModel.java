@@ -1,13 +1,15 @@
 package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditTimeline;
 import io.tollgate.process.HandoffDef;
 import io.tollgate.process.NotesField;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
 import io.tollgate.product.Member;
-import io.tollgate.release.Decision;
+import io.tollgate.release.Actions;
+import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.HandoffState;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
@@ -19,7 +21,6 @@ import io.tollgate.shared.web.Fmt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ record ReleasePageModel(
     List<DeploymentRow> deployments,
     List<String> incidents,
     List<OpenIncident> openIncidents,
-    List<AuditRow> audit,
+    List<AuditTimeline.Entry> audit,
     List<NotesRow> notes,
     boolean notesComplete,
     List<String> notesMissing,
@@ -61,7 +62,12 @@ record ReleasePageModel(
       String at,
       String signatures,
       boolean action,
-      List<Blocker> actionBlockers) {}
+      List<Blocker> actionBlockers) {
+    /** The person's to do, but it waits: shown disabled with what it waits for. */
+    public boolean blocked() {
+      return action && !actionBlockers.isEmpty();
+    }
+  }
 
   record StepRow(
       String key,
@@ -72,6 +78,7 @@ record ReleasePageModel(
       String environment,
       boolean optional,
       String status,
+      String label,
       String badge,
       String css,
       String by,
@@ -82,6 +89,7 @@ record ReleasePageModel(
       int attempts,
       List<Blocker> blockers,
       boolean complete,
+      boolean completeShown,
       List<Blocker> completeBlockers,
       boolean skip,
       boolean needsOutcome,
@@ -101,33 +109,18 @@ record ReleasePageModel(
       String waited,
       boolean action) {}
 
+  /**
+   * @param goAllowed go is offered now; otherwise the Go button is disabled beside its blockers
+   */
   record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
-
-  record DecisionView(
-      String decision,
-      String badge,
-      String rationale,
-      String by,
-      String at,
-      List<String> snapshot) {}
-
-  record DeploymentRow(
-      String environment,
-      String version,
-      String outcome,
-      String badge,
-      String by,
-      String at,
-      String step) {}
-
-  record AuditRow(long seq, String at, String actor, String action, String details) {}
 
   record NotesRow(String key, String label, String owner, List<String> entries) {}
 
   static ReleasePageModel of(
       Release r,
-      Map<String, List<Blocker>> actions,
+      Actions actions,
       List<String> incidents,
+      List<DeploymentRecord> deploymentRecords,
       List<OpenIncident> openIncidents,
       List<AuditEvent> audit,
       List<Member> members,
@@ -148,36 +141,14 @@ record ReleasePageModel(
         r.handoffs().stream().map(h -> handoff(p, h, actions, now, fmt)).toList();
     DecisionPanel panel =
         new DecisionPanel(
-            actions.containsKey("decide:go") || actions.containsKey("decide:no-go"),
+            actions.shown("decide", "go") || actions.shown("decide", "no-go"),
             r.goBlockers(),
-            actions.containsKey("decide:go") && actions.get("decide:go").isEmpty());
-    List<DecisionView> decisions = r.decisions().stream().map(d -> decision(d, fmt)).toList();
+            actions.offered("decide", "go"));
+    List<DecisionView> decisions =
+        r.decisions().stream().map(d -> DecisionView.of(d, fmt)).toList();
     List<DeploymentRow> deployments =
-        r.deployments().stream()
-            .map(
-                d ->
-                    new DeploymentRow(
-                        d.environment(),
-                        d.version(),
-                        d.outcome() == null ? "" : d.outcome().id(),
-                        d.outcome() == null ? "st-pending" : "st-" + d.outcome().id(),
-                        d.by(),
-                        fmt.time(d.at()),
-                        d.step()))
-            .toList();
-    List<AuditRow> auditRows =
-        new java.util.ArrayList<>(
-            audit.stream()
-                .map(
-                    e ->
-                        new AuditRow(
-                            e.seq(),
-                            fmt.time(e.at()),
-                            e.actor(),
-                            e.action(),
-                            abbreviate(e.details())))
-                .toList());
-    java.util.Collections.reverse(auditRows);
+        deploymentRecords.stream().map(d -> DeploymentRow.of(d, fmt)).toList();
+    List<AuditTimeline.Entry> auditRows = AuditTimeline.of(audit, key -> title(p, key));
     List<NotesRow> notes =
         p.notes().fields().stream()
             .map(f -> new NotesRow(f.key(), f.label(), f.owner(), r.notes().get(f.key())))
@@ -192,8 +163,8 @@ record ReleasePageModel(
     return new ReleasePageModel(
         r,
         r.status().id(),
-        icon(r.status().id()),
-        nowLine(r, actionable, members, now),
+        r.status().icon(),
+        NowLine.of(r, actionable, members, now),
         requirements,
         steps,
         handoffs,
@@ -206,50 +177,20 @@ record ReleasePageModel(
         notes,
         missing.isEmpty(),
         missing,
-        actions.containsKey("cancel") && actions.get("cancel").isEmpty(),
-        actions.keySet().stream().anyMatch(k -> k.startsWith("notes:")),
+        actions.offered("cancel", ""),
+        actions.anyShown("notes"),
         member,
         r.createdBy(),
         window);
   }
 
-  /** "Now: … · Next: … (owner: people) · Blocked by … · waiting 3 h". */
-  private static String nowLine(
-      Release r, List<StepDef> actionable, List<Member> members, Instant now) {
-    String waiting = "waiting " + Fmt.duration(Duration.between(r.lastActivityAt(), now));
-    StringBuilder line = new StringBuilder("Now: ").append(r.status().id().replace('-', ' '));
-    switch (r.status()) {
-      case CLOSED, CANCELLED, ROLLED_BACK -> {
-        return line.append(" · nothing left to do").toString();
-      }
-      default -> {}
-    }
-    if (!actionable.isEmpty()) {
-      StepDef next = actionable.get(0);
-      line.append(" · Next: ").append(next.title()).append(" (").append(next.owner());
-      String people = people(members, next.owner());
-      if (!people.isEmpty()) line.append(": ").append(people);
-      line.append(", ").append(waiting).append(")");
-    }
-    List<Blocker> go = r.goBlockers();
-    if (!go.isEmpty() && r.latestDecision() == null) {
-      line.append(" · Go blocked by ")
-          .append(go.size())
-          .append(go.size() == 1 ? " item: " : " items: ")
-          .append(go.stream().limit(3).map(Blocker::key).collect(Collectors.joining(", ")))
-          .append(go.size() > 3 ? ", …" : "");
-    }
-    return line.toString();
-  }
-
   private static RequirementRow requirement(
-      RequirementDef def, RequirementState s, Map<String, List<Blocker>> actions, Fmt fmt) {
+      RequirementDef def, RequirementState s, Actions actions, Fmt fmt) {
     String status = s.met() ? "met" : "open";
     String signatures =
         s.signatures().stream()
             .map(sig -> sig.role() + " signed by " + sig.by() + " " + fmt.time(sig.at()))
             .collect(Collectors.joining("; "));
-    List<Blocker> blockers = actions.get("meet:" + s.key());
     return new RequirementRow(
         s.key(),
         def.title(),
@@ -261,15 +202,15 @@ record ReleasePageModel(
         s.by(),
         fmt.time(s.at()),
         signatures,
-        blockers != null,
-        blockers == null ? List.of() : blockers);
+        actions.shown("meet", s.key()),
+        actions.blockers("meet", s.key()));
   }
 
   private static StepRow step(
       Release r,
       StepDef def,
       StepState s,
-      Map<String, List<Blocker>> actions,
+      Actions actions,
       List<Member> members,
       List<StepDef> actionable,
       Fmt fmt) {
@@ -279,11 +220,11 @@ record ReleasePageModel(
         !settled && s.status() != StepStatus.FAILED && !blockers.isEmpty()
             ? "blocked"
             : s.status().id();
-    List<Blocker> completeBlockers = actions.get("complete:" + s.key());
     String css =
         switch (s.status()) {
           case DONE -> "s-done";
           case FAILED -> "s-failed";
+          case RUNNING -> "s-running";
           case SKIPPED -> "s-skipped";
           default -> actionable.contains(def) ? "s-next" : "";
         };
@@ -296,6 +237,7 @@ record ReleasePageModel(
         def.environment(),
         def.optional(),
         status,
+        ("blocked".equals(status) ? "🔒" : s.status().icon()) + " " + status,
         "st-" + status,
         css,
         s.by(),
@@ -305,20 +247,17 @@ record ReleasePageModel(
         s.outcome() == null ? null : s.outcome().id(),
         s.attempts(),
         blockers,
-        completeBlockers != null && completeBlockers.isEmpty(),
-        completeBlockers == null ? List.of() : completeBlockers,
-        actions.containsKey("skip:" + s.key()) && actions.get("skip:" + s.key()).isEmpty(),
+        actions.offered("complete", s.key()),
+        actions.shown("complete", s.key()),
+        actions.blockers("complete", s.key()),
+        actions.offered("skip", s.key()),
         def.kind().needsOutcome(),
         def.isDecision(),
         actionable.contains(def));
   }
 
   private static HandoffRow handoff(
-      ProcessDefinition p,
-      HandoffState h,
-      Map<String, List<Blocker>> actions,
-      Instant now,
-      Fmt fmt) {
+      ProcessDefinition p, HandoffState h, Actions actions, Instant now, Fmt fmt) {
     HandoffDef def =
         p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
     String waited =
@@ -327,7 +266,6 @@ record ReleasePageModel(
             : h.acknowledgedAt() == null
                 ? "waiting " + Fmt.duration(Duration.between(h.handedAt(), now))
                 : Fmt.duration(Duration.between(h.handedAt(), h.acknowledgedAt()));
-    List<Blocker> action = actions.get("acknowledge:" + h.key());
     return new HandoffRow(
         h.key(),
         def.from(),
@@ -339,39 +277,7 @@ record ReleasePageModel(
         fmt.time(h.acknowledgedAt()),
         h.acknowledgedBy(),
         waited,
-        action != null && action.isEmpty());
-  }
-
-  private static DecisionView decision(Decision d, Fmt fmt) {
-    List<String> snapshot =
-        java.util.stream.Stream.concat(
-                d.snapshot().requirements().stream()
-                    .map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
-                d.snapshot().steps().stream()
-                    .map(
-                        s ->
-                            mark(s.status())
-                                + s.key()
-                                + " "
-                                + s.status().id()
-                                + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
-            .toList();
-    return new DecisionView(
-        d.decision().id(),
-        d.isGo() ? "st-go" : "st-no-go",
-        d.rationale(),
-        d.by(),
-        fmt.time(d.at()),
-        snapshot);
-  }
-
-  private static String mark(StepStatus s) {
-    return switch (s) {
-      case DONE -> "✓ ";
-      case FAILED -> "✗ ";
-      case SKIPPED -> "– ";
-      default -> "○ ";
-    };
+        actions.offered("acknowledge", h.key()));
   }
 
   static String people(List<Member> members, String role) {
@@ -381,23 +287,11 @@ record ReleasePageModel(
         .collect(Collectors.joining(", "));
   }
 
-  static String icon(String status) {
-    return switch (status) {
-      case "planned" -> "○";
-      case "preparing" -> "◔";
-      case "awaiting-decision" -> "⏳";
-      case "approved" -> "✓";
-      case "no-go" -> "⛔";
-      case "released" -> "🚀";
-      case "closed" -> "✔";
-      case "failed" -> "✗";
-      case "rolled-back" -> "↩";
-      case "cancelled" -> "⊘";
-      default -> "•";
-    };
-  }
-
-  private static String abbreviate(String details) {
-    return details.length() > 300 ? details.substring(0, 300) + "…" : details;
+  /** The title of a step or requirement of the process, for audit events that name only keys. */
+  private static String title(ProcessDefinition p, String key) {
+    return p.step(key)
+        .map(StepDef::title)
+        .or(() -> p.requirement(key).map(RequirementDef::title))
+        .orElse(null);
   }
 }

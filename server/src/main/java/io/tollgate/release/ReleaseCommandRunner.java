@@ -1,0 +1,119 @@
+package io.tollgate.release;
+
+import io.tollgate.audit.AuditLog;
+import io.tollgate.process.ProcessDefinition;
+import io.tollgate.process.ProcessManagement;
+import io.tollgate.product.ProductManagement;
+import io.tollgate.release.internal.ReleaseStore;
+import io.tollgate.shared.Actor;
+import io.tollgate.shared.NotFound;
+import io.tollgate.shared.Refused;
+import io.tollgate.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How every release command runs, in its caller's transaction: lock the release's row, check that
+ * the caller is a member of its product (before anything about it is revealed), let the aggregate
+ * decide, save the next revision, append one audit record per event and publish the events to the
+ * listeners (deployments, incidents).
+ */
+@Component
+class ReleaseCommandRunner {
+  private final ReleaseStore store;
+  private final ProductManagement products;
+  private final ProcessManagement processes;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ReleaseCommandRunner(
+      ReleaseStore store,
+      ProductManagement products,
+      ProcessManagement processes,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.store = store;
+    this.products = products;
+    this.processes = processes;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** What a command asks of the aggregate. */
+  interface Command {
+    List<ReleaseEvent> run(Release release, Participant participant, Instant now);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Release run(Actor by, String releaseId, Long ifMatch, Command command) {
+    ReleaseStore.Head head =
+        store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+    requireMember(by, head.product(), releaseId);
+    ReleaseData data = store.current(releaseId, head.revision());
+    if (ifMatch != null && ifMatch != data.revision()) {
+      throw Refused.because(
+          "The release changed since you read it: If-Match names revision "
+              + ifMatch
+              + ", the current revision is "
+              + data.revision()
+              + ". Reload it and try again.");
+    }
+    Release release = restore(data);
+    Instant now = Timestamps.now(clock);
+    List<ReleaseEvent> happened = command.run(release, participant(by, release.product()), now);
+    ReleaseData saved = release.toData().withRevision(data.revision() + 1);
+    Release after = Release.restore(saved, release.process());
+    if (!store.update(saved, after.status().id(), data.revision(), now)) {
+      throw Refused.because(
+          "The release was changed at the same moment by someone else; reload it and try again.");
+    }
+    store.rememberAfterCommit(saved);
+    if (data.cancellation() == null && saved.cancellation() != null) {
+      // the version is free again: the product's highest version may change, and no release of
+      // the product may be planned from the old highest meanwhile
+      products.lock(release.product());
+      store.versionFreed(release.product(), saved.version());
+    }
+    record(by, after, happened);
+    return after;
+  }
+
+  /** One audit record per domain event, then the events go to the other features. */
+  void record(Actor by, Release release, List<ReleaseEvent> happened) {
+    ReleaseAuditRecords.of(happened, release, by).forEach(audit::append);
+    happened.forEach(events::publishEvent);
+  }
+
+  /**
+   * Membership comes before anything about the release is revealed: to a person outside its product
+   * a release does not exist (404), whatever the command.
+   */
+  void requireMember(Actor by, String product, String releaseId) {
+    if (by.isPerson() && !by.admin() && products.rolesOf(product, by.username()).isEmpty()) {
+      throw NotFound.of("release", releaseId);
+    }
+  }
+
+  /**
+   * A person with the roles they hold on the product; an actor that is not a person with what the
+   * process grants it. No environment automation is configured yet, so such an actor runs no step.
+   */
+  Participant participant(Actor by, String product) {
+    return Participant.of(
+        by, by.isPerson() ? products.rolesOf(product, by.username()) : Set.of(), Set.of());
+  }
+
+  Release restore(ReleaseData data) {
+    ProcessDefinition process = processes.definition(data.process().id(), data.process().version());
+    return Release.restore(data, process);
+  }
+}

@@ -1,0 +1,323 @@
+package io.tollgate.release;
+
+import io.tollgate.notes.NotesContext;
+import io.tollgate.notes.ReleaseNotes;
+import io.tollgate.process.ProcessDefinition;
+import io.tollgate.process.ReleaseType;
+import io.tollgate.process.StepDef;
+import io.tollgate.release.ReleaseEvent.ReleasePlanned;
+import io.tollgate.shared.Blocker;
+import io.tollgate.shared.Forbidden;
+import io.tollgate.shared.Invalid;
+import io.tollgate.shared.Refused;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a release is and what can be read from it: its parts, its status (always derived, never
+ * stored on its own), what it waits for, and the state to store. The commands are {@link
+ * Release}'s.
+ */
+public abstract sealed class ReleaseState permits Release {
+  final ReleaseId id;
+  final String product;
+  final ProcessRef processRef;
+  final ProcessDefinition process;
+  final ReleaseType type;
+  final SemanticVersion version;
+  final String name;
+  final Window window;
+  final String createdBy;
+  final Instant createdAt;
+  final Requirements requirements;
+  final Steps steps;
+  final Handoffs handoffs;
+  final Decisions decisions;
+  ReleaseNotes notes;
+  Cancellation cancellation;
+  Rollback rollback;
+  final long revision;
+
+  ReleaseState(ReleaseData data, ProcessDefinition process) {
+    this.id = new ReleaseId(data.id());
+    this.product = data.product();
+    this.processRef = data.process();
+    this.process = process;
+    this.type = ReleaseType.parse(data.type()).orElseThrow();
+    this.version = SemanticVersion.parse(data.version()).orElseThrow();
+    this.name = data.name();
+    this.window = data.window();
+    this.createdBy = data.createdBy();
+    this.createdAt = data.createdAt();
+    this.requirements = new Requirements(id, process, data.requirements());
+    this.steps = new Steps(id, process, data.steps());
+    this.handoffs = new Handoffs(id, process, data.handoffs());
+    this.decisions = new Decisions(data.decisions());
+    this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
+    this.cancellation = data.cancellation();
+    this.rollback = data.rollback();
+    this.revision = data.revision();
+  }
+
+  /**
+   * Plans a new release. Only a holder of the release-manager role (the decision step's owner) may.
+   * Items that do not apply to the type are left out.
+   */
+  public static Release.Planned plan(
+      ReleaseId id,
+      String product,
+      ProcessRef ref,
+      ProcessDefinition process,
+      ReleaseType type,
+      SemanticVersion version,
+      String name,
+      Window window,
+      ReleaseNotes notes,
+      Participant by,
+      Instant now) {
+    String owner = process.releaseManagerRole();
+    if (!by.holds(owner)) {
+      throw Forbidden.needsRole(owner, "Planning a release", by.username(), by.sortedRoles());
+    }
+    if (window != null
+        && window.start() != null
+        && window.end() != null
+        && !window.end().isAfter(window.start())) {
+      throw Invalid.because("The deployment window must end after it starts.");
+    }
+    ReleaseData data =
+        new ReleaseData(
+            ReleaseData.SCHEMA_VERSION,
+            id.value(),
+            product,
+            ref,
+            type.id(),
+            version.toString(),
+            name,
+            window,
+            by.username(),
+            now,
+            process.requirements().stream()
+                .filter(r -> r.appliesTo(type))
+                .map(r -> RequirementState.open(r.key()))
+                .toList(),
+            process.steps().stream()
+                .filter(s -> s.appliesTo(type))
+                .map(s -> StepState.pending(s.key()))
+                .toList(),
+            process.handoffs().stream()
+                .filter(h -> h.appliesTo(type))
+                .map(h -> HandoffState.waiting(h.key()))
+                .toList(),
+            List.of(),
+            notes == null ? ReleaseNotes.empty() : notes,
+            null,
+            null,
+            0);
+    Release release = new Release(data, process);
+    return new Release.Planned(
+        release, List.of(new ReleasePlanned(id, product, version.toString(), type.id())));
+  }
+
+  /** A cancelled or rolled-back release takes no more work: the refusal, as the action. */
+  Optional<Action> closed(String kind, String key) {
+    if (cancellation != null) {
+      return Optional.of(
+          Action.notOffered(
+              kind,
+              key,
+              Refused.because(
+                  "The release was cancelled by "
+                      + cancellation.by()
+                      + ": "
+                      + cancellation.reason())));
+    }
+    if (rollback != null) {
+      return Optional.of(
+          Action.notOffered(
+              kind,
+              key,
+              Refused.because(
+                  "The release was rolled back (incident "
+                      + rollback.incident()
+                      + "); plan a new release for the fix.")));
+    }
+    return Optional.empty();
+  }
+
+  /** The status, derived from what was done; never stored on its own. */
+  public ReleaseStatus status() {
+    if (cancellation != null) return ReleaseStatus.CANCELLED;
+    if (rollback != null) return ReleaseStatus.ROLLED_BACK;
+    if (steps.failedWithIncident()) return ReleaseStatus.FAILED;
+    if (steps.allSettled()) return ReleaseStatus.CLOSED;
+    if (steps.releasedAt().isPresent()) return ReleaseStatus.RELEASED;
+    Decision latest = latestDecision();
+    if (latest != null) return latest.isGo() ? ReleaseStatus.APPROVED : ReleaseStatus.NO_GO;
+    if (goBlockers().isEmpty()) return ReleaseStatus.AWAITING_DECISION;
+    return requirements.anyTouched() || steps.anyTouched()
+        ? ReleaseStatus.PREPARING
+        : ReleaseStatus.PLANNED;
+  }
+
+  /** What a step still waits for; empty when it may be done now ({@link OrderPolicy}). */
+  public List<Blocker> blockersOf(StepDef def) {
+    return OrderPolicy.blockersOf(
+        def, process, steps.states(), requirements.states(), latestDecision());
+  }
+
+  /** What go waits for: unmet requirements and unsettled steps before the decision. */
+  public List<Blocker> goBlockers() {
+    return GoPolicy.blockers(process, requirements.states(), steps.states());
+  }
+
+  /** The next steps someone can act on now (pending and not blocked), in process order. */
+  public List<StepDef> actionableSteps() {
+    if (cancellation != null || rollback != null) return List.of();
+    return process.steps().stream()
+        .filter(s -> steps.states().containsKey(s.key()))
+        .filter(s -> !steps.get(s.key()).status().isSettled() || awaitsNewDecision(s))
+        .filter(s -> blockersOf(s).isEmpty())
+        .toList();
+  }
+
+  /** After a no-go, the decision step is open again until production is attempted. */
+  private boolean awaitsNewDecision(StepDef step) {
+    Decision latest = latestDecision();
+    return step.isDecision() && latest != null && !latest.isGo() && !steps.productionAttempted();
+  }
+
+  /** When the release reached its target environment (a decision-gated deployment succeeded). */
+  public Optional<Instant> releasedAt() {
+    return steps.releasedAt();
+  }
+
+  /**
+   * What the notes template says about the release besides the notes: its date is the day it
+   * reached its target environment, else the start of its window.
+   */
+  public NotesContext notesContext(String releaseManager) {
+    String date =
+        releasedAt()
+            .or(() -> window == null ? Optional.empty() : Optional.ofNullable(window.start()))
+            .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate().toString())
+            .orElse("not scheduled yet");
+    return new NotesContext(product, name, version.toString(), type.id(), date, releaseManager);
+  }
+
+  /** When anything last happened on the release: what "waiting since" counts from. */
+  public Instant lastActivityAt() {
+    List<Instant> all = new java.util.ArrayList<>();
+    all.add(createdAt);
+    requirements.states().values().forEach(r -> all.add(r.at()));
+    requirements.states().values().forEach(r -> r.signatures().forEach(s -> all.add(s.at())));
+    steps.states().values().forEach(s -> all.add(s.at()));
+    handoffs.states().values().forEach(h -> all.add(h.handedAt()));
+    handoffs.states().values().forEach(h -> all.add(h.acknowledgedAt()));
+    decisions.all().forEach(d -> all.add(d.at()));
+    if (cancellation != null) all.add(cancellation.at());
+    if (rollback != null) all.add(rollback.at());
+    return all.stream().filter(i -> i != null).max(Instant::compareTo).orElse(createdAt);
+  }
+
+  public Decision latestDecision() {
+    return decisions.latest();
+  }
+
+  public ReleaseId id() {
+    return id;
+  }
+
+  public String product() {
+    return product;
+  }
+
+  public ProcessRef processRef() {
+    return processRef;
+  }
+
+  public ProcessDefinition process() {
+    return process;
+  }
+
+  public ReleaseType type() {
+    return type;
+  }
+
+  public SemanticVersion version() {
+    return version;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Window window() {
+    return window;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public List<RequirementState> requirements() {
+    return List.copyOf(requirements.states().values());
+  }
+
+  public List<StepState> steps() {
+    return List.copyOf(steps.states().values());
+  }
+
+  public List<HandoffState> handoffs() {
+    return List.copyOf(handoffs.states().values());
+  }
+
+  public List<Decision> decisions() {
+    return decisions.all();
+  }
+
+  public ReleaseNotes notes() {
+    return notes;
+  }
+
+  public Cancellation cancellation() {
+    return cancellation;
+  }
+
+  public Rollback rollback() {
+    return rollback;
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  /** The state to store; the revision is raised by the repository on save. */
+  public ReleaseData toData() {
+    return new ReleaseData(
+        ReleaseData.SCHEMA_VERSION,
+        id.value(),
+        product,
+        processRef,
+        type.id(),
+        version.toString(),
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements(),
+        steps(),
+        handoffs(),
+        decisions(),
+        notes,
+        cancellation,
+        rollback,
+        revision);
+  }
+}
