@@ -85,6 +85,9 @@ class AuditCheckpointIntegrationTests extends IntegrationTest {
     assertThat(t.rm.get("/api/v1/audit/checkpoint").status()).isEqualTo(403);
     assertThat(t.rm.get("/api/v1/audit/public-key").status()).isEqualTo(403);
     assertThat(t.rm.post("/api/v1/audit/verify", cp).status()).isEqualTo(403);
+    // who may call is decided before the body is read: an empty body is no way to learn more
+    assertThat(t.rm.post("/api/v1/audit/verify", java.util.Map.of()).status()).isEqualTo(403);
+    assertThat(admin.post("/api/v1/audit/verify", java.util.Map.of()).status()).isEqualTo(422);
   }
 
   @Test
