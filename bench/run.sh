@@ -13,9 +13,11 @@
 #                server's JIT is quiet (default 240; 0: none)
 #   DBS          databases to run on, in order: "h2 postgres" (default), "h2", "postgres"
 #   SERVER_JAR   the server jar (default server/target/tollgate-server.jar, built if missing)
-#   PG_HOST, PG_PORT, PG_USER, PG_DB
-#                the local PostgreSQL (default 127.0.0.1, 5432, postgres or root, tollgate_bench);
-#                PG_DB is dropped and created afresh for every run
+#   TOLLGATE_DB_URL, TOLLGATE_DB_USER, TOLLGATE_DB_PASSWORD
+#                the PostgreSQL, as the server and the tests read them: its host and port from the
+#                URL (default 127.0.0.1, 5432), the user (default postgres or root, trust auth)
+#   PG_DB        the bench's own database there (default tollgate_bench), dropped and created
+#                afresh for every run (never the URL's database)
 #   SERVER_JAVA_OPTS, BENCH_JAVA_OPTS
 #                extra JVM options for the server and for the driver
 set -euo pipefail
@@ -32,8 +34,13 @@ DBS="${DBS//,/ }"
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}"
 BENCH_JAR="$BENCH_DIR/target/tollgate-bench.jar"
 RESULTS="$BENCH_DIR/results"
-PG_HOST="${PG_HOST:-127.0.0.1}"
-PG_PORT="${PG_PORT:-5432}"
+pg_hostport="${TOLLGATE_DB_URL:-jdbc:postgresql://127.0.0.1:5432/}"
+pg_hostport="${pg_hostport#jdbc:postgresql://}"
+pg_hostport="${pg_hostport%%/*}"
+PG_HOST="${pg_hostport%%:*}"
+PG_PORT="${pg_hostport##*:}"
+[[ "$PG_PORT" == "$pg_hostport" ]] && PG_PORT=5432
+PG_USER="${TOLLGATE_DB_USER:-}"
 PG_DB="${PG_DB:-tollgate_bench}"
 READY_TIMEOUT=120
 
@@ -113,11 +120,11 @@ random_token() {
   echo "${t:0:40}"
 }
 
-# Which role can create databases on the local PostgreSQL (trust auth): PG_USER, postgres or root.
+# Which role can create databases on the PostgreSQL: TOLLGATE_DB_USER, else postgres or root.
 pg_user() {
   local u
   for u in ${PG_USER:-postgres root}; do
-    if psql -h "$PG_HOST" -p "$PG_PORT" -U "$u" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+    if PGPASSWORD="${TOLLGATE_DB_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U "$u" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
       echo "$u"
       return 0
     fi
@@ -165,19 +172,20 @@ for db in $DBS; do
       continue
     fi
     log "postgres: fresh database $PG_DB (as $user)"
-    PGOPTIONS='-c client_min_messages=warning' \
+    PGOPTIONS='-c client_min_messages=warning' PGPASSWORD="${TOLLGATE_DB_PASSWORD:-}" \
       psql -h "$PG_HOST" -p "$PG_PORT" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
       -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB" >/dev/null
     env_db=(
       "TOLLGATE_DB_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
       "TOLLGATE_DB_USER=$user"
-      "TOLLGATE_DB_PASSWORD="
+      "TOLLGATE_DB_PASSWORD=${TOLLGATE_DB_PASSWORD:-}"
     )
   fi
 
   log "$db: starting the server on $base (log: $server_log)"
+  # (the H2 run must not inherit the PostgreSQL of TOLLGATE_DB_URL from the environment)
   # shellcheck disable=SC2086
-  env ${env_db[@]+"${env_db[@]}"} \
+  env -u TOLLGATE_DB_URL -u TOLLGATE_DB_USER -u TOLLGATE_DB_PASSWORD ${env_db[@]+"${env_db[@]}"} \
     TOLLGATE_PORT="$port" \
     SERVER_ADDRESS=127.0.0.1 \
     TOLLGATE_DATA_DIR="$DATA_DIR" \

@@ -3,6 +3,7 @@ package io.tollgate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.support.Api;
+import io.tollgate.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +24,7 @@ class BootstrapAndDemoIntegrationTests {
 
   @Test
   void aFirstStartWritesTheAdminTokenAndSeedsTheDemo(@TempDir Path dataDir) throws Exception {
-    String url =
-        "postgres".equals(System.getProperty("tollgate.test.db"))
-            ? null
-            : "jdbc:h2:mem:bootstrap-"
-                + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    boolean postgres = TestDatabase.postgres();
     Map<String, Object> props =
         new java.util.HashMap<>(
             Map.of(
@@ -36,26 +32,18 @@ class BootstrapAndDemoIntegrationTests {
                 "tollgate.data-dir", dataDir.toString(),
                 "tollgate.bootstrap-admin-token", "",
                 "tollgate.demo", "true"));
-    if (url != null) props.put("spring.datasource.url", url);
-    if (url == null) {
-      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test");
-      props.put("spring.datasource.username", "postgres");
-      props.put("spring.flyway.schemas", "tollgate_bootstrap");
-      props.put("spring.flyway.default-schema", "tollgate_bootstrap");
-      props.put("spring.datasource.hikari.schema", "tollgate_bootstrap");
-      props.put("spring.flyway.clean-disabled", "false");
-      props.put("spring.flyway.clean-on-validation-error", "false");
-    }
+    props.putAll(TestDatabase.properties("bootstrap-" + System.nanoTime(), "tollgate_bootstrap"));
+    if (postgres) props.put("spring.flyway.clean-on-validation-error", "false");
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(TollgateApplication.class)
             .properties(TollgateApplication.defaults())
             .initializers(
                 ctx -> {
-                  if (url == null) {
+                  if (postgres) {
                     // start from an empty schema
                     try (var c =
                         java.sql.DriverManager.getConnection(
-                            "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                            TestDatabase.url(), TestDatabase.user(), TestDatabase.password())) {
                       c.createStatement()
                           .execute("drop schema if exists tollgate_bootstrap cascade");
                     } catch (java.sql.SQLException e) {

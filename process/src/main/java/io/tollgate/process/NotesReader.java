@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -53,7 +54,8 @@ final class NotesReader {
     }
     String template = notes.requiredText("template");
     if (template != null) {
-      TemplateCheck.check(template, firstLine(notes.value("template")), fields.keys(), problems);
+      Node node = notes.value("template");
+      TemplateCheck.check(template, firstLine(node), lastLine(node), fields.keys(), problems);
     }
     return new NotesTemplate(defs, template == null ? "" : template);
   }
@@ -78,6 +80,16 @@ final class NotesReader {
     Set<ReleaseType> requiredFor = fields.types("requiredFor", Set.of(), true);
     return new NotesField(
         item.key(), title, owner == null ? null : owner.value(), list, requiredFor);
+  }
+
+  /** The line where the template's text ends (for a block scalar, the line of its last text). */
+  private static int lastLine(Node template) {
+    Mark end = template.getEndMark();
+    if (end == null) {
+      return YamlMapping.line(template);
+    }
+    // a block scalar ends at the start of the line after it (column 0)
+    return end.getLine() + (end.getColumn() == 0 ? 0 : 1);
   }
 
   /** A block scalar ({@code |} or {@code >}) starts on the line after its indicator. */

@@ -31,13 +31,16 @@ final class TemplateCheck {
 
   /**
    * @param firstLine the line of the template's first character
+   * @param lastLine the last line of the template in the file: a quoted or folded template's line
+   *     breaks are not the file's, so lines counted in the text never go past it
    * @param fields the notes field keys
    */
-  static void check(String template, int firstLine, Collection<String> fields, Problems problems) {
-    new TemplateCheck(problems, fields).run(template, firstLine);
+  static void check(
+      String template, int firstLine, int lastLine, Collection<String> fields, Problems problems) {
+    new TemplateCheck(problems, fields).run(template, firstLine, Math.max(firstLine, lastLine));
   }
 
-  private void run(String template, int firstLine) {
+  private void run(String template, int firstLine, int lastLine) {
     Deque<Open> sections = new ArrayDeque<>();
     int line = firstLine;
     int counted = 0;
@@ -47,7 +50,7 @@ final class TemplateCheck {
       if (open < 0) {
         break;
       }
-      line += newlines(template, counted, open);
+      line = Math.min(lastLine, line + newlines(template, counted, open));
       counted = open;
       boolean triple = template.startsWith("{{{", open);
       String closer = triple ? "}}}" : "}}";

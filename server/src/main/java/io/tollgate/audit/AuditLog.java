@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,18 +37,6 @@ public class AuditLog {
     this.clock = clock;
     this.checkpoints = checkpoints;
     this.check = new ChainCheck(keys.macKey());
-  }
-
-  /**
-   * Records one change made in the current transaction, as a person's event outside the event
-   * vocabulary. Append an {@link AuditRecord} instead; this remains until every caller does.
-   *
-   * @param subject what changed, as {@code kind/id} (e.g. {@code release/8c1…})
-   * @param release the release the change belongs to, or null
-   */
-  public void record(
-      String actor, String action, String subject, String release, Map<String, ?> details) {
-    add(new AuditStore.NewEvent(actor, action, subject, release, CanonicalJson.write(details)));
   }
 
   /**

@@ -7,7 +7,6 @@ import io.tollgate.release.Actions;
 import io.tollgate.release.Participant;
 import io.tollgate.release.ProcessRef;
 import io.tollgate.shared.BadRequest;
-import io.tollgate.shared.Blocker;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.NotFound;
@@ -127,24 +126,7 @@ public final class Incident {
   }
 
   private Action inOrder(String key) {
-    List<Blocker> blockers = new ArrayList<>();
-    for (String after : playbook.step(key).orElseThrow().after()) {
-      if (step(after).status().equals("pending")) {
-        PlaybookStepDef dep = playbook.step(after).orElseThrow();
-        blockers.add(new Blocker("playbook-step", after, dep.title() + " (" + dep.owner() + ")"));
-      }
-    }
-    return blockers.isEmpty()
-        ? Action.offered("complete", key)
-        : Action.blocked(
-            "complete",
-            key,
-            "Playbook step '"
-                + key
-                + "' waits for: "
-                + String.join(", ", blockers.stream().map(Blocker::key).toList())
-                + ".",
-            blockers);
+    return PlaybookOrder.check(playbook, key, k -> step(k).status());
   }
 
   /** Completes a playbook step; returns its definition so the caller can carry out its action. */
@@ -287,28 +269,30 @@ public final class Incident {
     List<IncidentStep> steps =
         data.steps().stream().map(s -> s.key().equals(changed.key()) ? changed : s).toList();
     data =
-        rebuild(
+        data.with(
             steps,
             data.timeline(),
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private void timeline(Instant at, String actor, String entry) {
     List<TimelineEntry> timeline = new ArrayList<>(data.timeline());
     timeline.add(new TimelineEntry(at, actor, entry));
     data =
-        rebuild(
+        data.with(
             data.steps(),
             timeline,
             data.rollback(),
             data.rootCause(),
             data.actionItems(),
             data.resolvedBy(),
-            data.resolvedAt());
+            data.resolvedAt(),
+            data.revision());
   }
 
   private IncidentData copy(
@@ -317,32 +301,9 @@ public final class Incident {
       List<String> items,
       String resolvedBy,
       Instant resolvedAt) {
-    return rebuild(
-        data.steps(), data.timeline(), rollback, rootCause, items, resolvedBy, resolvedAt);
-  }
-
-  /** The same incident with what changes over its life replaced. */
-  private IncidentData rebuild(
-      List<IncidentStep> steps,
-      List<TimelineEntry> timeline,
-      RollbackDone rollback,
-      String rootCause,
-      List<String> items,
-      String resolvedBy,
-      Instant resolvedAt) {
-    return new IncidentData(
-        data.id(),
-        data.release(),
-        data.product(),
-        data.releaseVersion(),
-        data.process(),
-        data.severity(),
-        data.summary(),
-        data.openedBy(),
-        data.openedAt(),
-        data.cause(),
-        steps,
-        timeline,
+    return data.with(
+        data.steps(),
+        data.timeline(),
         rollback,
         rootCause,
         items,

@@ -25,7 +25,16 @@ public record IncidentData(
     Instant resolvedAt,
     long revision) {
 
-  public IncidentData withRevision(long next) {
+  /** The same incident with what changes over its life replaced. */
+  IncidentData with(
+      List<IncidentStep> steps,
+      List<TimelineEntry> timeline,
+      RollbackDone rollback,
+      String rootCause,
+      List<String> actionItems,
+      String resolvedBy,
+      Instant resolvedAt,
+      long revision) {
     return new IncidentData(
         id,
         release,
@@ -44,6 +53,10 @@ public record IncidentData(
         actionItems,
         resolvedBy,
         resolvedAt,
-        next);
+        revision);
+  }
+
+  public IncidentData withRevision(long next) {
+    return with(steps, timeline, rollback, rootCause, actionItems, resolvedBy, resolvedAt, next);
   }
 }

@@ -112,7 +112,10 @@ class AuditIntegrationTests extends IntegrationTest {
       }
       assertThat(e.path("type").asString()).isEqualTo(e.path("action").asString());
       assertThat(e.path("actorKind").asString()).isEqualTo("person");
+      assertThat(e.path("product").asString()).isEqualTo(t.product);
+      assertThat(e.path("payloadVersion").asInt()).isEqualTo(1);
     }
+    assertThat(events.get(0).path("type").asString()).isEqualTo("release.planned");
   }
 
   @Autowired AuditStore store;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
+import io.tollgate.shared.Actor;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
@@ -44,12 +46,14 @@ class ReadCacheIntegrationTests extends IntegrationTest {
           jdbc.sql("update releases set document = ?, revision = 1 where id = ?")
               .params(changed, id)
               .update();
-          audit.record(
-              "other-node",
-              "release.renamed",
-              "release/" + id,
-              id,
-              Map.of("name", "Renamed elsewhere"));
+          audit.append(
+              AuditRecord.of(
+                  "release.renamed",
+                  new Actor("other-node", false, Actor.Kind.SYSTEM),
+                  t.product,
+                  "release/" + id,
+                  id,
+                  Map.of("name", "Renamed elsewhere")));
         });
     await()
         .atMost(Duration.ofSeconds(3))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.support.Api;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
@@ -82,7 +83,14 @@ class EdgeIntegrationTests extends IntegrationTest {
           jdbc.sql("update releases set document = ?, revision = 1 where id = ?")
               .params(changed, id)
               .update();
-          audit.record("other-node", "release.renamed", "release/" + id, id, Map.of("n", 1));
+          audit.append(
+              AuditRecord.of(
+                  "release.renamed",
+                  new Actor("other-node", false, Actor.Kind.SYSTEM),
+                  t.product,
+                  "release/" + id,
+                  id,
+                  Map.of("n", 1)));
         });
     await()
         .atMost(Duration.ofSeconds(5))

@@ -57,6 +57,19 @@ public final class Api {
     return send(b.method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any call: {@code contentType}/{@code accept} may be null, {@code body} null for none. */
+  public Response call(String method, String path, String contentType, String accept, String body) {
+    HttpRequest.Builder b = builder(path);
+    if (contentType != null) b.header("Content-Type", contentType);
+    if (accept != null) b.header("Accept", accept);
+    return send(
+        b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response delete(String path) {
     return send(builder(path).DELETE());
   }

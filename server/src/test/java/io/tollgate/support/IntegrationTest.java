@@ -11,8 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole server on a random port, over real HTTP, against H2
- * (default) or the local PostgreSQL ({@code -Dtollgate.test.db=postgres}, as {@code -Ppostgres}
- * sets). Every test makes its own product and people, so tests do not see each other's data.
+ * (default) or PostgreSQL ({@code -Dtollgate.test.db=postgres}, as {@code -Ppostgres} sets; where,
+ * says {@link TestDatabase}). Every test makes its own product and people, so tests do not see each
+ * other's data.
  */
 @SpringBootTest(
     classes = TollgateApplication.class,
@@ -31,28 +32,9 @@ public abstract class IntegrationTest {
     registry.add("tollgate.bootstrap-admin-token", () -> ADMIN_TOKEN);
     registry.add("tollgate.data-dir", () -> "target/it-data");
     registry.add("tollgate.demo", () -> "false");
-    if ("postgres".equals(System.getProperty("tollgate.test.db"))) {
-      String url =
-          System.getenv()
-              .getOrDefault("TOLLGATE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-      registry.add("spring.datasource.url", () -> url);
-      registry.add(
-          "spring.datasource.username",
-          () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_USER", "postgres"));
-      registry.add(
-          "spring.datasource.password",
-          () -> System.getenv().getOrDefault("TOLLGATE_TEST_POSTGRES_PASSWORD", ""));
-      registry.add("spring.flyway.schemas", () -> "tollgate_it");
-      registry.add("spring.flyway.default-schema", () -> "tollgate_it");
-      registry.add("spring.datasource.hikari.schema", () -> "tollgate_it");
-      registry.add("spring.flyway.clean-disabled", () -> "false");
-      registry.add("tollgate.test.clean-database", () -> "true");
-    } else {
-      registry.add(
-          "spring.datasource.url",
-          () ->
-              "jdbc:h2:mem:tollgate-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
+    TestDatabase.properties("tollgate-it", "tollgate_it")
+        .forEach((k, v) -> registry.add(k, () -> v));
+    if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");
   }
 
   @BeforeEach
@@ -83,6 +65,6 @@ public abstract class IntegrationTest {
   }
 
   protected boolean onPostgres() {
-    return "postgres".equals(System.getProperty("tollgate.test.db"));
+    return TestDatabase.postgres();
   }
 }

@@ -28,12 +28,12 @@ public final class Team {
     this.support = people.get("support");
   }
 
-  static Team create(Api admin) {
+  public static Team create(Api admin) {
     return create(admin, null);
   }
 
   /** A team on a product that follows the given process ({@code null}: the default). */
-  static Team create(Api admin, String process) {
+  public static Team create(Api admin, String process) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String product = "p-" + suffix;
     Map<String, Object> body = new LinkedHashMap<>();

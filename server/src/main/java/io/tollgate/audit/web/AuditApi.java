@@ -1,5 +1,6 @@
 package io.tollgate.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditCheckpoints;
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
@@ -9,6 +10,7 @@ import io.tollgate.shared.Actor;
 import io.tollgate.shared.BadRequest;
 import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +40,12 @@ class AuditApi {
    * Re-computes the chain; with a checkpoint's {@code seq}, {@code hash}, {@code at} and {@code
    * signature} (and optionally {@code keyId}) also against that checkpoint.
    */
+  @Operation(
+      operationId = "verifyAuditLog",
+      summary =
+          "Recompute the audit hash chain, optionally against a signed checkpoint, and report"
+              + " the first altered event (admin)")
+  @ProblemStatuses({403, 422})
   @GetMapping("/verify")
   Verification verify(
       @AuthenticationPrincipal Actor actor,
@@ -56,6 +64,10 @@ class AuditApi {
   }
 
   /** Re-computes the chain against the checkpoint in the body (as exported). */
+  @Operation(
+      operationId = "verifyAuditCheckpoint",
+      summary = "Recompute the audit hash chain against a signed checkpoint in the body (admin)")
+  @ProblemStatuses({403, 422})
   @PostMapping("/verify")
   Verification verifyCheckpoint(
       @AuthenticationPrincipal Actor actor, @RequestBody(required = false) Checkpoint checkpoint) {
@@ -68,6 +80,10 @@ class AuditApi {
   }
 
   /** A checkpoint of the chain's head now, signed with the audit key. */
+  @Operation(
+      operationId = "getAuditCheckpoint",
+      summary = "A checkpoint of the audit chain's head, signed with the audit key (admin)")
+  @ProblemStatuses(403)
   @GetMapping("/checkpoint")
   Checkpoint checkpoint(@AuthenticationPrincipal Actor actor) {
     requireAdmin(actor);
@@ -75,12 +91,18 @@ class AuditApi {
   }
 
   /** The public key that verifies checkpoints (PEM, for {@code openssl pkeyutl -verify}). */
+  @Operation(
+      operationId = "getAuditPublicKey",
+      summary = "The public key (PEM) that verifies audit checkpoints (admin)")
+  @ProblemStatuses(403)
   @GetMapping(path = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
   String publicKey(@AuthenticationPrincipal Actor actor) {
     requireAdmin(actor);
     return checkpoints.publicKeyPem();
   }
 
+  @Operation(operationId = "listAuditEvents", summary = "Page through the whole audit log (admin)")
+  @ProblemStatuses({403, 422})
   @GetMapping
   List<AuditEvent> events(
       @AuthenticationPrincipal Actor actor,

@@ -1,5 +1,6 @@
 package io.tollgate.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.identity.IssuedToken;
 import io.tollgate.identity.PasswordManagement;
 import io.tollgate.identity.TokenInfo;
@@ -7,6 +8,7 @@ import io.tollgate.identity.TokenManagement;
 import io.tollgate.identity.User;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -45,22 +47,32 @@ class UserApi {
   /** The answer of the cheapest call. */
   record Ping(boolean ok, String username) {}
 
+  @Operation(operationId = "createUser", summary = "Create a user (admin)")
+  @ProblemStatuses({403, 409, 422})
   @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<User> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
     User user = users.create(actor, body.username(), body.displayName(), body.email());
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
   }
 
+  @Operation(operationId = "listUsers", summary = "List all users (admin)")
+  @ProblemStatuses(403)
   @GetMapping("/users")
   List<User> all(@AuthenticationPrincipal Actor actor) {
     return users.all(actor);
   }
 
+  @Operation(operationId = "getUser", summary = "Read a user's account (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @GetMapping("/users/{username}")
   User get(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     return users.get(actor, username);
   }
 
+  @Operation(
+      operationId = "issueToken",
+      summary = "Issue an API token for a user, shown once (admin, or the user)")
+  @ProblemStatuses({403, 404, 422})
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IssuedToken> issue(
       @AuthenticationPrincipal Actor actor,
@@ -70,11 +82,15 @@ class UserApi {
     return ResponseEntity.status(201).body(token);
   }
 
+  @Operation(operationId = "listTokens", summary = "List a user's tokens (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @GetMapping("/users/{username}/tokens")
   List<TokenInfo> tokens(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     return tokens.list(actor, username);
   }
 
+  @Operation(operationId = "revokeToken", summary = "Revoke a user's token (admin, or the user)")
+  @ProblemStatuses({403, 404})
   @DeleteMapping("/users/{username}/tokens/{id}")
   ResponseEntity<Void> revoke(
       @AuthenticationPrincipal Actor actor,
@@ -84,6 +100,10 @@ class UserApi {
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(
+      operationId = "setPassword",
+      summary = "Set a user's web sign-in password (admin, or the user for their own)")
+  @ProblemStatuses({403, 404, 422})
   @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> password(
       @AuthenticationPrincipal Actor actor,
@@ -94,18 +114,25 @@ class UserApi {
   }
 
   /** Disables a user (admin): their tokens answer 401 and their web sessions end at once. */
+  @Operation(
+      operationId = "disableUser",
+      summary = "Disable a user: their tokens and web sessions stop at once (admin)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/users/{username}/disable")
   User disable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     return users.disable(actor, username);
   }
 
   /** Enables a disabled user again (admin). */
+  @Operation(operationId = "enableUser", summary = "Enable a disabled user again (admin)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/users/{username}/enable")
   User enable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
     return users.enable(actor, username);
   }
 
   /** The cheapest authenticated call: for health checks of a token, and the benchmark's ceiling. */
+  @Operation(operationId = "ping", summary = "Check a token: the cheapest authenticated call")
   @GetMapping("/ping")
   Ping ping(@AuthenticationPrincipal Actor actor) {
     return new Ping(true, actor.username());

@@ -1,15 +1,12 @@
 package io.tollgate.incident.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.incident.Incident;
-import io.tollgate.incident.IncidentData;
 import io.tollgate.incident.IncidentManagement;
-import io.tollgate.incident.IncidentStep;
-import io.tollgate.process.PlaybookStepDef;
 import io.tollgate.shared.Actor;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,8 +35,12 @@ class IncidentApi {
 
   record Resolution(String rootCause, List<String> actionItems) {}
 
+  @Operation(
+      operationId = "openIncident",
+      summary = "Open an incident on a release, with its playbook (any member of the product)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/releases/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> open(
+  ResponseEntity<IncidentAnswer> open(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestBody NewIncident body) {
@@ -48,13 +49,19 @@ class IncidentApi {
         .body(view(incident));
   }
 
+  @Operation(operationId = "getIncident", summary = "Read an incident and its playbook")
+  @ProblemStatuses({403, 404})
   @GetMapping("/incidents/{id}")
-  Map<String, Object> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  IncidentAnswer get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return view(incidents.get(actor, id));
   }
 
+  @Operation(
+      operationId = "completeIncidentStep",
+      summary = "Complete a playbook step (its owner); execute-rollback rolls production back")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/incidents/{id}/steps/{key}/complete")
-  Map<String, Object> complete(
+  IncidentAnswer complete(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -62,8 +69,12 @@ class IncidentApi {
     return view(incidents.complete(actor, id, key, body == null ? null : body.note()));
   }
 
+  @Operation(
+      operationId = "skipIncidentStep",
+      summary = "Skip an optional playbook step, with a reason (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/incidents/{id}/steps/{key}/skip")
-  Map<String, Object> skip(
+  IncidentAnswer skip(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -71,49 +82,17 @@ class IncidentApi {
     return view(incidents.skip(actor, id, key, body == null ? null : body.reason()));
   }
 
+  @Operation(
+      operationId = "resolveIncident",
+      summary = "Resolve an incident with its root cause and action items (the release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/incidents/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> resolve(
+  IncidentAnswer resolve(
       @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody Resolution body) {
     return view(incidents.resolve(actor, id, body.rootCause(), body.actionItems()));
   }
 
-  private Map<String, Object> view(Incident incident) {
-    IncidentData d = incident.data();
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", d.id());
-    v.put("release", d.release());
-    v.put("product", d.product());
-    v.put("version", d.releaseVersion());
-    v.put("severity", d.severity());
-    v.put("summary", d.summary());
-    v.put("status", incident.status());
-    v.put("openedBy", d.openedBy());
-    v.put("openedAt", d.openedAt());
-    v.put("cause", d.cause());
-    v.put("steps", d.steps().stream().map(s -> step(incident, s)).toList());
-    v.put("timeline", d.timeline());
-    v.put("rollback", d.rollback());
-    v.put("rollbackTarget", incidents.rollbackTarget(incident).orElse(null));
-    v.put("rootCause", d.rootCause());
-    v.put("actionItems", d.actionItems());
-    v.put("resolvedBy", d.resolvedBy());
-    v.put("resolvedAt", d.resolvedAt());
-    v.put("revision", d.revision());
-    return v;
-  }
-
-  private static Map<String, Object> step(Incident incident, IncidentStep s) {
-    PlaybookStepDef def = incident.playbook().step(s.key()).orElseThrow();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("key", s.key());
-    m.put("title", def.title());
-    m.put("owner", def.owner());
-    m.put("optional", def.optional());
-    m.put("action", def.action().name().toLowerCase());
-    m.put("status", s.status());
-    m.put("by", s.by());
-    m.put("at", s.at());
-    m.put("note", s.note());
-    return m;
+  private IncidentAnswer view(Incident incident) {
+    return IncidentAnswer.of(incident, incidents.rollbackTarget(incident).orElse(null));
   }
 }

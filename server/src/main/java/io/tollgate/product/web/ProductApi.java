@@ -1,14 +1,18 @@
 package io.tollgate.product.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.tollgate.deployment.Deployment;
 import io.tollgate.deployment.DeploymentManagement;
+import io.tollgate.deployment.EnvironmentState;
 import io.tollgate.product.Member;
+import io.tollgate.product.Membership;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.shared.Actor;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +40,23 @@ class ProductApi {
 
   record Roles(List<String> roles) {}
 
+  /** A product with what each of its environments runs, and its members. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "Product")
+  record ProductView(
+      String key,
+      String name,
+      String process,
+      List<EnvironmentState> environments,
+      List<Member> members,
+      Instant createdAt) {}
+
+  /** The caller: name, whether system administrator, and roles per product. */
+  record Me(String username, boolean admin, List<Membership> memberships) {}
+
+  @Operation(operationId = "createProduct", summary = "Create a product (admin)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> create(
+  ResponseEntity<ProductView> create(
       @AuthenticationPrincipal Actor actor, @RequestBody NewProduct body) {
     Product product =
         products.create(actor, body.key(), body.name(), body.process(), body.environments());
@@ -45,16 +64,23 @@ class ProductApi {
         .body(view(product));
   }
 
+  @Operation(operationId = "listProducts", summary = "List the products the caller may see")
   @GetMapping("/products")
-  List<Map<String, Object>> list(@AuthenticationPrincipal Actor actor) {
+  List<ProductView> list(@AuthenticationPrincipal Actor actor) {
     return products.visibleTo(actor).stream().map(this::view).toList();
   }
 
+  @Operation(operationId = "getProduct", summary = "Read a product, its environments and members")
+  @ProblemStatuses({403, 404})
   @GetMapping("/products/{key}")
-  Map<String, Object> get(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
+  ProductView get(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
     return view(products.get(actor, key));
   }
 
+  @Operation(
+      operationId = "setProductMember",
+      summary = "Set a person's roles on a product (admin or the product's release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PutMapping(
       path = "/products/{key}/members/{username}",
       consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,29 +92,29 @@ class ProductApi {
     return products.setMember(actor, key, username, body.roles());
   }
 
+  @Operation(
+      operationId = "listProductDeployments",
+      summary = "List a product's latest deployments and rollbacks")
+  @ProblemStatuses({403, 404})
   @GetMapping("/products/{key}/deployments")
-  Object deployments(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
+  List<Deployment> deployments(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
     products.get(actor, key);
     return deployments.history(key, 100);
   }
 
+  @Operation(operationId = "getMe", summary = "Who the caller is, and their roles per product")
   @GetMapping("/me")
-  Map<String, Object> me(@AuthenticationPrincipal Actor actor) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("username", actor.username());
-    body.put("admin", actor.admin());
-    body.put("memberships", products.membershipsOf(actor.username()));
-    return body;
+  Me me(@AuthenticationPrincipal Actor actor) {
+    return new Me(actor.username(), actor.admin(), products.membershipsOf(actor.username()));
   }
 
-  private Map<String, Object> view(Product p) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", p.key());
-    body.put("name", p.name());
-    body.put("process", p.process());
-    body.put("environments", deployments.environments(p.key(), p.environments()));
-    body.put("members", p.members());
-    body.put("createdAt", p.createdAt());
-    return body;
+  private ProductView view(Product p) {
+    return new ProductView(
+        p.key(),
+        p.name(),
+        p.process(),
+        deployments.environments(p.key(), p.environments()),
+        p.members(),
+        p.createdAt());
   }
 }

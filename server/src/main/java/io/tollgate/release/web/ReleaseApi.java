@@ -1,5 +1,6 @@
 package io.tollgate.release.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.notes.NotesRenderer;
 import io.tollgate.release.Evidence;
@@ -12,6 +13,7 @@ import io.tollgate.release.Window;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.IfMatch;
+import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,8 +82,13 @@ class ReleaseApi {
   /** {@code replaces}: the number of the latest decision this one replaces (compare-and-set). */
   record DecisionBody(String decision, String rationale, Integer replaces) {}
 
+  @Operation(
+      operationId = "createRelease",
+      summary = "Plan a release of a product (its release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> create(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> create(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
       @RequestBody CreateBody body) {
@@ -98,8 +105,12 @@ class ReleaseApi {
         .body(rendered(release));
   }
 
+  @Operation(
+      operationId = "listReleases",
+      summary = "List a product's releases, newest first, by page")
+  @ProblemStatuses({403, 404, 422})
   @GetMapping("/products/{key}/releases")
-  Map<String, Object> list(
+  ReleaseAnswers.Page list(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
       @RequestParam(required = false) String status,
@@ -107,21 +118,28 @@ class ReleaseApi {
       @RequestParam(defaultValue = "20") int size) {
     ReleasePage result =
         releases.list(actor, key, status == null || status.isBlank() ? null : status, page, size);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", result.items().stream().map(ReleaseView::summary).toList());
-    body.put("page", result.page());
-    body.put("size", result.size());
-    body.put("total", result.total());
-    return body;
+    return new ReleaseAnswers.Page(
+        result.items().stream().map(ReleaseAnswers.Summary::of).toList(),
+        result.page(),
+        result.size(),
+        result.total());
   }
 
+  @Operation(operationId = "getRelease", summary = "Read a release")
+  @ProblemStatuses({403, 404})
   @GetMapping("/releases/{id}")
-  ResponseEntity<Object> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  @AnswersTheRelease
+  ResponseEntity<byte[]> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return ok(releases.get(actor, id));
   }
 
+  @Operation(
+      operationId = "meetRequirement",
+      summary = "Meet (or sign) a requirement, with evidence (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/requirements/{key}/meet")
-  ResponseEntity<Object> meet(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> meet(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -132,8 +150,13 @@ class ReleaseApi {
     return ok(releases.meet(actor, id, key, evidence, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "completeStep",
+      summary = "Complete a checklist step, with its outcome where it has one (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/steps/{key}/complete")
-  ResponseEntity<Object> complete(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> complete(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -151,8 +174,11 @@ class ReleaseApi {
             IfMatch.revision(ifMatch)));
   }
 
+  @Operation(operationId = "skipStep", summary = "Skip an optional step, with a reason (its owner)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/steps/{key}/skip")
-  ResponseEntity<Object> skip(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> skip(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -163,8 +189,13 @@ class ReleaseApi {
             actor, id, key, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "decide",
+      summary = "Decide go or no-go, with a rationale (the release manager)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/releases/{id}/decision")
-  ResponseEntity<Object> decide(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> decide(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -179,8 +210,13 @@ class ReleaseApi {
             IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "acknowledgeHandoff",
+      summary = "Acknowledge a handoff (the receiving role)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
-  ResponseEntity<Object> acknowledge(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> acknowledge(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
@@ -188,29 +224,46 @@ class ReleaseApi {
     return ok(releases.acknowledge(actor, id, key, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "updateNotes",
+      summary = "Write release-notes fields (each field by the role that owns it)")
+  @ProblemStatuses({403, 404, 409, 422})
   @PutMapping(path = "/releases/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Object> updateNotes(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> updateNotes(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @RequestBody Map<String, Object> body) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      schema =
+                          @io.swagger.v3.oas.annotations.media.Schema(
+                              implementation = ReleaseAnswers.NotesChanges.class)))
+          @RequestBody
+          Map<String, Object> body) {
     Map<String, List<String>> changes = new LinkedHashMap<>();
     body.forEach((field, value) -> changes.put(field, entries(field, value)));
     return ok(releases.updateNotes(actor, id, changes, IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  ReleaseAnswers.Notes notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
-    Map<String, Object> body =
-        new LinkedHashMap<>(ReleaseView.notes(release.process(), release.notes()));
-    body.put("complete", release.notes().isComplete(release.process().notes(), release.type()));
-    body.put(
-        "markdown",
+    return new ReleaseAnswers.Notes(
+        ReleaseView.notes(release.process(), release.notes()),
+        release.notes().isComplete(release.process().notes(), release.type()),
         NotesRenderer.markdown(release.process().notes(), contexts.of(release), release.notes()));
-    return body;
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
   ResponseEntity<String> notesMarkdown(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -225,6 +278,10 @@ class ReleaseApi {
                 release.process().notes(), contexts.of(release), release.notes()));
   }
 
+  @Operation(
+      operationId = "getNotes",
+      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
+  @ProblemStatuses({403, 404})
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> notesHtml(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
@@ -233,8 +290,13 @@ class ReleaseApi {
         .body(NotesRenderer.html(release.process().notes(), contexts.of(release), release.notes()));
   }
 
+  @Operation(
+      operationId = "cancelRelease",
+      summary = "Cancel a release before production, with a reason (the release manager)")
+  @ProblemStatuses({403, 404, 409})
   @PostMapping("/releases/{id}/cancel")
-  ResponseEntity<Object> cancel(
+  @AnswersTheRelease
+  ResponseEntity<byte[]> cancel(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -243,27 +305,16 @@ class ReleaseApi {
         releases.cancel(actor, id, body == null ? null : body.reason(), IfMatch.revision(ifMatch)));
   }
 
+  @Operation(
+      operationId = "getReleaseAudit",
+      summary = "Read a release's audit events, with their hashes")
+  @ProblemStatuses({403, 404})
   @GetMapping("/releases/{id}/audit")
-  List<Map<String, Object>> audit(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+  List<ReleaseAnswers.AuditEntry> audit(
+      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
     releases.get(actor, id);
     return audit.forRelease(id).stream()
-        .map(
-            e -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("seq", e.seq());
-              m.put("at", e.at());
-              m.put("actor", e.actor());
-              m.put("action", e.action());
-              m.put("subject", e.subject());
-              m.put("details", json.readTree(e.details()));
-              m.put("prevHash", e.prevHash());
-              m.put("hash", e.hash());
-              m.put("type", e.type());
-              m.put("actorKind", e.actorKind());
-              m.put("product", e.product());
-              m.put("payloadVersion", e.payloadVersion());
-              return m;
-            })
+        .map(e -> ReleaseAnswers.AuditEntry.of(e, json.readTree(e.details())))
         .toList();
   }
 
@@ -283,7 +334,7 @@ class ReleaseApi {
     throw Invalid.because("The notes field '" + field + "' takes text or a list of texts.");
   }
 
-  private ResponseEntity<Object> ok(Release release) {
+  private ResponseEntity<byte[]> ok(Release release) {
     return ResponseEntity.ok()
         .eTag(IfMatch.etag(release.revision()))
         .contentType(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
 import io.tollgate.product.Member;
 import io.tollgate.release.Actions;
-import io.tollgate.release.Decision;
 import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.HandoffState;
 import io.tollgate.release.IncidentLookup.OpenIncident;
@@ -115,23 +114,6 @@ record ReleasePageModel(
    */
   record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
 
-  record DecisionView(
-      String decision,
-      String badge,
-      String rationale,
-      String by,
-      String at,
-      List<String> snapshot) {}
-
-  record DeploymentRow(
-      String environment,
-      String version,
-      String outcome,
-      String badge,
-      String by,
-      String at,
-      String step) {}
-
   record NotesRow(String key, String label, String owner, List<String> entries) {}
 
   static ReleasePageModel of(
@@ -162,20 +144,10 @@ record ReleasePageModel(
             actions.shown("decide", "go") || actions.shown("decide", "no-go"),
             r.goBlockers(),
             actions.offered("decide", "go"));
-    List<DecisionView> decisions = r.decisions().stream().map(d -> decision(d, fmt)).toList();
+    List<DecisionView> decisions =
+        r.decisions().stream().map(d -> DecisionView.of(d, fmt)).toList();
     List<DeploymentRow> deployments =
-        deploymentRecords.stream()
-            .map(
-                d ->
-                    new DeploymentRow(
-                        d.environment(),
-                        d.version(),
-                        d.outcome() == null ? "" : d.outcome().id(),
-                        d.outcome() == null ? "st-pending" : "st-" + d.outcome().id(),
-                        d.by(),
-                        fmt.time(d.at()),
-                        d.step()))
-            .toList();
+        deploymentRecords.stream().map(d -> DeploymentRow.of(d, fmt)).toList();
     List<AuditTimeline.Entry> auditRows = AuditTimeline.of(audit, key -> title(p, key));
     List<NotesRow> notes =
         p.notes().fields().stream()
@@ -306,30 +278,6 @@ record ReleasePageModel(
         h.acknowledgedBy(),
         waited,
         actions.offered("acknowledge", h.key()));
-  }
-
-  private static DecisionView decision(Decision d, Fmt fmt) {
-    List<String> snapshot =
-        java.util.stream.Stream.concat(
-                d.snapshot().requirements().stream()
-                    .map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
-                d.snapshot().steps().stream()
-                    .map(
-                        s ->
-                            s.status().icon()
-                                + " "
-                                + s.key()
-                                + " "
-                                + s.status().id()
-                                + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
-            .toList();
-    return new DecisionView(
-        d.decision().id(),
-        d.isGo() ? "st-go" : "st-no-go",
-        d.rationale(),
-        d.by(),
-        fmt.time(d.at()),
-        snapshot);
   }
 
   static String people(List<Member> members, String role) {

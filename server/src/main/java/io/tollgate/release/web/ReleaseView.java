@@ -1,194 +1,274 @@
 package io.tollgate.release.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.HandoffDef;
 import io.tollgate.process.NotesField;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
+import io.tollgate.release.Cancellation;
 import io.tollgate.release.Decision;
 import io.tollgate.release.DeploymentRecord;
+import io.tollgate.release.Evidence;
 import io.tollgate.release.HandoffState;
+import io.tollgate.release.ProcessRef;
 import io.tollgate.release.Release;
 import io.tollgate.release.RequirementState;
+import io.tollgate.release.Rollback;
+import io.tollgate.release.Signature;
 import io.tollgate.release.StepState;
+import io.tollgate.release.Window;
 import io.tollgate.shared.Blocker;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON shape of a release, as {@code GET /api/v1/releases/{id}} returns it. */
-final class ReleaseView {
-  private ReleaseView() {}
+@Schema(name = "Release")
+record ReleaseView(
+    String id,
+    String product,
+    String version,
+    String type,
+    String name,
+    String status,
+    ProcessRef process,
+    Window window,
+    String createdBy,
+    Instant createdAt,
+    List<Requirement> requirements,
+    List<Step> steps,
+    List<Handoff> handoffs,
+    @Schema(description = "the latest decision, or null before the first") DecisionView decision,
+    @Schema(description = "every decision, newest last") List<DecisionView> decisions,
+    @Schema(description = "what go waits for") List<Blocker> goBlockers,
+    @Schema(description = "the steps that can be done now") List<Next> next,
+    @Schema(
+            description = "the notes by field of the process's template: text, or a list of texts",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> notes,
+    @Schema(description = "keys of the notes fields still missing") List<String> notesMissing,
+    List<Deployment> deployments,
+    @Schema(description = "ids of the incidents opened on the release") List<String> incidents,
+    Cancellation cancellation,
+    Rollback rollback,
+    long revision) {
 
-  /** A release in a list: what identifies it and where it stands. */
-  static Map<String, Object> summary(Release r) {
-    Map<String, Object> v = head(r);
-    v.put("window", r.window());
-    v.put("createdAt", r.createdAt());
-    v.put("revision", r.revision());
-    return v;
-  }
-
-  private static Map<String, Object> head(Release r) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", r.id().value());
-    v.put("product", r.product());
-    v.put("version", r.version().toString());
-    v.put("type", r.type().id());
-    v.put("name", r.name());
-    v.put("status", r.status().id());
-    return v;
-  }
-
-  static Map<String, Object> of(
-      Release r, List<String> incidents, List<DeploymentRecord> deployments) {
+  static ReleaseView of(Release r, List<String> incidents, List<DeploymentRecord> deployments) {
     ProcessDefinition p = r.process();
-    Map<String, Object> v = head(r);
-    v.put("process", Map.of("id", r.processRef().id(), "version", r.processRef().version()));
-    v.put("window", r.window());
-    v.put("createdBy", r.createdBy());
-    v.put("createdAt", r.createdAt());
-    v.put(
-        "requirements",
+    return new ReleaseView(
+        r.id().value(),
+        r.product(),
+        r.version().toString(),
+        r.type().id(),
+        r.name(),
+        r.status().id(),
+        r.processRef(),
+        r.window(),
+        r.createdBy(),
+        r.createdAt(),
         r.requirements().stream()
-            .map(s -> requirement(p.requirement(s.key()).orElseThrow(), s))
-            .toList());
-    v.put("steps", r.steps().stream().map(s -> step(r, p.step(s.key()).orElseThrow(), s)).toList());
-    v.put("handoffs", r.handoffs().stream().map(h -> handoff(p, h)).toList());
-    v.put("decision", r.latestDecision() == null ? null : decision(r.latestDecision()));
-    v.put("decisions", r.decisions().stream().map(ReleaseView::decision).toList());
-    v.put("goBlockers", r.goBlockers());
-    v.put(
-        "next",
-        r.actionableSteps().stream()
-            .map(s -> Map.of("key", s.key(), "title", s.title(), "owner", s.owner()))
-            .toList());
-    v.put("notes", notes(p, r.notes()));
-    v.put(
-        "notesMissing",
-        r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList());
-    v.put("deployments", deployments.stream().map(ReleaseView::deployment).toList());
-    v.put("incidents", incidents);
-    v.put("cancellation", r.cancellation());
-    v.put("rollback", r.rollback());
-    v.put("revision", r.revision());
-    return v;
+            .map(s -> Requirement.of(p.requirement(s.key()).orElseThrow(), s))
+            .toList(),
+        r.steps().stream().map(s -> Step.of(r, p.step(s.key()).orElseThrow(), s)).toList(),
+        r.handoffs().stream().map(h -> Handoff.of(p, h)).toList(),
+        r.latestDecision() == null ? null : DecisionView.of(r.latestDecision()),
+        r.decisions().stream().map(DecisionView::of).toList(),
+        r.goBlockers(),
+        r.actionableSteps().stream().map(s -> new Next(s.key(), s.title(), s.owner())).toList(),
+        notes(p, r.notes()),
+        r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList(),
+        deployments.stream().map(Deployment::of).toList(),
+        incidents,
+        r.cancellation(),
+        r.rollback(),
+        r.revision());
   }
 
-  private static Map<String, Object> requirement(RequirementDef def, RequirementState s) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("key", s.key());
-    v.put("title", def.title());
-    v.put("owner", def.owner());
-    v.put("status", s.met() ? "met" : "open");
-    v.put("evidence", s.evidence());
-    v.put("by", s.by());
-    v.put("at", s.at());
-    if (def.needsSeveralSignatures()) {
-      v.put("signers", def.signers());
-      v.put("signatures", s.signatures());
+  /**
+   * A requirement; {@code signers}/{@code signatures} only when several roles sign it, {@code
+   * metBy} only when a step meets it.
+   */
+  @Schema(name = "ReleaseRequirement")
+  record Requirement(
+      String key,
+      String title,
+      String owner,
+      @Schema(allowableValues = {"open", "met"}) String status,
+      Evidence evidence,
+      String by,
+      Instant at,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> signers,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Signature> signatures,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> metBy) {
+    static Requirement of(RequirementDef def, RequirementState s) {
+      boolean several = def.needsSeveralSignatures();
+      return new Requirement(
+          s.key(),
+          def.title(),
+          def.owner(),
+          s.met() ? "met" : "open",
+          s.evidence(),
+          s.by(),
+          s.at(),
+          several ? def.signers() : null,
+          several ? s.signatures() : null,
+          def.metBy().isEmpty() ? null : def.metBy());
     }
-    if (!def.metBy().isEmpty()) v.put("metBy", def.metBy());
-    return v;
   }
 
-  private static Map<String, Object> step(Release r, StepDef def, StepState s) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("key", s.key());
-    v.put("title", def.title());
-    v.put("owner", def.owner());
-    v.put("kind", def.kind().id());
-    v.put("environment", def.environment());
-    v.put("status", s.status().id());
-    v.put("optional", def.optional());
-    v.put("dependsOn", def.after());
-    v.put("requires", def.requires());
-    v.put("by", s.by());
-    v.put("at", s.at());
-    v.put("note", s.note());
-    v.put("evidence", s.evidence());
-    v.put("outcome", s.outcome() == null ? null : s.outcome().id());
-    v.put("attempts", s.attempts());
-    List<Blocker> blockers = s.status().isSettled() ? List.of() : r.blockersOf(def);
-    v.put("blockers", blockers);
-    return v;
+  /** A checklist step, with what it waits for while it is not settled. */
+  @Schema(name = "ReleaseStep")
+  record Step(
+      String key,
+      String title,
+      String owner,
+      String kind,
+      String environment,
+      String status,
+      boolean optional,
+      List<String> dependsOn,
+      List<String> requires,
+      String by,
+      Instant at,
+      String note,
+      Evidence evidence,
+      String outcome,
+      int attempts,
+      List<Blocker> blockers) {
+    static Step of(Release r, StepDef def, StepState s) {
+      return new Step(
+          s.key(),
+          def.title(),
+          def.owner(),
+          def.kind().id(),
+          def.environment(),
+          s.status().id(),
+          def.optional(),
+          def.after(),
+          def.requires(),
+          s.by(),
+          s.at(),
+          s.note(),
+          s.evidence(),
+          s.outcome() == null ? null : s.outcome().id(),
+          s.attempts(),
+          s.status().isSettled() ? List.of() : r.blockersOf(def));
+    }
   }
 
-  private static Map<String, Object> handoff(ProcessDefinition p, HandoffState h) {
-    HandoffDef def =
-        p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("key", h.key());
-    v.put("from", def.from());
-    v.put("to", def.to());
-    v.put("handsOver", def.handsOver());
-    v.put("trigger", def.trigger());
-    v.put("status", h.status());
-    v.put("handedAt", h.handedAt());
-    v.put("handedBy", h.handedBy());
-    v.put("acknowledgedAt", h.acknowledgedAt());
-    v.put("acknowledgedBy", h.acknowledgedBy());
-    return v;
+  /** A handoff between roles and where it stands. */
+  @Schema(name = "ReleaseHandoff")
+  record Handoff(
+      String key,
+      String from,
+      String to,
+      String handsOver,
+      String trigger,
+      @Schema(allowableValues = {"waiting", "handed", "acknowledged"}) String status,
+      Instant handedAt,
+      String handedBy,
+      Instant acknowledgedAt,
+      String acknowledgedBy) {
+    static Handoff of(ProcessDefinition p, HandoffState h) {
+      HandoffDef def =
+          p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst().orElseThrow();
+      return new Handoff(
+          h.key(),
+          def.from(),
+          def.to(),
+          def.handsOver(),
+          def.trigger(),
+          h.status(),
+          h.handedAt(),
+          h.handedBy(),
+          h.acknowledgedAt(),
+          h.acknowledgedBy());
+    }
   }
 
-  static Map<String, Object> decision(Decision d) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("decision", d.decision().id());
-    v.put("rationale", d.rationale());
-    v.put("by", d.by());
-    v.put("at", d.at());
-    Map<String, Object> snapshot = new LinkedHashMap<>();
-    snapshot.put(
-        "requirements",
-        d.snapshot().requirements().stream()
-            .map(
-                s -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("key", s.key());
-                  m.put("status", s.met() ? "met" : "open");
-                  m.put("evidence", s.evidence());
-                  m.put("by", s.by());
-                  m.put("at", s.at());
-                  m.put("signatures", s.signatures());
-                  return m;
-                })
-            .toList());
-    snapshot.put(
-        "steps",
-        d.snapshot().steps().stream()
-            .map(
-                s -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("key", s.key());
-                  m.put("status", s.status().id());
-                  m.put("outcome", s.outcome() == null ? null : s.outcome().id());
-                  m.put("by", s.by());
-                  m.put("at", s.at());
-                  m.put("note", s.note());
-                  return m;
-                })
-            .toList());
-    v.put("snapshot", snapshot);
-    return v;
+  /** A step that can be done now, and whose it is. */
+  @Schema(name = "NextStep")
+  record Next(String key, String title, String owner) {}
+
+  /** A go/no-go decision with the state of every requirement and step at that moment. */
+  @Schema(name = "Decision")
+  record DecisionView(
+      @Schema(allowableValues = {"go", "no-go"}) String decision,
+      String rationale,
+      String by,
+      Instant at,
+      Snapshot snapshot) {
+    static DecisionView of(Decision d) {
+      return new DecisionView(
+          d.decision().id(),
+          d.rationale(),
+          d.by(),
+          d.at(),
+          new Snapshot(
+              d.snapshot().requirements().stream().map(SnapshotRequirement::of).toList(),
+              d.snapshot().steps().stream().map(SnapshotStep::of).toList()));
+    }
   }
 
+  /** Requirements and steps as they stood at a decision. */
+  @Schema(name = "DecisionSnapshot")
+  record Snapshot(List<SnapshotRequirement> requirements, List<SnapshotStep> steps) {}
+
+  /** A requirement at a decision. */
+  @Schema(name = "SnapshotRequirement")
+  record SnapshotRequirement(
+      String key,
+      String status,
+      Evidence evidence,
+      String by,
+      Instant at,
+      List<Signature> signatures) {
+    static SnapshotRequirement of(RequirementState s) {
+      return new SnapshotRequirement(
+          s.key(), s.met() ? "met" : "open", s.evidence(), s.by(), s.at(), s.signatures());
+    }
+  }
+
+  /** A step at a decision. */
+  @Schema(name = "SnapshotStep")
+  record SnapshotStep(
+      String key, String status, String outcome, String by, Instant at, String note) {
+    static SnapshotStep of(StepState s) {
+      return new SnapshotStep(
+          s.key(),
+          s.status().id(),
+          s.outcome() == null ? null : s.outcome().id(),
+          s.by(),
+          s.at(),
+          s.note());
+    }
+  }
+
+  /** A deployment of this release to an environment. */
+  @Schema(name = "ReleaseDeployment")
+  record Deployment(
+      String environment, String version, String outcome, String by, Instant at, String step) {
+    static Deployment of(DeploymentRecord d) {
+      return new Deployment(
+          d.environment(),
+          d.version(),
+          d.outcome() == null ? null : d.outcome().id(),
+          d.by(),
+          d.at(),
+          d.step());
+    }
+  }
+
+  /** The notes by field of the template: list fields as lists of texts, the others as text. */
   static Map<String, Object> notes(ProcessDefinition p, ReleaseNotes notes) {
     Map<String, Object> v = new LinkedHashMap<>();
     for (NotesField f : p.notes().fields()) {
       v.put(f.key(), f.list() ? notes.get(f.key()) : notes.text(f.key()));
     }
-    return v;
-  }
-
-  private static Map<String, Object> deployment(DeploymentRecord d) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("environment", d.environment());
-    v.put("version", d.version());
-    v.put("outcome", d.outcome() == null ? null : d.outcome().id());
-    v.put("by", d.by());
-    v.put("at", d.at());
-    v.put("step", d.step());
     return v;
   }
 }

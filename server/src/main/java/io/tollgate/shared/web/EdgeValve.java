@@ -41,6 +41,8 @@ public class EdgeValve extends ValveBase {
         && anonymous(request)
         && !request.isAsync()
         && !request.getCoyoteRequest().isFinished()) {
+      // Say so: a client keeping the connection alive would send its next request into it.
+      if (!response.isCommitted()) response.setHeader("Connection", "close");
       request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
   }

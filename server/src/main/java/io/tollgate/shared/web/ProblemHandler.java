@@ -91,7 +91,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
         return respond(Problems.of(413, "Body too large", tooLarge.getMessage()));
       }
+      if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException
+          || cause instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+        // a form body (or query) that is not text in its character set, or holds characters
+        // Spring Security's firewall refuses in parameter names or values
+        return respond(
+            Problems.of(
+                400,
+                "Bad request",
+                "The form data or query parameters could not be read: they are not UTF-8 text or"
+                    + " hold characters that are not accepted. Send the body as JSON"
+                    + " (application/json) in UTF-8."));
+      }
       cause = cause.getCause();
+    }
+    if (e instanceof IllegalArgumentException && !concrete(request.getContentType())) {
+      // Spring refuses to read a body whose Content-Type is a pattern (application/*) this way
+      return respond(
+          Problems.of(
+              415,
+              "Unsupported media type",
+              "Content type '"
+                  + request.getContentType()
+                  + "' is not a single media type; send application/json."));
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     if (!request.getRequestURI().startsWith("/api/") && !response.isCommitted()) {
@@ -217,6 +239,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       }
     }
     return out.toString();
+  }
+
+  /** Whether a request's Content-Type (if any) names one media type, not a pattern. */
+  private static boolean concrete(String contentType) {
+    if (contentType == null) return true;
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return !type.isWildcardType() && !type.isWildcardSubtype();
+    } catch (org.springframework.http.InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -1,0 +1,35 @@
+package io.tollgate.release.web;
+
+import io.tollgate.release.Decision;
+import io.tollgate.shared.web.Fmt;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One go/no-go decision on the release page, with the snapshot it rests on. */
+record DecisionView(
+    String decision, String badge, String rationale, String by, String at, List<String> snapshot) {
+
+  static DecisionView of(Decision d, Fmt fmt) {
+    List<String> snapshot =
+        Stream.concat(
+                d.snapshot().requirements().stream()
+                    .map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
+                d.snapshot().steps().stream()
+                    .map(
+                        s ->
+                            s.status().icon()
+                                + " "
+                                + s.key()
+                                + " "
+                                + s.status().id()
+                                + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
+            .toList();
+    return new DecisionView(
+        d.decision().id(),
+        d.isGo() ? "st-go" : "st-no-go",
+        d.rationale(),
+        d.by(),
+        fmt.time(d.at()),
+        snapshot);
+  }
+}

@@ -1,0 +1,189 @@
+package io.tollgate.api;
+
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.ADMIN;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.DEVELOPER;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.DEVOPS;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.NO_TOKEN;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.OUTSIDER;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.QA_LEAD;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.RELEASE_MANAGER;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.SUPPORT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.api.OpenApiDocumentIntegrationTests.Op;
+import io.tollgate.support.Api;
+import io.tollgate.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every operation of the served OpenAPI document, called by every kind of caller, answers as the
+ * table {@link #WHO_MAY} says: the one place that states who may call what. An operation the table
+ * does not name fails the build ("a new endpoint without a rule"), and so does a rule for an
+ * operation that is gone.
+ *
+ * <p>Each operation gets its own fixture (a product with one person per role, a planned release and
+ * an open incident, see {@link MatrixFixture}); callers the table refuses call first, so the state
+ * they meet is the fixture's. A refused caller gets 401 (no token), 403, or — an outsider, to whom
+ * the product's existence is not told — 404. A caller the table allows gets neither 401, 403 nor
+ * 404; the domain may still refuse the fixture's state (409) or input (422). No call may answer
+ * 5xx, and every 4xx answered is documented for the operation.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTest {
+
+  /** Who calls. */
+  enum Caller {
+    NO_TOKEN,
+    /** Someone with a valid token and no role on the fixture's product. */
+    OUTSIDER,
+    RELEASE_MANAGER,
+    QA_LEAD,
+    DEVOPS,
+    DEVELOPER,
+    SUPPORT,
+    /** The system administrator: manages users and products, holds no process role. */
+    ADMIN
+    // Scoped tokens (issue 11) go here when they exist, e.g. RELEASE_MANAGER_READ_ONLY (a token
+    // of the release manager with scope {readOnly: true}): add the caller, have MatrixFixture issue
+    // its token, and give it its column in WHO_MAY (reads only).
+  }
+
+  static final Set<Caller> MEMBERS =
+      EnumSet.of(RELEASE_MANAGER, QA_LEAD, DEVOPS, DEVELOPER, SUPPORT);
+  static final Set<Caller> MEMBERS_AND_ADMIN = plus(MEMBERS, ADMIN);
+  static final Set<Caller> ANY_TOKEN = EnumSet.complementOf(EnumSet.of(NO_TOKEN));
+
+  /**
+   * Who may call each operation, on the fixture: the developer is the user of the {@code
+   * /users/{username}} paths, requirement {@code acceptance-criteria} (qa-lead's), step {@code
+   * schedule-window} (release manager's), optional step {@code backup} (devops'), handoff {@code
+   * qa-to-rm} (to the release manager), incident steps {@code notify-oncall} and {@code
+   * execute-rollback} (devops'); see {@link MatrixFixture}.
+   */
+  static final Map<String, Set<Caller>> WHO_MAY =
+      Map.ofEntries(
+          // who the caller is
+          Map.entry("ping", ANY_TOKEN),
+          Map.entry("getMe", ANY_TOKEN),
+          // users and tokens: the admin, or the user themselves
+          Map.entry("createUser", EnumSet.of(ADMIN)),
+          Map.entry("listUsers", EnumSet.of(ADMIN)),
+          Map.entry("getUser", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("issueToken", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("listTokens", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("revokeToken", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("setPassword", EnumSet.of(ADMIN, DEVELOPER)),
+          Map.entry("disableUser", EnumSet.of(ADMIN)),
+          Map.entry("enableUser", EnumSet.of(ADMIN)),
+          // products: created by the admin, read by members, staffed by the admin or the RM
+          Map.entry("createProduct", EnumSet.of(ADMIN)),
+          Map.entry("listProducts", ANY_TOKEN),
+          Map.entry("getProduct", MEMBERS_AND_ADMIN),
+          Map.entry("setProductMember", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listProductDeployments", MEMBERS_AND_ADMIN),
+          // processes: read by anyone, published by the admin
+          Map.entry("listProcesses", ANY_TOKEN),
+          Map.entry("getProcess", ANY_TOKEN),
+          Map.entry("getProcessVersion", ANY_TOKEN),
+          Map.entry("publishProcess", EnumSet.of(ADMIN)),
+          // releases: read by members and the admin; each command by the role that owns it
+          Map.entry("createRelease", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("listReleases", MEMBERS_AND_ADMIN),
+          Map.entry("getRelease", MEMBERS_AND_ADMIN),
+          Map.entry("meetRequirement", EnumSet.of(QA_LEAD)),
+          Map.entry("completeStep", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("skipStep", EnumSet.of(DEVOPS)),
+          Map.entry("decide", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("acknowledgeHandoff", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("updateNotes", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("getNotes", MEMBERS_AND_ADMIN),
+          Map.entry("cancelRelease", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("getReleaseAudit", MEMBERS_AND_ADMIN),
+          // incidents: opened by any member, worked by the playbook step's owner
+          Map.entry("openIncident", MEMBERS),
+          Map.entry("getIncident", MEMBERS_AND_ADMIN),
+          Map.entry("completeIncidentStep", EnumSet.of(DEVOPS)),
+          Map.entry("skipIncidentStep", EnumSet.of(DEVOPS)),
+          Map.entry("resolveIncident", EnumSet.of(RELEASE_MANAGER)),
+          // the whole audit log
+          Map.entry("listAuditEvents", EnumSet.of(ADMIN)),
+          Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),
+          Map.entry("verifyAuditCheckpoint", EnumSet.of(ADMIN)),
+          Map.entry("getAuditCheckpoint", EnumSet.of(ADMIN)),
+          Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)));
+
+  @Test
+  void everyOperationHasARule() {
+    Set<String> documented = new TreeSet<>();
+    OpenApiDocumentIntegrationTests.operations(document())
+        .forEach(op -> documented.add(op.node().path("operationId").asString()));
+    assertThat(new TreeSet<>(WHO_MAY.keySet()))
+        .as(
+            "operations of the OpenAPI document without a rule in WHO_MAY (add one), or rules"
+                + " for operations that are gone (remove them)")
+        .isEqualTo(documented);
+  }
+
+  @Test
+  void everyCallerGetsWhatTheTableSays() {
+    MatrixFixture.Outsider outsider = MatrixFixture.outsider(admin);
+    List<String> wrong = new ArrayList<>();
+    for (Op op : OpenApiDocumentIntegrationTests.operations(document())) {
+      String id = op.node().path("operationId").asString();
+      Set<Caller> may = WHO_MAY.get(id);
+      if (may == null) continue; // everyOperationHasARule names it
+      MatrixFixture fixture = MatrixFixture.create(admin, outsider);
+      Set<String> documented = new TreeSet<>();
+      op.node().path("responses").propertyNames().forEach(documented::add);
+      List<Caller> order = new ArrayList<>(EnumSet.complementOf(EnumSet.copyOf(may)));
+      order.addAll(may);
+      for (Caller caller : order) {
+        Api.Response r;
+        try {
+          r = fixture.call(caller, op);
+        } catch (java.io.UncheckedIOException e) {
+          wrong.add(op + " (" + id + ") as " + caller + ": no answer (" + e.getMessage() + ")");
+          continue;
+        }
+        boolean allowed = may.contains(caller);
+        String call = op + " (" + id + ") as " + caller + ": " + r.status() + " " + r.body();
+        if (r.status() >= 500) {
+          wrong.add(call + " — a server error");
+        } else if (!allowed && !refusal(caller, r.status())) {
+          wrong.add(call + " — the table refuses " + caller);
+        } else if (allowed && Set.of(401, 403, 404).contains(r.status())) {
+          wrong.add(call + " — the table allows " + caller);
+        } else if (r.status() >= 400 && !documented.contains(Integer.toString(r.status()))) {
+          wrong.add(call + " — " + r.status() + " is not documented for the operation");
+        }
+      }
+    }
+    assertThat(wrong).as("calls that do not match WHO_MAY").isEmpty();
+  }
+
+  private static boolean refusal(Caller caller, int status) {
+    return switch (caller) {
+      case NO_TOKEN -> status == 401;
+      case OUTSIDER -> status == 403 || status == 404;
+      default -> status == 403;
+    };
+  }
+
+  private JsonNode document() {
+    Api.Response doc = admin.get("/v3/api-docs");
+    assertThat(doc.status()).isEqualTo(200);
+    return doc.json();
+  }
+
+  private static Set<Caller> plus(Set<Caller> callers, Caller more) {
+    EnumSet<Caller> all = EnumSet.copyOf(callers);
+    all.add(more);
+    return all;
+  }
+}
