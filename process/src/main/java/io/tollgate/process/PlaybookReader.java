@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Reads the incident playbook: its steps, their order, and what a rollback step rolls back. */
 final class PlaybookReader {
-  static final List<String> PLAYBOOK_KEYS = List.of("trigger", "steps");
+  static final List<String> PLAYBOOK_KEYS = List.of("trigger", "severities", "steps");
   static final List<String> STEP_KEYS =
       List.of("key", "title", "owner", "optional", "after", "action", "environment");
 
@@ -29,9 +29,10 @@ final class PlaybookReader {
    */
   Playbook read(YamlMapping playbook, Section steps, Set<String> deployed) {
     if (playbook == null) {
-      return new Playbook("", List.of());
+      return new Playbook("", List.of(), Playbook.DEFAULT_SEVERITIES);
     }
     String trigger = playbook.requiredText("trigger");
+    List<String> severities = severities(playbook);
     if (playbook.listsNothing("steps")) {
       problems.add(
           playbook.keyLine("steps"),
@@ -65,7 +66,30 @@ final class PlaybookReader {
               + cycle.describe()
               + " (each waits for the next)");
     }
-    return new Playbook(trigger == null ? "" : trigger, defs);
+    return new Playbook(trigger == null ? "" : trigger, defs, severities);
+  }
+
+  /**
+   * The declared severities, most severe first: a non-empty list of unique names; the default when
+   * the key is absent (processes stored before it existed keep parsing).
+   */
+  private List<String> severities(YamlMapping playbook) {
+    if (!playbook.has("severities")) {
+      return Playbook.DEFAULT_SEVERITIES;
+    }
+    if (playbook.listsNothing("severities")) {
+      problems.add(
+          playbook.keyLine("severities"),
+          "the playbook lists no 'severities'; list at least one (most severe first), or leave"
+              + " out 'severities' for the default "
+              + String.join(", ", Playbook.DEFAULT_SEVERITIES));
+      return Playbook.DEFAULT_SEVERITIES;
+    }
+    List<String> severities = new ArrayList<>();
+    for (Ref ref : playbook.refs("severities", "severity names")) {
+      severities.add(ref.value());
+    }
+    return severities;
   }
 
   private PlaybookStepDef step(

@@ -22,9 +22,6 @@ import java.util.UUID;
  * rollback step completes.
  */
 public final class Incident {
-  /** Severities an incident may have, most severe first. */
-  public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
-
   private IncidentData data;
   private final Playbook playbook;
   private final String managerRole;
@@ -54,9 +51,13 @@ public final class Incident {
       Instant now) {
     if (summary == null || summary.isBlank()) throw BadRequest.missing("summary");
     if (severity == null || severity.isBlank()) throw BadRequest.missing("severity");
-    if (!SEVERITIES.contains(severity)) {
+    if (!playbook.hasSeverity(severity)) {
       throw Invalid.because(
-          "Unknown severity '" + severity + "': use " + String.join(", ", SEVERITIES) + ".");
+          "Unknown severity '"
+              + severity
+              + "': use "
+              + String.join(", ", playbook.severities())
+              + ".");
     }
     List<IncidentStep> steps =
         playbook.steps().stream()
@@ -68,6 +69,7 @@ public final class Incident {
             : "Opened automatically: " + summary.strip();
     IncidentData data =
         new IncidentData(
+            IncidentData.SCHEMA_VERSION,
             UUID.randomUUID().toString(),
             release,
             product,
@@ -155,8 +157,7 @@ public final class Incident {
 
   /** Records the rollback the service carried out for a rollback step. */
   public void rolledBack(RollbackDone rollback) {
-    data =
-        copy(rollback, data.rootCause(), data.actionItems(), data.resolvedBy(), data.resolvedAt());
+    data = data.withRollback(rollback);
     timeline(
         rollback.at(),
         rollback.by(),
@@ -208,7 +209,7 @@ public final class Incident {
         replace(new IncidentStep(def.key(), "done", by.username(), now, rootCause.strip()));
       }
     }
-    data = copy(data.rollback(), rootCause.strip(), items, by.username(), now);
+    data = data.resolved(rootCause.strip(), items, by.username(), now);
     timeline(now, by.username(), "Resolved. Root cause: " + rootCause.strip());
   }
 
@@ -266,50 +267,11 @@ public final class Incident {
   }
 
   private void replace(IncidentStep changed) {
-    List<IncidentStep> steps =
-        data.steps().stream().map(s -> s.key().equals(changed.key()) ? changed : s).toList();
-    data =
-        data.with(
-            steps,
-            data.timeline(),
-            data.rollback(),
-            data.rootCause(),
-            data.actionItems(),
-            data.resolvedBy(),
-            data.resolvedAt(),
-            data.revision());
+    data = data.withStep(changed);
   }
 
   private void timeline(Instant at, String actor, String entry) {
-    List<TimelineEntry> timeline = new ArrayList<>(data.timeline());
-    timeline.add(new TimelineEntry(at, actor, entry));
-    data =
-        data.with(
-            data.steps(),
-            timeline,
-            data.rollback(),
-            data.rootCause(),
-            data.actionItems(),
-            data.resolvedBy(),
-            data.resolvedAt(),
-            data.revision());
-  }
-
-  private IncidentData copy(
-      RollbackDone rollback,
-      String rootCause,
-      List<String> items,
-      String resolvedBy,
-      Instant resolvedAt) {
-    return data.with(
-        data.steps(),
-        data.timeline(),
-        rollback,
-        rootCause,
-        items,
-        resolvedBy,
-        resolvedAt,
-        data.revision());
+    data = data.withEntry(new TimelineEntry(at, actor, entry));
   }
 
   private static String blankToNull(String s) {

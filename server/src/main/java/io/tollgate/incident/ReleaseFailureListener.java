@@ -74,7 +74,7 @@ class ReleaseFailureListener {
             failed.process(),
             process.playbook(),
             process.releaseManagerRole(),
-            Incident.SEVERITIES.get(0),
+            process.playbook().mostSevere(),
             summary,
             failed.step(),
             failed.by().username(),

@@ -5,6 +5,7 @@ import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.internal.ReleaseStore;
+import io.tollgate.release.internal.ReleaseVersionIndex;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.NotFound;
 import io.tollgate.shared.Refused;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReleaseCommandRunner {
   private final ReleaseStore store;
+  private final ReleaseVersionIndex versions;
   private final ProductManagement products;
   private final ProcessManagement processes;
   private final AuditLog audit;
@@ -35,12 +37,14 @@ class ReleaseCommandRunner {
 
   ReleaseCommandRunner(
       ReleaseStore store,
+      ReleaseVersionIndex versions,
       ProductManagement products,
       ProcessManagement processes,
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
+    this.versions = versions;
     this.products = products;
     this.processes = processes;
     this.audit = audit;
@@ -81,7 +85,7 @@ class ReleaseCommandRunner {
       // the version is free again: the product's highest version may change, and no release of
       // the product may be planned from the old highest meanwhile
       products.lock(release.product());
-      store.versionFreed(release.product(), saved.version());
+      versions.versionFreed(release.product(), saved.version());
     }
     record(by, after, happened);
     return after;

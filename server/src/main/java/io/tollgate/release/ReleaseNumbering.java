@@ -2,7 +2,7 @@ package io.tollgate.release;
 
 import io.tollgate.process.ReleaseType;
 import io.tollgate.product.ProductManagement;
-import io.tollgate.release.internal.ReleaseStore;
+import io.tollgate.release.internal.ReleaseVersionIndex;
 import io.tollgate.shared.Invalid;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ReleaseNumbering {
-  private final ReleaseStore store;
+  private final ReleaseVersionIndex versions;
   private final ProductManagement products;
 
-  ReleaseNumbering(ReleaseStore store, ProductManagement products) {
-    this.store = store;
+  ReleaseNumbering(ReleaseVersionIndex versions, ProductManagement products) {
+    this.versions = versions;
     this.products = products;
   }
 
@@ -52,7 +52,7 @@ class ReleaseNumbering {
   }
 
   private List<SemanticVersion> versions(String product, SemanticVersion requested) {
-    return store.versionsThatMatter(product, requested).stream()
+    return versions.versionsThatMatter(product, requested).stream()
         .map(v -> SemanticVersion.parse(v).orElseThrow())
         .toList();
   }

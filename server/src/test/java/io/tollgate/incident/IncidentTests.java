@@ -138,6 +138,40 @@ class IncidentTests {
     assertThat(open(severity, "Slow checkout").data().severity()).isEqualTo(severity);
   }
 
+  @Test
+  void theSeveritiesAreThoseThePlaybookDeclares() {
+    Playbook declared =
+        new Playbook(PLAYBOOK.trigger(), PLAYBOOK.steps(), List.of("major", "minor"));
+
+    Incident major = openWith(declared, "major");
+    assertThat(major.data().severity()).isEqualTo("major");
+    assertThatThrownBy(() -> openWith(declared, "critical"))
+        .isInstanceOf(Invalid.class)
+        .hasMessageContaining("Unknown severity 'critical': use major, minor.");
+  }
+
+  @Test
+  void aNewIncidentIsWrittenInTheCurrentSchemaVersion() {
+    assertThat(aCriticalIncident().data().schemaVersion())
+        .isEqualTo(IncidentData.SCHEMA_VERSION)
+        .isEqualTo(2);
+  }
+
+  private static Incident openWith(Playbook playbook, String severity) {
+    return Incident.open(
+        "r-1",
+        "checkout",
+        "1.4.0",
+        new ProcessRef("octoacme-standard", 1),
+        playbook,
+        "release-manager",
+        severity,
+        "Checkout slow",
+        null,
+        "rita",
+        OPENED);
+  }
+
   // ---------------------------------------------------------------- steps
 
   @ParameterizedTest(name = "{0} by {1}")

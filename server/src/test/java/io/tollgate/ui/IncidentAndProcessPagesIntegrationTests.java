@@ -160,6 +160,10 @@ class IncidentAndProcessPagesIntegrationTests extends IntegrationTest {
 
     assertThat(developer.get("/releases/" + release + "/incidents/new").body())
         .contains("name=\"severity\"")
+        // the process's declared severities (the built-in playbook's list)
+        .contains(">critical</option>")
+        .contains(">medium</option>")
+        .contains(">low</option>")
         .contains("name=\"summary\"");
     WebPage unknown =
         developer.post(

@@ -92,6 +92,6 @@ public class IncidentStore {
   }
 
   private IncidentData read(String document) {
-    return json.readValue(document, IncidentData.class);
+    return IncidentDocumentFormat.read(json, document);
   }
 }

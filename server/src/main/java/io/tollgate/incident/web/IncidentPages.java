@@ -107,8 +107,9 @@ class IncidentPages {
   /** Any member of the product opens an incident from the release page. */
   @GetMapping("/releases/{releaseId}/incidents/new")
   String openForm(@AuthenticationPrincipal Actor me, @PathVariable String releaseId, Model model) {
-    model.addAttribute("release", releases.get(me, releaseId));
-    model.addAttribute("severities", Incident.SEVERITIES);
+    Release release = releases.get(me, releaseId);
+    model.addAttribute("release", release);
+    model.addAttribute("severities", release.process().playbook().severities());
     return "incident/open";
   }
 
