@@ -18,13 +18,20 @@ public record ProcessDefinition(
     List<StepDef> steps,
     List<HandoffDef> handoffs,
     Playbook playbook,
-    NotesTemplate notes) {
+    NotesTemplate notes,
+    List<DutyRule> separationOfDuties) {
 
   public ProcessDefinition {
     roles = List.copyOf(roles);
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
     handoffs = List.copyOf(handoffs);
+    separationOfDuties = separationOfDuties == null ? List.of() : List.copyOf(separationOfDuties);
+  }
+
+  /** The separation-of-duties rules that name this act. */
+  public List<DutyRule> dutiesOf(DutyRule.Act act) {
+    return separationOfDuties.stream().filter(r -> r.names(act)).toList();
   }
 
   public boolean hasRole(String key) {

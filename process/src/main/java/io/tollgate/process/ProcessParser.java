@@ -35,6 +35,14 @@ public final class ProcessParser {
   /** The id of the process built into Tollgate: the OctoAcme Release &amp; Deployment Guide. */
   public static final String BUILT_IN = "octoacme-standard";
 
+  /**
+   * The built-in process with separation of duties, shipped and loaded next to the standard one.
+   */
+  public static final String STRICT = "octoacme-strict";
+
+  /** Every process shipped with Tollgate, the default first. */
+  public static final java.util.List<String> SHIPPED = java.util.List.of(BUILT_IN, STRICT);
+
   /** The largest process file accepted, in bytes of UTF-8 (1 MiB). */
   public static final int MAX_BYTES = 1 << 20;
 

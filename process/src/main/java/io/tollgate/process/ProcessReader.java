@@ -30,7 +30,8 @@ final class ProcessReader {
           "steps",
           "handoffs",
           "playbook",
-          "notes");
+          "notes",
+          "separationOfDuties");
   static final List<String> ROLE_KEYS = List.of("key", "name", "responsibilities");
   static final List<String> HANDOFF_KEYS =
       List.of("key", "from", "to", "handsOver", "trigger", "appliesTo");
@@ -102,6 +103,7 @@ final class ProcessReader {
         new PlaybookReader(problems, roles)
             .read(playbook, playbookSteps, Checklist.deployed(stepDefs));
     NotesTemplate notesDef = new NotesReader(problems, roles).read(notes, notesFields);
+    List<DutyRule> duties = new DutyReader(problems, steps, requirements).read(process);
 
     if (!problems.isEmpty()) {
       return null;
@@ -115,7 +117,8 @@ final class ProcessReader {
         withMeets(stepDefs, requirementDefs),
         handoffDefs,
         playbookDef,
-        notesDef);
+        notesDef,
+        duties);
   }
 
   private String id(YamlMapping process) {

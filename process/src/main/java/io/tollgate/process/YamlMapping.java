@@ -89,10 +89,15 @@ final class YamlMapping {
 
   /** The {@code key} of a mapping before it is wrapped, to name it in messages; null if none. */
   static String peekKey(Node node) {
+    return peekKey(node, "key");
+  }
+
+  /** The value of {@code name} in a mapping before it is wrapped; null if none. */
+  static String peekKey(Node node, String name) {
     if (node instanceof MappingNode mapping) {
       for (NodeTuple entry : mapping.getValue()) {
         if (entry.getKeyNode() instanceof ScalarNode k
-            && k.getValue().equals("key")
+            && k.getValue().equals(name)
             && entry.getValueNode() instanceof ScalarNode v
             && !isNull(v)) {
           return v.getValue();

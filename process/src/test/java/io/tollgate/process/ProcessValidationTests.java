@@ -125,7 +125,8 @@ class ProcessValidationTests {
               assertThat(e.message())
                   .isEqualTo(
                       "the process has unknown key 'version'; allowed keys: id, name, description,"
-                          + " roles, requirements, steps, handoffs, playbook, notes");
+                          + " roles, requirements, steps, handoffs, playbook, notes,"
+                          + " separationOfDuties");
             });
   }
 

@@ -113,16 +113,23 @@ public class ProcessManagement {
         definition.id(), version, definition.name(), definition, source, row.createdAt());
   }
 
-  /** Stores the bundled built-in process when it is missing or has changed. */
+  /**
+   * Stores each bundled built-in process ({@link ProcessParser#SHIPPED}) when missing or changed.
+   */
   @Transactional
   public void ensureBuiltIn() {
+    for (String id : ProcessParser.SHIPPED) ensureShipped(id);
+  }
+
+  private void ensureShipped(String id) {
     String source;
-    try (InputStream in = ProcessParser.class.getResourceAsStream("octoacme-standard.yaml")) {
+    try (InputStream in = ProcessParser.class.getResourceAsStream(id + ".yaml")) {
       source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("The built-in process is missing from the build", e);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException(
+          "The built-in process " + id + " is missing from the build", e);
     }
-    var latest = store.latest(ProcessParser.BUILT_IN);
+    var latest = store.latest(id);
     if (latest.isEmpty() || !latest.get().source().equals(source)) {
       publishUnchecked(Actor.SYSTEM, source);
     }

@@ -56,6 +56,8 @@ public final class Release extends ReleaseState {
     Optional<Action> closed = closed("meet", key);
     if (closed.isPresent()) return closed.get();
     Action action = requirements.checkMeet(key, by, eventKind);
+    action =
+        SeparationOfDutiesPolicy.guard(action, this, SeparationOfDutiesPolicy.requirement(key), by);
     if (!action.isOffered()) return action;
     List<Blocker> missing =
         NotesCompletePolicy.blockers(
@@ -85,12 +87,12 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may complete the step now (in order, with the role or a grant). */
   public Action canComplete(String key, Participant by) {
-    return inOrder("complete", key, () -> steps.checkComplete(key, by));
+    return inOrder("complete", key, by, () -> steps.checkComplete(key, by));
   }
 
   /** Whether the participant may start the step now (deploy, smoke-test, verification steps). */
   public Action canStart(String key, Participant by) {
-    return inOrder("start", key, () -> steps.checkStart(key, by));
+    return inOrder("start", key, by, () -> steps.checkStart(key, by));
   }
 
   /** Whether the participant may skip the step now (optional steps, their owner). */
@@ -99,10 +101,13 @@ public final class Release extends ReleaseState {
     return closed("skip", key).orElseGet(() -> steps.checkSkip(key, by));
   }
 
-  private Action inOrder(String kind, String key, java.util.function.Supplier<Action> check) {
+  private Action inOrder(
+      String kind, String key, Participant by, java.util.function.Supplier<Action> check) {
     Optional<StepDef> def = steps.def(key);
     if (def.isEmpty()) return check.get();
-    Action action = closed(kind, key).orElseGet(check);
+    Action action =
+        SeparationOfDutiesPolicy.guard(
+            closed(kind, key).orElseGet(check), this, SeparationOfDutiesPolicy.step(key), by);
     if (!action.isOffered()) return action;
     List<Blocker> blockers = blockersOf(def.get());
     return blockers.isEmpty()
@@ -174,6 +179,13 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may record this verdict now; go waits for {@link #goBlockers}. */
   public Action canDecide(Verdict verdict, Participant by) {
+    Action action = decisionCheck(verdict, by);
+    return verdict == Verdict.GO
+        ? SeparationOfDutiesPolicy.guard(action, this, SeparationOfDutiesPolicy.GO, by)
+        : action;
+  }
+
+  private Action decisionCheck(Verdict verdict, Participant by) {
     return closed("decide", verdict.id())
         .orElseGet(
             () ->

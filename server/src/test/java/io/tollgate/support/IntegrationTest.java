@@ -59,6 +59,11 @@ public abstract class IntegrationTest {
     return Team.create(admin);
   }
 
+  /** A fresh product following the given process, with one person per role. */
+  protected Team team(String process) {
+    return Team.create(admin, process);
+  }
+
   protected boolean onPostgres() {
     return TestDatabase.postgres();
   }

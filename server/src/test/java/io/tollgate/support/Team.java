@@ -29,10 +29,18 @@ public final class Team {
   }
 
   public static Team create(Api admin) {
+    return create(admin, null);
+  }
+
+  /** A team on a product that follows the given process ({@code null}: the default). */
+  public static Team create(Api admin, String process) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String product = "p-" + suffix;
-    Api.Response created =
-        admin.post("/api/v1/products", Map.of("key", product, "name", "Product " + suffix));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", product);
+    body.put("name", "Product " + suffix);
+    if (process != null) body.put("process", process);
+    Api.Response created = admin.post("/api/v1/products", body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     Map<String, Api> people = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
