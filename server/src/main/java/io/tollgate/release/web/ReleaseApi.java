@@ -2,7 +2,6 @@ package io.tollgate.release.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditLog;
-import io.tollgate.notes.NotesRenderer;
 import io.tollgate.release.Evidence;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.NewRelease;
@@ -40,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseApi {
   private final ReleaseManagement releases;
   private final IncidentLookup incidents;
-  private final NotesContexts contexts;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
   // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
@@ -53,12 +51,10 @@ class ReleaseApi {
   ReleaseApi(
       ReleaseManagement releases,
       IncidentLookup incidents,
-      NotesContexts contexts,
       AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
     this.incidents = incidents;
-    this.contexts = contexts;
     this.audit = audit;
     this.json = json;
   }
@@ -245,49 +241,6 @@ class ReleaseApi {
     Map<String, List<String>> changes = new LinkedHashMap<>();
     body.forEach((field, value) -> changes.put(field, entries(field, value)));
     return ok(releases.updateNotes(actor, id, changes, IfMatch.revision(ifMatch)));
-  }
-
-  @Operation(
-      operationId = "getNotes",
-      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
-  @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
-  ReleaseAnswers.Notes notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-    Release release = releases.get(actor, id);
-    return new ReleaseAnswers.Notes(
-        ReleaseView.notes(release.process(), release.notes()),
-        release.notes().isComplete(release.process().notes(), release.type()),
-        NotesRenderer.markdown(release.process().notes(), contexts.of(release), release.notes()));
-  }
-
-  @Operation(
-      operationId = "getNotes",
-      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
-  @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
-  ResponseEntity<String> notesMarkdown(
-      @AuthenticationPrincipal Actor actor, @PathVariable String id) {
-    Release release = releases.get(actor, id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "inline; filename=\"" + release.product() + "-" + release.version() + "-notes.md\"")
-        .body(
-            NotesRenderer.markdown(
-                release.process().notes(), contexts.of(release), release.notes()));
-  }
-
-  @Operation(
-      operationId = "getNotes",
-      summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
-  @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> notesHtml(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-    Release release = releases.get(actor, id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(NotesRenderer.html(release.process().notes(), contexts.of(release), release.notes()));
   }
 
   @Operation(
