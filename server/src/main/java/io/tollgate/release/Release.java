@@ -85,7 +85,10 @@ public final class Release extends ReleaseState {
 
   // ---------------------------------------------------------------- steps
 
-  /** Whether the participant may complete the step now (in order, with the role or a grant). */
+  /**
+   * Whether the participant may complete the step now (in order, with the role or a grant). A step
+   * that meets requirements when it succeeds is also each of those acts for separation of duties.
+   */
   public Action canComplete(String key, Participant by) {
     return inOrder("complete", key, by, () -> steps.checkComplete(key, by));
   }
@@ -95,10 +98,17 @@ public final class Release extends ReleaseState {
     return inOrder("start", key, by, () -> steps.checkStart(key, by));
   }
 
-  /** Whether the participant may skip the step now (optional steps, their owner). */
+  /**
+   * Whether the participant may skip the step now (optional steps, their owner); skipping is the
+   * step's act for separation of duties.
+   */
   public Action canSkip(String key, Participant by) {
     if (steps.def(key).isEmpty()) return Action.notOffered("skip", key, steps.unknown(key));
-    return closed("skip", key).orElseGet(() -> steps.checkSkip(key, by));
+    return SeparationOfDutiesPolicy.guard(
+        closed("skip", key).orElseGet(() -> steps.checkSkip(key, by)),
+        this,
+        SeparationOfDutiesPolicy.step(key),
+        by);
   }
 
   private Action inOrder(
@@ -106,8 +116,12 @@ public final class Release extends ReleaseState {
     Optional<StepDef> def = steps.def(key);
     if (def.isEmpty()) return check.get();
     Action action =
-        SeparationOfDutiesPolicy.guard(
-            closed(kind, key).orElseGet(check), this, SeparationOfDutiesPolicy.step(key), by);
+        SeparationOfDutiesPolicy.guardStep(
+            closed(kind, key).orElseGet(check),
+            this,
+            def.get(),
+            kind.equals("complete") ? requirements.unmet(def.get().meets()) : List.of(),
+            by);
     if (!action.isOffered()) return action;
     List<Blocker> blockers = blockersOf(def.get());
     return blockers.isEmpty()
@@ -175,6 +189,29 @@ public final class Release extends ReleaseState {
     return events;
   }
 
+  // ---------------------------------------------------------------- approvals
+
+  /**
+   * Whether the participant may approve the release for go now, and for which role (the action's
+   * key): {@code role} when named, else the first role asked for that they hold and that still
+   * needs approvals ({@link Approvals}).
+   */
+  public Action canApprove(String role, Participant by) {
+    return closed("approve", role == null ? "" : role)
+        .orElseGet(
+            () ->
+                approvals.check(
+                    role, by, createdBy, decisions.latest(), steps.productionAttempted()));
+  }
+
+  /** Approves the release for its go decision, as {@code role} (null: chosen, see canApprove). */
+  public List<ReleaseEvent> approve(String role, String comment, Participant by, Instant now) {
+    Action action = canApprove(role, by);
+    action.orThrow();
+    String said = comment == null || comment.isBlank() ? null : comment.strip();
+    return approvals.approve(id, action.key(), said, by, now);
+  }
+
   // ---------------------------------------------------------------- decision
 
   /** Whether the participant may record this verdict now; go waits for {@link #goBlockers}. */
@@ -222,7 +259,9 @@ public final class Release extends ReleaseState {
             by.username(),
             now,
             new Decision.Snapshot(
-                List.copyOf(requirements.states().values()), List.copyOf(steps.states().values())),
+                List.copyOf(requirements.states().values()),
+                List.copyOf(steps.states().values()),
+                approvals.takeForDecision()),
             revision + 1));
     StepState state = steps.get(def.key());
     steps.put(

@@ -35,6 +35,7 @@ public abstract sealed class ReleaseState permits Release {
   final Steps steps;
   final Handoffs handoffs;
   final Decisions decisions;
+  final Approvals approvals;
   ReleaseNotes notes;
   Cancellation cancellation;
   Rollback rollback;
@@ -55,6 +56,7 @@ public abstract sealed class ReleaseState permits Release {
     this.steps = new Steps(id, process, data.steps());
     this.handoffs = new Handoffs(id, process, data.handoffs());
     this.decisions = new Decisions(data.decisions());
+    this.approvals = new Approvals(process, type, data.approvals());
     this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
     this.cancellation = data.cancellation();
     this.rollback = data.rollback();
@@ -168,9 +170,16 @@ public abstract sealed class ReleaseState permits Release {
         def, process, steps.states(), requirements.states(), latestDecision());
   }
 
-  /** What go waits for: unmet requirements and unsettled steps before the decision. */
+  /**
+   * What go waits for: unmet requirements, unsettled steps before the decision, and approvals short
+   * of their quorum.
+   */
   public List<Blocker> goBlockers() {
-    return GoPolicy.blockers(process, requirements.states(), steps.states());
+    List<Blocker> blockers =
+        new java.util.ArrayList<>(
+            GoPolicy.blockers(process, requirements.states(), steps.states()));
+    blockers.addAll(approvals.blockers());
+    return blockers;
   }
 
   /** The next steps someone can act on now (pending and not blocked), in process order. */
@@ -217,6 +226,7 @@ public abstract sealed class ReleaseState permits Release {
     handoffs.states().values().forEach(h -> all.add(h.handedAt()));
     handoffs.states().values().forEach(h -> all.add(h.acknowledgedAt()));
     decisions.all().forEach(d -> all.add(d.at()));
+    approvals.given().forEach(a -> all.add(a.at()));
     if (cancellation != null) all.add(cancellation.at());
     if (rollback != null) all.add(rollback.at());
     return all.stream().filter(i -> i != null).max(Instant::compareTo).orElse(createdAt);
@@ -282,6 +292,16 @@ public abstract sealed class ReleaseState permits Release {
     return decisions.all();
   }
 
+  /** The approvals given toward the next decision, oldest first. */
+  public List<Approval> approvals() {
+    return approvals.given();
+  }
+
+  /** The approvals the go decision of this release needs, in process order. */
+  public List<io.tollgate.process.ApprovalDef> approvalsRequired() {
+    return approvals.required();
+  }
+
   public ReleaseNotes notes() {
     return notes;
   }
@@ -315,6 +335,7 @@ public abstract sealed class ReleaseState permits Release {
         steps(),
         handoffs(),
         decisions(),
+        approvals(),
         notes,
         cancellation,
         rollback,

@@ -32,6 +32,11 @@ public final class ReleaseDocuments {
       doc.remove("deployments");
       doc.remove("incidents");
     }
+    if (version < 3) {
+      // Version 3 added the approvals given toward the next decision, and a decision snapshot's
+      // approvals; a version 2 release had none.
+      if (!doc.has("approvals")) doc.putArray("approvals");
+    }
     doc.put("schemaVersion", ReleaseData.SCHEMA_VERSION);
     return json.treeToValue(doc, ReleaseData.class);
   }

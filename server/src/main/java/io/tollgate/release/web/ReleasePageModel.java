@@ -111,8 +111,10 @@ record ReleasePageModel(
 
   /**
    * @param goAllowed go is offered now; otherwise the Go button is disabled beside its blockers
+   * @param approvals the approvals go needs, who gave them and who may still
    */
-  record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
+  record DecisionPanel(
+      boolean canDecide, List<Blocker> goBlockers, boolean goAllowed, ApprovalsPanel approvals) {}
 
   record NotesRow(String key, String label, String owner, List<String> entries) {}
 
@@ -125,6 +127,7 @@ record ReleasePageModel(
       List<AuditEvent> audit,
       List<Member> members,
       boolean member,
+      String viewer,
       Fmt fmt) {
     ProcessDefinition p = r.process();
     Instant now = Instant.now();
@@ -143,7 +146,8 @@ record ReleasePageModel(
         new DecisionPanel(
             actions.shown("decide", "go") || actions.shown("decide", "no-go"),
             r.goBlockers(),
-            actions.offered("decide", "go"));
+            actions.offered("decide", "go"),
+            ApprovalsPanel.of(r, actions, members, viewer));
     List<DecisionView> decisions =
         r.decisions().stream().map(d -> DecisionView.of(d, fmt)).toList();
     List<DeploymentRow> deployments =
