@@ -94,7 +94,7 @@ final class MatrixFixture {
 
   /** A call made to be refused one way, to show that a refusal the document lists is real. */
   enum Probe {
-    /** A JSON body that does not parse: 400. */
+    /** A JSON body that does not parse (another body: none at all): 400. */
     MALFORMED_BODY,
     /** A body in a content type the operation does not take: 415. */
     WRONG_CONTENT_TYPE,
@@ -116,9 +116,11 @@ final class MatrixFixture {
     String accept = accept(op);
     return switch (probe) {
       case MALFORMED_BODY ->
-          takesBody && "application/json".equals(contentType)
-              ? api(caller).call(method, path(op), "application/json", accept, "{\"x\": ")
-              : null;
+          !takesBody
+              ? null
+              : "application/json".equals(contentType)
+                  ? api(caller).call(method, path(op), contentType, accept, "{\"x\": ")
+                  : api(caller).call(method, path(op), contentType, accept, "");
       case WRONG_CONTENT_TYPE ->
           takesBody ? api(caller).call(method, path(op), "image/png", accept, "x") : null;
       case TOO_LARGE ->

@@ -53,7 +53,7 @@ class IncidentApi {
   }
 
   @Operation(operationId = "getIncident", summary = "Read an incident and its playbook")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the incident does not exist
   @GetMapping("/incidents/{id}")
   IncidentAnswer get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return view(incidents.get(actor, id));

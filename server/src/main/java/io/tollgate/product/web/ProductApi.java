@@ -56,7 +56,7 @@ class ProductApi {
   record Me(String username, boolean admin, List<Membership> memberships) {}
 
   @Operation(operationId = "createProduct", summary = "Create a product (admin)")
-  @ProblemStatuses({403, 404, 409, 422})
+  @ProblemStatuses({403, 409, 422}) // an unknown process is invalid input: 422
   @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProductView> create(

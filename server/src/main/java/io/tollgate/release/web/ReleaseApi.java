@@ -125,7 +125,7 @@ class ReleaseApi {
   }
 
   @Operation(operationId = "getRelease", summary = "Read a release")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the release does not exist
   @GetMapping("/releases/{id}")
   @AnswersTheRelease
   ResponseEntity<byte[]> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -264,7 +264,7 @@ class ReleaseApi {
   @Operation(
       operationId = "getReleaseAudit",
       summary = "Read a release's audit events, with their hashes")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the release does not exist
   @GetMapping("/releases/{id}/audit")
   List<ReleaseAnswers.AuditEntry> audit(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {

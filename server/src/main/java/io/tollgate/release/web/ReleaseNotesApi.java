@@ -33,7 +33,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
   ReleaseAnswers.Notes notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
@@ -46,7 +46,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
   ResponseEntity<String> notesMarkdown(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -64,7 +64,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> notesHtml(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
