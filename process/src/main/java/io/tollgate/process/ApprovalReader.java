@@ -32,9 +32,9 @@ final class ApprovalReader {
     List<Node> nodes = process.items("approvals", "approvals");
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      String peeked = YamlMapping.peekKey(node, "role");
+      String peeked = YamlNodes.peekKey(node, "role");
       String label = peeked != null ? "the approval by " + show(peeked) : "approval #" + (i + 1);
-      int line = YamlMapping.isNull(node) ? process.lineOf("approvals") : YamlMapping.line(node);
+      int line = YamlNodes.isNull(node) ? process.lineOf("approvals") : YamlNodes.line(node);
       YamlMapping fields = YamlMapping.of(node, line, label, KEYS, problems).orElse(null);
       if (fields == null) continue;
       Ref role = fields.ref("role", true);
@@ -54,7 +54,8 @@ final class ApprovalReader {
         }
       }
       int quorum = quorum(fields, label);
-      Set<ReleaseType> appliesTo = fields.types("appliesTo", Checklist.ALL_TYPES, false);
+      Set<ReleaseType> appliesTo =
+          ReleaseTypeList.read(fields, "appliesTo", Checklist.ALL_TYPES, false);
       if (role != null && quorum > 0) {
         approvals.add(new ApprovalDef(role.value(), quorum, appliesTo));
       }
@@ -68,7 +69,7 @@ final class ApprovalReader {
     if (ref == null) {
       if (!fields.has("quorum")) return 1;
       Node value = fields.value("quorum");
-      if (YamlMapping.isNull(value) || value instanceof ScalarNode) {
+      if (YamlNodes.isNull(value) || value instanceof ScalarNode) {
         problems.add(fields.lineOf("quorum"), "'quorum' of " + label + " is empty");
       } // a list or mapping was reported as not a text
       return 0;

@@ -75,12 +75,13 @@ final class Approvals {
    * else the first required role they hold that is short of its quorum.
    *
    * @param role the role the approver names, or null to let it be chosen
-   * @param requester who planned the release: never one of its approvers
-   * @param latest the latest decision: approvals are given before go, not after
-   * @param productionAttempted no decision can be made any more
+   *     <p>Never the release's requester (who planned it); not once go was decided (approvals are
+   *     given before go) or production was attempted (no decision can be made any more).
    */
-  Action check(
-      String role, Participant by, String requester, Decision latest, boolean productionAttempted) {
+  Action check(String role, Participant by, ReleaseState release) {
+    String requester = release.createdBy;
+    Decision latest = release.decisions.latest();
+    boolean productionAttempted = release.steps.productionAttempted();
     String key = role == null ? "" : role;
     List<ApprovalDef> required = required();
     if (required.isEmpty()) {
@@ -193,10 +194,11 @@ final class Approvals {
                 + ")."));
   }
 
-  /** Records an approval that {@link #check} offered for {@code role}. */
+  /** Records an approval that {@link #check} offered for {@code role}, with its comment if any. */
   List<ReleaseEvent> approve(
       ReleaseId release, String role, String comment, Participant by, Instant now) {
-    given.add(new Approval(role, by.username(), now, comment));
+    String said = comment == null || comment.isBlank() ? null : comment.strip();
+    given.add(new Approval(role, by.username(), now, said));
     int quorum =
         required().stream().filter(d -> d.role().equals(role)).findFirst().orElseThrow().quorum();
     return List.of(new ApprovalGiven(release, role, approvers(role).size(), quorum));

@@ -33,13 +33,16 @@ final class SeparationOfDutiesPolicy {
   }
 
   /**
-   * As {@link #guard} for a step's act, and then for the act of meeting each requirement in {@code
-   * meets} (the unmet requirements the step meets when it succeeds): the refusal names the step.
+   * As {@link #guard} for a step's act ({@code kind}: start, complete), and, to complete it, for
+   * the act of meeting each unmet requirement it meets when it succeeds: the refusal names the
+   * step. (Skipping is the step's act too: {@link #guard} with {@link #step}.)
    */
   static Action guardStep(
-      Action action, ReleaseState release, StepDef step, List<String> meets, Participant by) {
+      Action action, ReleaseState release, String kind, StepDef step, Participant by) {
     Action guarded = guard(action, release, step(step.key()), by);
     if (!guarded.isOffered()) return guarded;
+    List<String> meets =
+        kind.equals("complete") ? release.requirements.unmet(step.meets()) : List.of();
     for (String requirement : meets) {
       Optional<Conflict> c = conflict(release, requirement(requirement), by);
       if (c.isPresent()) {

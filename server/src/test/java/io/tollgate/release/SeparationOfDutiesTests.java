@@ -46,7 +46,7 @@ class SeparationOfDutiesTests {
   }
 
   static Release planned(ProcessDefinition process, ReleaseType type) {
-    return Release.plan(
+    return Planning.plan(
             ReleaseId.random(),
             ReleaseFixtures.PRODUCT,
             new ProcessRef(process.id(), 1),
