@@ -4,16 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.IfMatch;
 import io.tollgate.shared.web.ProblemStatuses;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,16 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ApprovalsApi {
   private final ReleaseManagement releases;
-  private final IncidentLookup incidents;
-  private final tools.jackson.databind.json.JsonMapper json;
+  private final ReleaseJson answers;
 
-  ApprovalsApi(
-      ReleaseManagement releases,
-      IncidentLookup incidents,
-      tools.jackson.databind.json.JsonMapper json) {
+  ApprovalsApi(ReleaseManagement releases, ReleaseJson answers) {
     this.releases = releases;
-    this.incidents = incidents;
-    this.json = json;
+    this.answers = answers;
   }
 
   /**
@@ -73,12 +65,6 @@ class ApprovalsApi {
       @RequestBody(required = false) ApprovalBody body) {
     ApprovalBody b = body == null ? new ApprovalBody(null, null) : body;
     Release release = releases.approve(actor, id, b.role(), b.comment(), IfMatch.revision(ifMatch));
-    return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
-        .eTag(IfMatch.etag(release.revision()))
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            json.writeValueAsBytes(
-                ReleaseView.of(
-                    release, incidents.incidentsOf(release.id()), releases.deployments(release))));
+    return answers.created(release);
   }
 }
