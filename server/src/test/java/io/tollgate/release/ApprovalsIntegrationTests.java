@@ -146,6 +146,9 @@ class ApprovalsIntegrationTests extends IntegrationTest {
     WebSession rm = signIn(t.usernames.get("release-manager"));
     String forRm = rm.get("/releases/" + id).element("div", "data-testid=\"approvals\"");
     assertThat(forRm).contains("1 of 1").doesNotContain("Approve as");
+    assertThat(forRm)
+        .as("the requester is told why they may not approve, if they hold a role asked for")
+        .doesNotContain("You requested this release");
   }
 
   private WebSession signIn(String username) {
