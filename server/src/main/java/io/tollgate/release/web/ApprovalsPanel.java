@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
  *
  * @param approveRole the role the person's approval would count for, when offered
  * @param whyNot why the person, holding a role asked for, may not approve now; null otherwise
+ * @param decidedWith when go stands: the approvals it was decided with ("quinn as qa-lead, …"),
+ *     shown instead of the rows; null otherwise
  */
-record ApprovalsPanel(List<Row> rows, boolean canApprove, String approveRole, String whyNot) {
+record ApprovalsPanel(
+    List<Row> rows, boolean canApprove, String approveRole, String whyNot, String decidedWith) {
 
   /**
    * One role asked for.
@@ -65,7 +68,15 @@ record ApprovalsPanel(List<Row> rows, boolean canApprove, String approveRole, St
             .filter(m -> m.username().equals(me))
             .anyMatch(m -> required.stream().anyMatch(d -> m.roles().contains(d.role())));
     String whyNot = !offered && holdsOne ? approve.map(Action::reason).orElse(null) : null;
-    return new ApprovalsPanel(rows, offered, offered ? approve.get().key() : null, whyNot);
+    io.tollgate.release.Decision latest = r.latestDecision();
+    String decidedWith =
+        required.isEmpty() || latest == null || !latest.isGo()
+            ? null
+            : latest.snapshot().approvals().stream()
+                .map(a -> a.by() + " as " + a.role())
+                .collect(Collectors.joining(", "));
+    return new ApprovalsPanel(
+        rows, offered, offered ? approve.get().key() : null, whyNot, decidedWith);
   }
 
   public boolean any() {
