@@ -151,6 +151,29 @@ class ApprovalsIntegrationTests extends IntegrationTest {
         .doesNotContain("You requested this release");
   }
 
+  @Test
+  void onceGoStandsThePanelSaysWhichApprovalsItWasDecidedWith() {
+    Team t = team("octoacme-strict");
+    Api qa2 = t.person("qa2-" + t.product, List.of("qa-lead"));
+    String id = ReleaseDriver.plan(t, "minor");
+    prepare(t, qa2, id);
+    assertThat(qa2.post(path(id) + "/approvals", Map.of()).status()).isEqualTo(201);
+    assertThat(t.devops.post(path(id) + "/approvals", Map.of()).status()).isEqualTo(201);
+    ok(t.rm.post(path(id) + "/decision", Map.of("decision", "go", "rationale", "approved")));
+    String panel =
+        signIn(t.usernames.get("release-manager"))
+            .get("/releases/" + id)
+            .element("div", "data-testid=\"approvals\"");
+    assertThat(panel)
+        .contains(
+            "Go was decided with the approvals of qa2-"
+                + t.product
+                + " as qa-lead, "
+                + t.usernames.get("devops")
+                + " as devops.")
+        .doesNotContain("still needed");
+  }
+
   private WebSession signIn(String username) {
     String password = "approvals test password";
     assertThat(
