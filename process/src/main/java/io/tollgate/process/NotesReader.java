@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the release-notes fields and template. */
 final class NotesReader {
   static final List<String> NOTES_KEYS = List.of("fields", "template");
-  static final List<String> FIELD_KEYS = List.of("key", "label", "owner", "list", "requiredFor");
+  static final List<String> FIELD_KEYS =
+      List.of("key", "label", "owner", "list", "requiredFor", "atDecision");
 
   /** Field keys are template names and JSON properties, so no dashes. */
   static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
@@ -77,16 +78,17 @@ final class NotesReader {
       roles.check(owner, label + " has unknown owner role", problems);
     }
     boolean list = fields.bool("list", false);
-    Set<ReleaseType> requiredFor = fields.types("requiredFor", Set.of(), true);
+    Set<ReleaseType> requiredFor = ReleaseTypeList.read(fields, "requiredFor", Set.of(), true);
+    boolean atDecision = fields.bool("atDecision", false);
     return new NotesField(
-        item.key(), title, owner == null ? null : owner.value(), list, requiredFor);
+        item.key(), title, owner == null ? null : owner.value(), list, requiredFor, atDecision);
   }
 
   /** The line where the template's text ends (for a block scalar, the line of its last text). */
   private static int lastLine(Node template) {
     Mark end = template.getEndMark();
     if (end == null) {
-      return YamlMapping.line(template);
+      return YamlNodes.line(template);
     }
     // a block scalar ends at the start of the line after it (column 0)
     return end.getLine() + (end.getColumn() == 0 ? 0 : 1);
@@ -98,6 +100,6 @@ final class NotesReader {
         template instanceof ScalarNode scalar
             && (scalar.getScalarStyle() == ScalarStyle.LITERAL
                 || scalar.getScalarStyle() == ScalarStyle.FOLDED);
-    return YamlMapping.line(template) + (block ? 1 : 0);
+    return YamlNodes.line(template) + (block ? 1 : 0);
   }
 }
