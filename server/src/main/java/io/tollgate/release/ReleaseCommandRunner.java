@@ -61,7 +61,8 @@ class ReleaseCommandRunner {
   Release run(Actor by, String releaseId, Long ifMatch, Command command) {
     ReleaseStore.Head head =
         store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    requireMember(by, head.product(), releaseId);
+    Set<String> roles = rolesOf(by, head.product());
+    requireMember(by, roles, releaseId);
     ReleaseData data = store.current(releaseId, head.revision());
     if (ifMatch != null && ifMatch != data.revision()) {
       throw Refused.because(
@@ -73,7 +74,8 @@ class ReleaseCommandRunner {
     }
     Release release = restore(data);
     Instant now = Timestamps.now(clock);
-    List<ReleaseEvent> happened = command.run(release, participant(by, release.product()), now);
+    // the roles read once, under the release's lock: the same ones admit the caller and decide
+    List<ReleaseEvent> happened = command.run(release, Participant.of(by, roles, Set.of()), now);
     ReleaseData saved = release.toData().withRevision(data.revision() + 1);
     Release after = Release.restore(saved, release.process());
     if (!store.update(saved, after.status().id(), data.revision(), now)) {
@@ -102,9 +104,18 @@ class ReleaseCommandRunner {
    * a release does not exist (404), whatever the command.
    */
   void requireMember(Actor by, String product, String releaseId) {
-    if (by.isPerson() && !by.admin() && products.rolesOf(product, by.username()).isEmpty()) {
+    requireMember(by, rolesOf(by, product), releaseId);
+  }
+
+  private static void requireMember(Actor by, Set<String> roles, String releaseId) {
+    if (by.isPerson() && !by.admin() && roles.isEmpty()) {
       throw NotFound.of("release", releaseId);
     }
+  }
+
+  /** The roles a person holds on the product; none for an actor that is not a person. */
+  private Set<String> rolesOf(Actor by, String product) {
+    return by.isPerson() ? products.rolesOf(product, by.username()) : Set.of();
   }
 
   /**
@@ -112,8 +123,7 @@ class ReleaseCommandRunner {
    * process grants it. No environment automation is configured yet, so such an actor runs no step.
    */
   Participant participant(Actor by, String product) {
-    return Participant.of(
-        by, by.isPerson() ? products.rolesOf(product, by.username()) : Set.of(), Set.of());
+    return Participant.of(by, rolesOf(by, product), Set.of());
   }
 
   Release restore(ReleaseData data) {
