@@ -41,6 +41,7 @@ public class SecretBox {
   private final SecretKeySpec key;
   private final String keyId;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public SecretBox(
       @Value("${tollgate.secret-key:}") String configured,
       @Value("${tollgate.data-dir:./data}") String dataDir) {
