@@ -78,7 +78,9 @@ class ReleaseCommandRunner {
     Release release = restore(data);
     Instant now = Timestamps.now(clock);
     // the roles read once, under the release's lock: the same ones admit the caller and decide
-    List<ReleaseEvent> happened = command.run(release, Participant.of(by, roles, Set.of()), now);
+    Participant participant =
+        by.isPerson() ? Participant.of(by, roles, Set.of()) : participant(by, release.product());
+    List<ReleaseEvent> happened = command.run(release, participant, now);
     ReleaseData saved = release.toData().withRevision(data.revision() + 1);
     Release after = Release.restore(saved, release.process());
     if (!store.update(saved, after.status().id(), data.revision(), now)) {
@@ -126,8 +128,7 @@ class ReleaseCommandRunner {
    * process grants it: {@code system} runs the steps of the product's automated environments.
    */
   Participant participant(Actor by, String product) {
-    if (by.isPerson())
-      return Participant.of(by, rolesOf(by, product), Set.of());
+    if (by.isPerson()) return Participant.of(by, rolesOf(by, product), Set.of());
     AutomatedEnvironments environments = automated.getIfAvailable();
     return Participant.of(
         by,
