@@ -220,8 +220,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         if (!may.contains(caller))
           answered.add(Integer.toString(fixture.call(caller, op).status()));
       }
-      Caller allowed = may.contains(ADMIN) ? ADMIN : may.iterator().next();
-      for (MatrixFixture.Probe probe : MatrixFixture.Probe.values()) {
+      // an operation no caller of the matrix may call (the deployment callback, which takes its
+      // deployment's own token) is refused to every caller above; there is nobody to probe with
+      Caller allowed = may.contains(ADMIN) ? ADMIN : may.stream().findFirst().orElse(null);
+      for (MatrixFixture.Probe probe : allowed == null ? new MatrixFixture.Probe[0] : MatrixFixture.Probe.values()) {
         Api.Response r = fixture.probe(allowed, op, probe);
         if (r == null) continue; // the probe does not apply to the operation
         assertThat(r.status()).as(op + " " + probe + ": " + r).isLessThan(500);

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -152,6 +154,7 @@ class AutomationApi {
       summary = "Return an environment to manual steps (admin or devops)")
   @ProblemStatuses({403, 404})
   @DeleteMapping("/products/{key}/environments/{env}/automation")
+  @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI document says it answers
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String env) {
     automation.remove(actor, key, env);
@@ -162,6 +165,7 @@ class AutomationApi {
       operationId = "startStep",
       summary = "Start the automated run of a deploy step (the step's owner)")
   @ProblemStatuses({403, 404, 409})
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says it answers
   @PostMapping("/releases/{id}/steps/{key}/start")
   ResponseEntity<Started> start(
       @AuthenticationPrincipal Actor actor,
