@@ -223,7 +223,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       // an operation no caller of the matrix may call (the deployment callback, which takes its
       // deployment's own token) is refused to every caller above; there is nobody to probe with
       Caller allowed = may.contains(ADMIN) ? ADMIN : may.stream().findFirst().orElse(null);
-      for (MatrixFixture.Probe probe : allowed == null ? new MatrixFixture.Probe[0] : MatrixFixture.Probe.values()) {
+      for (MatrixFixture.Probe probe :
+          allowed == null ? new MatrixFixture.Probe[0] : MatrixFixture.Probe.values()) {
         Api.Response r = fixture.probe(allowed, op, probe);
         if (r == null) continue; // the probe does not apply to the operation
         assertThat(r.status()).as(op + " " + probe + ": " + r).isLessThan(500);
