@@ -203,6 +203,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   /** Refusals that depend on each operation's state and input: not probed here. */
   static final Set<String> NOT_PROBED = Set.of("409", "422");
 
+  /**
+   * Operations whose refusals need a credential the matrix does not hold: the deployment callback
+   * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
+   * and other deployments' tokens.
+   */
+  static final Set<String> REFUSALS_TESTED_ELSEWHERE = Set.of("reportDeploymentStatus");
+
   @Test
   void everyDocumentedRefusalIsOneSomethingAnswers() {
     MatrixFixture.Outsider outsider = MatrixFixture.outsider(admin);
@@ -211,6 +218,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       String id = op.node().path("operationId").asString();
       Set<Caller> may = WHO_MAY.get(id);
       if (may == null) continue; // everyOperationHasARule names it
+      if (REFUSALS_TESTED_ELSEWHERE.contains(id)) continue;
       Set<String> documented = new TreeSet<>();
       op.node().path("responses").propertyNames().forEach(documented::add);
       documented.removeIf(c -> !c.startsWith("4") || NOT_PROBED.contains(c));
