@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Responsibility moving from one role to another, handed when the {@code trigger} step completes
  * (for a decision step: when the decision is go) and acknowledged by a holder of the {@code to}
- * role; unacknowledged after {@code sla} (default {@link HandoffSla#DEFAULT}), the release
- * manager is told.
+ * role; unacknowledged after {@code sla} (default {@link HandoffSla#DEFAULT}), the release manager
+ * is told.
  */
 public record HandoffDef(
     String key,

@@ -42,6 +42,19 @@ public final class HandoffSla {
     return b.toString();
   }
 
+  /**
+   * The SLA clock of a handed handoff at {@code now}: time left (negative once past), or null when
+   * the handoff is not waiting (never handed, or acknowledged).
+   */
+  public static Duration remaining(
+      java.time.Instant handedAt,
+      java.time.Instant acknowledgedAt,
+      Duration sla,
+      java.time.Instant now) {
+    if (handedAt == null || acknowledgedAt != null) return null;
+    return Duration.between(now, handedAt.plus(sla));
+  }
+
   private static long number(String group) {
     return group == null ? 0 : Long.parseLong(group);
   }

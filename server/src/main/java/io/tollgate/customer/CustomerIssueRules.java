@@ -64,11 +64,14 @@ public final class CustomerIssueRules {
   /** Only a critical issue not yet escalated becomes an incident. */
   public static void requireEscalatable(CustomerIssue issue) {
     if (issue.incident() != null) {
-      throw Refused.because("The issue was escalated already, to incident " + issue.incident() + ".");
+      throw Refused.because(
+          "The issue was escalated already, to incident " + issue.incident() + ".");
     }
     if (!issue.severity().equals("critical")) {
       throw Refused.because(
-          "Only a critical issue is escalated to an incident; this one is " + issue.severity() + ".");
+          "Only a critical issue is escalated to an incident; this one is "
+              + issue.severity()
+              + ".");
     }
   }
 }

@@ -54,7 +54,8 @@ public class CustomerIssues {
   }
 
   @Transactional
-  public CustomerIssue report(Actor by, String releaseId, String summary, String severity, String link) {
+  public CustomerIssue report(
+      Actor by, String releaseId, String summary, String severity, String link) {
     Release r = releases.get(by, releaseId);
     requireSupportOrManager(by, r, "Recording customer issues");
     String s = CustomerIssueRules.summary(summary);
@@ -84,7 +85,12 @@ public class CustomerIssues {
     if (l != null) p.put("link", l);
     audit.append(
         AuditRecord.of(
-            "customer-issue.reported", by, r.product(), "customer-issue/" + issue.id(), releaseId, p));
+            "customer-issue.reported",
+            by,
+            r.product(),
+            "customer-issue/" + issue.id(),
+            releaseId,
+            p));
     return issue;
   }
 
@@ -118,7 +124,8 @@ public class CustomerIssues {
             r.product(),
             "customer-issue/" + issueId,
             issue.release(),
-            Map.of("issue", issueId, "incident", incident.data().id(), "version", issue.version())));
+            Map.of(
+                "issue", issueId, "incident", incident.data().id(), "version", issue.version())));
     return incident;
   }
 

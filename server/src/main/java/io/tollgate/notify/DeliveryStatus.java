@@ -15,6 +15,7 @@ public enum DeliveryStatus {
 
   public static DeliveryStatus of(String id) {
     for (DeliveryStatus s : values()) if (s.id().equals(id)) return s;
-    throw Invalid.field("status", "'" + id + "' is not a delivery status: pending, delivered, dead.");
+    throw Invalid.field(
+        "status", "'" + id + "' is not a delivery status: pending, delivered, dead.");
   }
 }

@@ -73,7 +73,10 @@ public class Inbox {
     if (e.handoff() == null) return null;
     return clocks
         .find(e.release(), e.handoff())
-        .filter(c -> c.acknowledgedAt() != null && c.acknowledgedAt().isAfter(e.createdAt().minusMillis(1)))
+        .filter(
+            c ->
+                c.acknowledgedAt() != null
+                    && c.acknowledgedAt().isAfter(e.createdAt().minusMillis(1)))
         .map(
             c ->
                 "This is no longer current: "
@@ -88,19 +91,26 @@ public class Inbox {
   public record Followed(String link, String problem) {}
 
   /**
-   * Follows a signed link from a message, as the signed-in person: once each, before it expires;
-   * a link whose handoff someone already acknowledged says so. Following decides nothing.
+   * Follows a signed link from a message, as the signed-in person: once each, before it expires; a
+   * link whose handoff someone already acknowledged says so. Following decides nothing.
    */
   public Followed follow(Actor me, String token) {
     SignedLinks.Target target =
-        links.open(token).orElseThrow(() -> NotFound.of("link", "this", "It is not a link Tollgate made, or it was altered."));
+        links
+            .open(token)
+            .orElseThrow(
+                () ->
+                    NotFound.of(
+                        "link", "this", "It is not a link Tollgate made, or it was altered."));
     String link = "/releases/" + target.release();
     java.time.Instant now = clock.instant();
     if (now.isAfter(target.expiresAt())) {
-      return new Followed(link, "This link expired at " + target.expiresAt() + ". The release is still there.");
+      return new Followed(
+          link, "This link expired at " + target.expiresAt() + ". The release is still there.");
     }
     if (!links.use(token, me.username(), now)) {
-      return new Followed(link, "You used this link already; it works once. The release is still there.");
+      return new Followed(
+          link, "You used this link already; it works once. The release is still there.");
     }
     entries.readEvent(me.username(), target.seq(), Timestamps.now(clock));
     String stale =
@@ -131,7 +141,8 @@ public class Inbox {
   /** Sets the caller's preferences: event types not wanted by email, products muted. */
   @Transactional
   public Preferences setPreferences(Actor me, List<String> emailOff, List<String> muted) {
-    List<String> off = emailOff == null || emailOff.isEmpty() ? List.of() : EventTypes.check(emailOff);
+    List<String> off =
+        emailOff == null || emailOff.isEmpty() ? List.of() : EventTypes.check(emailOff);
     List<String> mutedProducts = new ArrayList<>();
     if (muted != null) {
       for (int i = 0; i < muted.size(); i++) {

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A product's subscriptions, deliveries and stakeholder list. Changing them is for the system
- * administrator or the product's release manager; reading them for its members too. Every change
- * is audited (without secrets).
+ * administrator or the product's release manager; reading them for its members too. Every change is
+ * audited (without secrets).
  */
 @Service
 public class NotificationManagement {

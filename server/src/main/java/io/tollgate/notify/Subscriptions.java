@@ -83,7 +83,9 @@ class Subscriptions {
       case "slack", "teams" -> {
         String url = url(c.url());
         yield new Made(
-            checked, new Channel.Chat(c.kind(), secrets.seal(url), URI.create(url).getHost()), null);
+            checked,
+            new Channel.Chat(c.kind(), secrets.seal(url), URI.create(url).getHost()),
+            null);
       }
       default ->
           throw Invalid.field(

@@ -175,10 +175,20 @@ final class MatrixFixture {
           Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");
       case "openIncident" -> Map.of("severity", "high", "summary", "Something broke");
       case "createSubscription" ->
-          Map.of("events", List.of("release.*"), "channel", Map.of("kind", "email", "to", List.of("stakeholders")));
+          Map.of(
+              "events",
+              List.of("release.*"),
+              "channel",
+              Map.of("kind", "email", "to", List.of("stakeholders")));
       case "setStakeholders" -> Map.of("emails", List.of("cfo@example.com"));
       case "reportCustomerIssue" ->
-          Map.of("summary", "Checkout fails", "severity", "critical", "link", "https://support.example/1");
+          Map.of(
+              "summary",
+              "Checkout fails",
+              "severity",
+              "critical",
+              "link",
+              "https://support.example/1");
       case "setMyNotificationPreferences" ->
           Map.of("emailOff", List.of("step.*"), "mutedProducts", List.of());
       case "resolveIncident" ->
@@ -196,7 +206,11 @@ final class MatrixFixture {
     Api.Response made =
         team.rm.post(
             "/api/v1/products/" + team.product + "/subscriptions",
-            Map.of("events", List.of("incident.*"), "channel", Map.of("kind", "email", "to", List.of("stakeholders"))));
+            Map.of(
+                "events",
+                List.of("incident.*"),
+                "channel",
+                Map.of("kind", "email", "to", List.of("stakeholders"))));
     assertThat(made.status()).as(made.toString()).isEqualTo(201);
     return made.text("id");
   }

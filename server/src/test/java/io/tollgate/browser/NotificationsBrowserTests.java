@@ -23,7 +23,8 @@ class NotificationsBrowserTests extends BrowserTest {
     Team t = teamWithPasswords();
     String id = ReleaseDriver.plan(t, "minor");
     ReleaseDriver.ok(
-        t.rm.post(ReleaseDriver.path(id) + "/steps/schedule-window/complete", Map.of("note", "Tue")));
+        t.rm.post(
+            ReleaseDriver.path(id) + "/steps/schedule-window/complete", Map.of("note", "Tue")));
 
     WebDriver rm = browser();
     signIn(rm, t, "release-manager");

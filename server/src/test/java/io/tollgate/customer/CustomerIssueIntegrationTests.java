@@ -36,47 +36,65 @@ class CustomerIssueIntegrationTests extends IntegrationTest {
       String id = ReleaseDriver.plan(t, "minor");
       String issues = "/api/v1/releases/" + id + "/customer-issues";
       Map<String, Object> body =
-          Map.of("summary", "Checkout fails for Safari users", "severity", "critical", "link", "https://support.example/t/42");
-      assertThat(t.support.post(issues, body).status())
-          .as("not released yet")
-          .isEqualTo(409);
+          Map.of(
+              "summary",
+              "Checkout fails for Safari users",
+              "severity",
+              "critical",
+              "link",
+              "https://support.example/t/42");
+      assertThat(t.support.post(issues, body).status()).as("not released yet").isEqualTo(409);
       ReleaseDriver.release(t, id);
 
       assertThat(t.developer.post(issues, body).status()).isEqualTo(403);
       assertField(t.support.post(issues, Map.of("summary", "x", "severity", "urgent")), "severity");
-      assertField(t.support.post(issues, Map.of("summary", "x", "severity", "low", "link", "ftp://x/y")), "link");
+      assertField(
+          t.support.post(issues, Map.of("summary", "x", "severity", "low", "link", "ftp://x/y")),
+          "link");
       assertThat(t.support.post(issues, Map.of("severity", "low")).status()).isEqualTo(400);
 
-      Api.Response minor = t.support.post(issues, Map.of("summary", "Typo on the receipt", "severity", "low"));
+      Api.Response minor =
+          t.support.post(issues, Map.of("summary", "Typo on the receipt", "severity", "low"));
       assertThat(minor.status()).as(minor.toString()).isEqualTo(201);
       Api.Response critical = t.support.post(issues, body);
       assertThat(critical.status()).as(critical.toString()).isEqualTo(201);
       assertThat(critical.text("reportedBy")).isEqualTo(t.usernames.get("support"));
       assertThat(t.developer.get(issues).json().size()).isEqualTo(2);
 
-      assertThat(t.support.post("/api/v1/customer-issues/" + minor.text("id") + "/escalate").status())
+      assertThat(
+              t.support.post("/api/v1/customer-issues/" + minor.text("id") + "/escalate").status())
           .as("only a critical issue")
           .isEqualTo(409);
       assertThat(t.qa.post("/api/v1/customer-issues/" + critical.text("id") + "/escalate").status())
           .isEqualTo(403);
-      Api.Response incident = t.support.post("/api/v1/customer-issues/" + critical.text("id") + "/escalate");
+      Api.Response incident =
+          t.support.post("/api/v1/customer-issues/" + critical.text("id") + "/escalate");
       assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
       assertThat(incident.text("severity")).isEqualTo("critical");
       assertThat(incident.text("summary")).contains("Checkout fails for Safari users");
       assertThat(t.rm.get("/api/v1/incidents/" + incident.text("id")).status()).isEqualTo(200);
-      assertThat(t.support.post("/api/v1/customer-issues/" + critical.text("id") + "/escalate").status())
+      assertThat(
+              t.support
+                  .post("/api/v1/customer-issues/" + critical.text("id") + "/escalate")
+                  .status())
           .as("once")
           .isEqualTo(409);
-      assertThat(t.rm.get(issues).json().get(1).path("incident").asString()).isEqualTo(incident.text("id"));
+      assertThat(t.rm.get(issues).json().get(1).path("incident").asString())
+          .isEqualTo(incident.text("id"));
 
       await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to(hook).size() == 2);
       assertThat(receiver.to(hook)).allMatch(Receiver.Request::verified);
-      assertThat(receiver.to(hook).get(1).json().path("data").path("severity").asString()).isEqualTo("critical");
+      assertThat(receiver.to(hook).get(1).json().path("data").path("severity").asString())
+          .isEqualTo("critical");
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
-                  t.rm.get("/api/v1/me/notifications").json().path("items").valueStream()
+                  t.rm
+                      .get("/api/v1/me/notifications")
+                      .json()
+                      .path("items")
+                      .valueStream()
                       .anyMatch(e -> e.path("type").asString().equals("customer-issue.reported")));
     }
   }

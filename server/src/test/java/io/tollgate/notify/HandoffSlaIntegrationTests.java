@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Handoffs reach people: "your turn" to the receiving role when handed; unacknowledged past the
- * SLA (4 h in the built-in process), the release manager is told once and the audit log says so.
- * The escalation runs at a time the test chooses.
+ * Handoffs reach people: "your turn" to the receiving role when handed; unacknowledged past the SLA
+ * (4 h in the built-in process), the release manager is told once and the audit log says so. The
+ * escalation runs at a time the test chooses.
  */
 class HandoffSlaIntegrationTests extends IntegrationTest {
   @Autowired Escalations escalations;
@@ -37,9 +37,7 @@ class HandoffSlaIntegrationTests extends IntegrationTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> subjects(rm).stream().anyMatch(s -> s.contains("your turn, release-manager")));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> clocks.find(id, "qa-to-rm").isPresent());
+    await().atMost(Duration.ofSeconds(10)).until(() -> clocks.find(id, "qa-to-rm").isPresent());
     HandoffClocks.Clock clock = clocks.find(id, "qa-to-rm").orElseThrow();
     assertThat(Duration.between(clock.handedAt(), clock.dueAt())).isEqualTo(Duration.ofHours(4));
 
@@ -59,9 +57,13 @@ class HandoffSlaIntegrationTests extends IntegrationTest {
         .isZero();
 
     List<JsonNode> escalated = new ArrayList<>();
-    t.rm.get(path(id) + "/audit").json().forEach(e -> {
-      if (e.path("action").asString().equals("handoff.escalated")) escalated.add(e);
-    });
+    t.rm
+        .get(path(id) + "/audit")
+        .json()
+        .forEach(
+            e -> {
+              if (e.path("action").asString().equals("handoff.escalated")) escalated.add(e);
+            });
     assertThat(escalated).hasSize(1);
     assertThat(escalated.get(0).path("actor").asString()).isEqualTo("system");
     assertThat(escalated.get(0).path("details").path("handoff").asString()).isEqualTo("qa-to-rm");
@@ -74,6 +76,31 @@ class HandoffSlaIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void theReleasePageAndTheBoardShowTheSlaClockOfAWaitingHandoff() {
+    Team t = team();
+    String id = ReleaseDriver.plan(t, "minor");
+    ReleaseDriver.prepare(t, id);
+    String rm = t.usernames.get("release-manager");
+    assertThat(
+            admin
+                .put(
+                    "/api/v1/users/" + rm + "/password",
+                    java.util.Map.of("password", "sla page password 1"))
+                .status())
+        .isEqualTo(204);
+    io.tollgate.support.WebSession browser = new io.tollgate.support.WebSession(port);
+    assertThat(browser.signIn(rm, "sla page password 1")).isTrue();
+    String page = browser.get("/releases/" + id).body();
+    assertThat(page)
+        .containsPattern(
+            "data-testid=\"sla\"[^>]*>SLA 4 h: 3 h 5\\d min left|data-testid=\"sla\"[^>]*>SLA 4 h: 4 h left");
+    assertThat(browser.get("/?product=" + t.product).body())
+        .contains("data-testid=\"sla\"", "SLA 4 h:");
+    ok(t.rm.post(path(id) + "/handoffs/qa-to-rm/acknowledge", java.util.Map.of()));
+    assertThat(browser.get("/releases/" + id).body()).doesNotContain("data-testid=\"sla\"");
+  }
+
+  @Test
   void anAcknowledgedHandoffIsNotEscalated() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
@@ -82,8 +109,7 @@ class HandoffSlaIntegrationTests extends IntegrationTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () ->
-                clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
+            () -> clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
     Instant handed = clocks.find(id, "qa-to-rm").orElseThrow().handedAt();
     assertThat(escalations.escalateDue(handed.plus(Duration.ofDays(2)), t.product)).isZero();
   }

@@ -57,7 +57,8 @@ class InboxIntegrationTests extends IntegrationTest {
     ok(t.rm.post(path(id) + "/handoffs/qa-to-rm/acknowledge", Map.of()));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
+        .until(
+            () -> clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
     WebPage stale = rm.get("/notifications/" + entry.path("id").asLong());
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.body())
@@ -88,7 +89,8 @@ class InboxIntegrationTests extends IntegrationTest {
             () -> {
               JsonNode d =
                   t.rm.get("/api/v1/products/" + t.product + "/deliveries?status=delivered").json();
-              for (JsonNode x : d) if (x.path("type").asString().equals("decision.recorded")) return true;
+              for (JsonNode x : d)
+                if (x.path("type").asString().equals("decision.recorded")) return true;
               return false;
             });
     await().atMost(Duration.ofSeconds(10)).until(() -> clocks.find(id, "rm-to-devops").isPresent());
@@ -105,14 +107,17 @@ class InboxIntegrationTests extends IntegrationTest {
     String rmAddress = t.usernames.get("release-manager") + "@example.com";
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> MailServer.to(rmAddress).stream().anyMatch(m -> subject(m).contains("your turn")));
+        .until(
+            () ->
+                MailServer.to(rmAddress).stream().anyMatch(m -> subject(m).contains("your turn")));
     jakarta.mail.internet.MimeMessage mail =
         MailServer.to(rmAddress).stream()
             .filter(m -> subject(m).contains("your turn"))
             .findFirst()
             .orElseThrow();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("https?://[^/\\s]+(/go/[A-Za-z0-9_-]+)").matcher(plainText(mail));
+        java.util.regex.Pattern.compile("https?://[^/\\s]+(/go/[A-Za-z0-9_-]+)")
+            .matcher(plainText(mail));
     assertThat(m.find()).as(plainText(mail)).isTrue();
     String go = m.group(1);
 
@@ -137,7 +142,8 @@ class InboxIntegrationTests extends IntegrationTest {
     ok(t.rm.post(path(id) + "/handoffs/qa-to-rm/acknowledge", Map.of()));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
+        .until(
+            () -> clocks.find(id, "qa-to-rm").map(c -> c.acknowledgedAt() != null).orElse(false));
     WebSession qa = signIn(t.usernames.get("qa-lead"));
     assertThat(qa.get(go).body())
         .as("a message no longer current says so")
@@ -153,7 +159,7 @@ class InboxIntegrationTests extends IntegrationTest {
   }
 
   /** The text/plain part of a message, decoded. */
-  private static String plainText(jakarta.mail.Part part) throws Exception {
+  static String plainText(jakarta.mail.Part part) throws Exception {
     if (part.isMimeType("text/plain")) return (String) part.getContent();
     if (part.getContent() instanceof jakarta.mail.Multipart mp) {
       for (int i = 0; i < mp.getCount(); i++) {
@@ -170,7 +176,9 @@ class InboxIntegrationTests extends IntegrationTest {
 
   private WebSession signIn(String username) {
     assertThat(
-            admin.put("/api/v1/users/" + username + "/password", Map.of("password", PASSWORD)).status())
+            admin
+                .put("/api/v1/users/" + username + "/password", Map.of("password", PASSWORD))
+                .status())
         .isEqualTo(204);
     WebSession s = new WebSession(port);
     assertThat(s.signIn(username, PASSWORD)).isTrue();

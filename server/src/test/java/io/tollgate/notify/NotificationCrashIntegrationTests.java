@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outbox survives a crash between commit and send: a real server process is killed with
- * SIGKILL while commands are committed and their messages wait (the receiver holds the first one),
- * then started again on the same database. Every message of every committed event arrives, and
- * only the one that was in flight at the kill arrives twice (with the same webhook-id).
+ * The outbox survives a crash between commit and send: a real server process is killed with SIGKILL
+ * while commands are committed and their messages wait (the receiver holds the first one), then
+ * started again on the same database. Every message of every committed event arrives, and only the
+ * one that was in flight at the kill arrives twice (with the same webhook-id).
  */
 class NotificationCrashIntegrationTests {
   private static final String TOKEN = "crash-admin-token-5b1e7c9a3d2f4e6a8c0b";
@@ -82,7 +82,12 @@ class NotificationCrashIntegrationTests {
       all.forEach(r -> times.merge(r.id(), 1, Integer::sum));
       List<String> got = new ArrayList<>();
       all.subList(beforeRestart, all.size())
-          .forEach(r -> got.add(r.json().path("data").path("seq").asLong() + " " + r.json().path("type").asString()));
+          .forEach(
+              r ->
+                  got.add(
+                      r.json().path("data").path("seq").asLong()
+                          + " "
+                          + r.json().path("type").asString()));
       assertThat(new TreeSet<>(got))
           .as("after the restart, every message of the committed events")
           .isEqualTo(new TreeSet<>(expected));

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The rules of notifications, without Spring: vocabulary, patterns, audiences, backoff, defaults. */
+/**
+ * The rules of notifications, without Spring: vocabulary, patterns, audiences, backoff, defaults.
+ */
 class NotificationRulesTests {
 
   @Test
@@ -91,7 +93,8 @@ class NotificationRulesTests {
                 List.of("role:support", "user:sam", "stakeholders", "customers", "ops@example.com"),
                 "channel.to"))
         .hasSize(5);
-    assertThatThrownBy(() -> Audience.check(List.of("role:support", "ops at example"), "channel.to"))
+    assertThatThrownBy(
+            () -> Audience.check(List.of("role:support", "ops at example"), "channel.to"))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.field()).isEqualTo("channel.to[1]"));
     assertThatThrownBy(() -> Audience.addresses(List.of("a@example.com", "nope"), "emails"))

@@ -19,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A webhook or chat receiver on loopback, as a customer runs one: records every request; on a path
- * given a secret, verifies every Standard Webhooks signature (a request whose signature does not verify is
- * recorded as such and answered 401). What it answers is set by {@link #answer}; it also counts
- * requests in flight per webhook-id, to catch two senders sending one message at once.
+ * given a secret, verifies every Standard Webhooks signature (a request whose signature does not
+ * verify is recorded as such and answered 401). What it answers is set by {@link #answer}; it also
+ * counts requests in flight per webhook-id, to catch two senders sending one message at once.
  */
 public final class Receiver implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,11 +54,13 @@ public final class Receiver implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
           boolean verified = verify(exchange.getRequestURI().getPath(), headers, body);
-          Request request = new Request(exchange.getRequestURI().getPath(), headers, body, verified);
+          Request request =
+              new Request(exchange.getRequestURI().getPath(), headers, body, verified);
           String id = request.id() == null ? "" : request.id();
           AtomicInteger flying = inFlight.computeIfAbsent(id, k -> new AtomicInteger());
           if (flying.incrementAndGet() > 1 && !id.isEmpty()) concurrentSends.incrementAndGet();

@@ -32,11 +32,18 @@ class CustomerIssueApi {
 
   /** The incident an issue was escalated to. */
   record EscalatedIncident(
-      String id, String release, String product, String severity, String summary, String status, String customerIssue) {}
+      String id,
+      String release,
+      String product,
+      String severity,
+      String summary,
+      String status,
+      String customerIssue) {}
 
   @Operation(
       operationId = "reportCustomerIssue",
-      summary = "Record a customer-reported issue on a released release (support or the release manager)")
+      summary =
+          "Record a customer-reported issue on a released release (support or the release manager)")
   @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/releases/{id}/customer-issues", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CustomerIssue> report(
@@ -46,7 +53,9 @@ class CustomerIssueApi {
         .body(issue);
   }
 
-  @Operation(operationId = "listCustomerIssues", summary = "List a release's customer-reported issues")
+  @Operation(
+      operationId = "listCustomerIssues",
+      summary = "List a release's customer-reported issues")
   @ProblemStatuses({403, 404})
   @GetMapping("/releases/{id}/customer-issues")
   List<CustomerIssue> list(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -55,7 +64,8 @@ class CustomerIssueApi {
 
   @Operation(
       operationId = "escalateCustomerIssue",
-      summary = "Escalate a critical customer issue to an incident (support or the release manager)")
+      summary =
+          "Escalate a critical customer issue to an incident (support or the release manager)")
   @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/customer-issues/{id}/escalate")
   ResponseEntity<EscalatedIncident> escalate(
@@ -65,6 +75,12 @@ class CustomerIssueApi {
     return ResponseEntity.created(URI.create("/api/v1/incidents/" + d.id()))
         .body(
             new EscalatedIncident(
-                d.id(), d.release(), d.product(), d.severity(), d.summary(), incident.status(), id));
+                d.id(),
+                d.release(),
+                d.product(),
+                d.severity(),
+                d.summary(),
+                incident.status(),
+                id));
   }
 }

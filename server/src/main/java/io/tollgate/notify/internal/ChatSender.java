@@ -28,13 +28,10 @@ class ChatSender implements ChannelSender {
   }
 
   @Override
-  public void send(Subscription subscription, Message message, String messageId)
-      throws SendFailed {
+  public void send(Subscription subscription, Message message, String messageId) throws SendFailed {
     Channel.Chat chat = (Channel.Chat) subscription.channel();
     String text = chat.kind().equals("teams") ? message.teams() : message.slack();
     http.post(
-        secrets.open(chat.sealedUrl()),
-        Map.of(),
-        JSON.writeValueAsString(Map.of("text", text)));
+        secrets.open(chat.sealedUrl()), Map.of(), JSON.writeValueAsString(Map.of("text", text)));
   }
 }

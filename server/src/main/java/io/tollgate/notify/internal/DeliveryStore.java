@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The notify_deliveries table: the outbox. A row is claimed by one sender at a time with a lease
- * (a conditional update, so two nodes never both win it), and per subscription only the oldest
- * pending row is offered, so messages leave in audit order.
+ * The notify_deliveries table: the outbox. A row is claimed by one sender at a time with a lease (a
+ * conditional update, so two nodes never both win it), and per subscription only the oldest pending
+ * row is offered, so messages leave in audit order.
  */
 @Repository
 public class DeliveryStore {
@@ -27,22 +27,15 @@ public class DeliveryStore {
   /** A row to send: which subscription, which event, as which type. */
   public record Due(long id, String subscription, long seq, String type, int attempts) {}
 
-  /** Adds a pending row, due now; a row for the same event and subscription is kept as it is. */
+  /**
+   * Adds a pending row, due now. Only the outbox writes rows, under its audit cursor's lock, so an
+   * event and subscription never meet twice here (the unique key would refuse it).
+   */
   public void insert(String subscription, String product, long seq, String type, Instant now) {
     jdbc.sql(
             "insert into notify_deliveries (subscription_id, product, event_seq, type, status,"
-                + " attempts, next_attempt_at, created_at) select ?, ?, ?, ?, 'pending', 0, ?, ?"
-                + " where not exists (select 1 from notify_deliveries where subscription_id = ?"
-                + " and event_seq = ?)")
-        .params(
-            subscription,
-            product,
-            seq,
-            type,
-            Timestamps.toDb(now),
-            Timestamps.toDb(now),
-            subscription,
-            seq)
+                + " attempts, next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?)")
+        .params(subscription, product, seq, type, Timestamps.toDb(now), Timestamps.toDb(now))
         .update();
   }
 
@@ -57,7 +50,9 @@ public class DeliveryStore {
                 + " and (d.claimed_until is null or d.claimed_until < ?)"
                 + " and not exists (select 1 from notify_deliveries e where e.subscription_id ="
                 + " d.subscription_id and e.status = 'pending' and e.event_seq < d.event_seq)"
-                + " order by d.event_seq, d.id fetch first " + limit + " rows only")
+                + " order by d.event_seq, d.id fetch first "
+                + limit
+                + " rows only")
         .params(Timestamps.toDb(now), Timestamps.toDb(now))
         .query(
             (rs, n) ->
@@ -104,12 +99,7 @@ public class DeliveryStore {
                 + " next_attempt_at = coalesce(?, next_attempt_at), claimed_until = null"
                 + " where id = ? and claimed_by = ?")
         .params(
-            next == null ? "dead" : "pending",
-            attempts,
-            message,
-            Timestamps.toDb(next),
-            id,
-            sender)
+            next == null ? "dead" : "pending", attempts, message, Timestamps.toDb(next), id, sender)
         .update();
   }
 

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due deliveries on a few threads ({@code tollgate.notify.senders}, default 4). A delivery is
  * claimed with a lease ({@code tollgate.notify.lease}, longer than a send may take) so no other
- * sender, on this node or another, sends it meanwhile; then sent, then its outcome recorded. A
- * node that dies mid-send leaves the lease to expire, and the delivery is sent again with the same
+ * sender, on this node or another, sends it meanwhile; then sent, then its outcome recorded. A node
+ * that dies mid-send leaves the lease to expire, and the delivery is sent again with the same
  * webhook-id (at least once). Failures wait per {@link Backoff}; the last one leaves it dead.
  */
 @Component

@@ -23,13 +23,13 @@ class EmailSender implements ChannelSender {
   }
 
   @Override
-  public void send(Subscription subscription, Message message, String messageId)
-      throws SendFailed {
+  public void send(Subscription subscription, Message message, String messageId) throws SendFailed {
     if (!mailer.configured()) {
       throw new SendFailed("email is not set up: no SMTP server (TOLLGATE_SMTP_HOST)", true);
     }
     Channel.Email email = (Channel.Email) subscription.channel();
-    List<String> to = recipients.of(subscription.product(), email.to(), message.type(), message.data());
+    List<String> to =
+        recipients.of(subscription.product(), email.to(), message.type(), message.data());
     if (to.isEmpty()) throw new NobodyToTell(String.join(", ", email.to()));
     mailer.send(to, message.subject(), message.text(), message.html());
   }

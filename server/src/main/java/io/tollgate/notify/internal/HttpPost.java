@@ -1,11 +1,11 @@
 package io.tollgate.notify.internal;
 
+import io.tollgate.shared.outbound.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.tollgate.shared.outbound.OutboundHttp;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * POSTs a JSON body to a receiver through the shared {@link OutboundHttp} client, with an answer
- * timeout ({@code tollgate.notify.timeout}, default 10 s); anything but a 2xx is a failed attempt, said plainly.
+ * timeout ({@code tollgate.notify.timeout}, default 10 s); anything but a 2xx is a failed attempt,
+ * said plainly.
  */
 @Component
 class HttpPost {
@@ -57,7 +58,10 @@ class HttpPost {
       String answer = r.body() == null ? "" : r.body().strip();
       if (answer.length() > 200) answer = answer.substring(0, 200) + "…";
       throw SendFailed.retry(
-          uri.getHost() + " answered HTTP " + r.statusCode() + (answer.isEmpty() ? "" : ": " + answer));
+          uri.getHost()
+              + " answered HTTP "
+              + r.statusCode()
+              + (answer.isEmpty() ? "" : ": " + answer));
     }
   }
 

@@ -32,8 +32,7 @@ public class InboxStore {
       Instant at) {
     jdbc.sql(
             "insert into notify_inbox (username, product, release_id, event_seq, type, handoff,"
-                + " title, link, created_at) select ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists"
-                + " (select 1 from notify_inbox where username = ? and event_seq = ?)")
+                + " title, link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             username,
             product,
@@ -43,9 +42,7 @@ public class InboxStore {
             handoff,
             title.length() > 1000 ? title.substring(0, 1000) : title,
             link,
-            Timestamps.toDb(at),
-            username,
-            seq)
+            Timestamps.toDb(at))
         .update();
   }
 

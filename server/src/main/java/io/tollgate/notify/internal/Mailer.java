@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SMTP server Tollgate sends email through, from {@code TOLLGATE_SMTP_HOST}, {@code _PORT}
- * (default 25), {@code _USERNAME}, {@code _PASSWORD}, {@code _FROM} and {@code _STARTTLS}. Without a
- * host, email is not set up: email deliveries are dead at once, saying so, and can be retried once
- * it is.
+ * (default 25), {@code _USERNAME}, {@code _PASSWORD}, {@code _FROM} and {@code _STARTTLS}. Without
+ * a host, email is not set up: email deliveries are dead at once, saying so, and can be retried
+ * once it is.
  */
 @Component
 public class Mailer {

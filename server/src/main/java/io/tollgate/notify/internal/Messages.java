@@ -48,7 +48,8 @@ public class Messages {
     this.products = products;
     this.links = links;
     this.clock = clock;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   /** The message of the event, as a notification of the given type. */
@@ -71,7 +72,9 @@ public class Messages {
     Map<String, Object> context = new LinkedHashMap<>(data);
     context.put("type", type);
     context.put("productName", productName(e.product()));
-    context.put("version", EventFacts.text(payload, "version") == null ? "" : EventFacts.text(payload, "version"));
+    context.put(
+        "version",
+        EventFacts.text(payload, "version") == null ? "" : EventFacts.text(payload, "version"));
     context.put("headline", Headlines.of(type, key -> EventFacts.text(payload, key)));
     context.put("sentence", AuditTimeline.of(java.util.List.of(e), key -> null).get(0).sentence());
     String handoff = EventFacts.text(payload, "handoff");
@@ -111,7 +114,8 @@ public class Messages {
     }
   }
 
-  private String render(String type, String part, Mustache.Compiler compiler, Map<String, Object> context) {
+  private String render(
+      String type, String part, Mustache.Compiler compiler, Map<String, Object> context) {
     Template t =
         template(type + "." + part, compiler)
             .or(() -> template("default." + part, compiler))
@@ -123,9 +127,11 @@ public class Messages {
     return templates.computeIfAbsent(
         name + (compiler == html ? ":html" : ":text"),
         k -> {
-          try (InputStream in = getClass().getClassLoader().getResourceAsStream(BASE + name + ".mustache")) {
+          try (InputStream in =
+              getClass().getClassLoader().getResourceAsStream(BASE + name + ".mustache")) {
             if (in == null) return Optional.empty();
-            return Optional.of(compiler.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return Optional.of(
+                compiler.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
           } catch (IOException ex) {
             throw new UncheckedIOException(ex);
           }

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes the outbox from the audit log: for each event after its cursor, one pending delivery per
- * subscription of the event's product that asks for it, in the transaction that moves the cursor.
- * A crash before that commit reads the same events again; after it, the rows are there: nothing
+ * subscription of the event's product that asks for it, in the transaction that moves the cursor. A
+ * crash before that commit reads the same events again; after it, the rows are there: nothing
  * committed to the audit log is missed, nothing is written twice. A subscription receives the
  * events recorded after it was made.
  */
@@ -67,7 +67,10 @@ public class Outbox {
     this.clock = clock;
   }
 
-  /** Reads one batch of at most {@code max} events and writes their deliveries; answers how many events it read. */
+  /**
+   * Reads one batch of at most {@code max} events and writes their deliveries; answers how many
+   * events it read.
+   */
   public int drain(int max) {
     Integer written =
         tx.execute(

@@ -1,8 +1,8 @@
 package io.tollgate.notify.internal;
 
 import io.tollgate.identity.User;
-import io.tollgate.notify.Audience;
 import io.tollgate.identity.UserManagement;
+import io.tollgate.notify.Audience;
 import io.tollgate.product.Member;
 import io.tollgate.product.ProductManagement;
 import java.util.LinkedHashSet;
@@ -11,10 +11,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The addresses an email audience stands for now: {@code role:x} the product's members holding
- * the role, {@code user:x} that person, {@code stakeholders} the product's list, an address itself.
- * Disabled people, people without an address, and people who do not want this event of this
- * product by email (their {@link io.tollgate.notify.Preferences}) are left out.
+ * The addresses an email audience stands for now: {@code role:x} the product's members holding the
+ * role, {@code user:x} that person, {@code stakeholders} the product's list, an address itself.
+ * Disabled people, people without an address, and people who do not want this event of this product
+ * by email (their {@link io.tollgate.notify.Preferences}) are left out.
  */
 @Component
 class Recipients {
@@ -65,7 +65,8 @@ class Recipients {
   /** The person's address, unless disabled, without one, or not wanting this by email. */
   private void person(String username, String product, String type, Set<String> out) {
     if (!preferences.of(username).wantsEmail(product, type)) return;
-    users.find(username)
+    users
+        .find(username)
         .filter(u -> !u.disabled())
         .map(User::email)
         .filter(e -> e != null && !e.isBlank())

@@ -28,7 +28,8 @@ public final class WebhookBody {
   }
 
   /** What every version of the body says. */
-  public record Read(int bodyVersion, String type, String timestamp, String product, long seq, JsonNode data) {}
+  public record Read(
+      int bodyVersion, String type, String timestamp, String product, long seq, JsonNode data) {}
 
   /** Reads a body of any version so far: 1. */
   public static Read read(String body) {

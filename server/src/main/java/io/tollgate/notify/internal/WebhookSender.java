@@ -32,8 +32,7 @@ class WebhookSender implements ChannelSender {
   }
 
   @Override
-  public void send(Subscription subscription, Message message, String messageId)
-      throws SendFailed {
+  public void send(Subscription subscription, Message message, String messageId) throws SendFailed {
     Channel.Webhook w = (Channel.Webhook) subscription.channel();
     try {
       urls.check(w.url(), "channel.url");

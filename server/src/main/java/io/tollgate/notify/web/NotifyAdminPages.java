@@ -41,8 +41,7 @@ class NotifyAdminPages {
     model.addAttribute("from", mailer.from());
     model.addAttribute("privateAllowed", urls.privateRangesAllowed());
     model.addAttribute("allowedHosts", urls.allowedHosts());
-    model.addAttribute(
-        "myEmail", users.find(me.username()).map(u -> u.email()).orElse(""));
+    model.addAttribute("myEmail", users.find(me.username()).map(u -> u.email()).orElse(""));
     return "notify/admin";
   }
 

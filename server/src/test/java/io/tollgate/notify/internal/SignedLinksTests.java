@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Signed links without Spring: what a token names, and that an altered or foreign one is refused. */
+/**
+ * Signed links without Spring: what a token names, and that an altered or foreign one is refused.
+ */
 class SignedLinksTests {
   private static final byte[] KEY = new byte[32];
   private final SignedLinks links = new SignedLinks(new SecretBox(KEY), null, Duration.ofDays(7));
@@ -22,7 +24,9 @@ class SignedLinksTests {
     assertThat(t.handoff()).isEqualTo("qa-to-rm");
     assertThat(t.seq()).isEqualTo(42);
     assertThat(t.expiresAt()).isEqualTo(now.plus(Duration.ofDays(7)));
-    assertThat(links.token("r-1", "qa-to-rm", 42, now)).as("sealed afresh each time").isNotEqualTo(token);
+    assertThat(links.token("r-1", "qa-to-rm", 42, now))
+        .as("sealed afresh each time")
+        .isNotEqualTo(token);
   }
 
   @Test
@@ -30,7 +34,9 @@ class SignedLinksTests {
     String token = links.token("r-1", "qa-to-rm", 42, Instant.now());
     char last = token.charAt(token.length() - 5);
     String altered =
-        token.substring(0, token.length() - 5) + (last == 'A' ? 'B' : 'A') + token.substring(token.length() - 4);
+        token.substring(0, token.length() - 5)
+            + (last == 'A' ? 'B' : 'A')
+            + token.substring(token.length() - 4);
     assertThat(links.open(altered)).isEmpty();
     byte[] other = new byte[32];
     other[0] = 1;

@@ -21,13 +21,15 @@ class StoredFormatsTests {
 
   @Test
   void channelsOfFormatOneReadBack() {
-    String webhook = "{\"v\":1,\"kind\":\"webhook\",\"url\":\"https://hooks.example/t\",\"secret\":\"tgs1:abcd:xyz\"}";
+    String webhook =
+        "{\"v\":1,\"kind\":\"webhook\",\"url\":\"https://hooks.example/t\",\"secret\":\"tgs1:abcd:xyz\"}";
     assertThat(ChannelJson.read(webhook))
         .isEqualTo(new Channel.Webhook("https://hooks.example/t", "tgs1:abcd:xyz"));
     String email = "{\"v\":1,\"kind\":\"email\",\"to\":[\"role:support\",\"stakeholders\"]}";
     assertThat(ChannelJson.read(email))
         .isEqualTo(new Channel.Email(List.of("role:support", "stakeholders")));
-    String slack = "{\"v\":1,\"kind\":\"slack\",\"url\":\"tgs1:abcd:q\",\"host\":\"hooks.slack.com\"}";
+    String slack =
+        "{\"v\":1,\"kind\":\"slack\",\"url\":\"tgs1:abcd:q\",\"host\":\"hooks.slack.com\"}";
     assertThat(ChannelJson.read(slack))
         .isEqualTo(new Channel.Chat("slack", "tgs1:abcd:q", "hooks.slack.com"));
     for (Channel c :
@@ -45,7 +47,8 @@ class StoredFormatsTests {
   @Test
   void aVersionOneWebhookBodyAsAReceiverKeptItReads() throws IOException {
     String stored;
-    try (InputStream in = getClass().getResourceAsStream("/io/tollgate/notify/webhook-body-v1.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/io/tollgate/notify/webhook-body-v1.json")) {
       stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     WebhookBody.Read read = WebhookBody.read(stored);

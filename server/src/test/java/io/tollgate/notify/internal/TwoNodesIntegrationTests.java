@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Several nodes on one database (this server's own sender and two more, each with its own node
- * id, as another process would have) share the outbox: every message is sent once, never by two
- * senders at the same time, and in audit order per subscription.
+ * Several nodes on one database (this server's own sender and two more, each with its own node id,
+ * as another process would have) share the outbox: every message is sent once, never by two senders
+ * at the same time, and in audit order per subscription.
  */
 class TwoNodesIntegrationTests extends IntegrationTest {
   @Autowired DeliveryStore deliveries;
@@ -52,7 +52,11 @@ class TwoNodesIntegrationTests extends IntegrationTest {
         Api.Response s =
             t.rm.post(
                 "/api/v1/products/" + t.product + "/subscriptions",
-                Map.of("events", List.of("*"), "channel", Map.of("kind", "webhook", "url", receiver.url(hook))));
+                Map.of(
+                    "events",
+                    List.of("*"),
+                    "channel",
+                    Map.of("kind", "webhook", "url", receiver.url(hook))));
         assertThat(s.status()).as(s.toString()).isEqualTo(201);
         receiver.secret(hook, s.text("secret"));
         hooks.add(hook);
@@ -81,7 +85,10 @@ class TwoNodesIntegrationTests extends IntegrationTest {
         for (var e : t.rm.get("/api/v1/releases/" + id + "/audit").json()) {
           if (!io.tollgate.notify.NotificationTypes.of(
                   e.path("action").asString(),
-                  k -> e.path("details").path(k).isValueNode() ? e.path("details").path(k).asString() : null,
+                  k ->
+                      e.path("details").path(k).isValueNode()
+                          ? e.path("details").path(k).asString()
+                          : null,
                   s -> s.startsWith("deploy-"))
               .isEmpty()) events++;
         }
@@ -102,7 +109,8 @@ class TwoNodesIntegrationTests extends IntegrationTest {
         got.forEach(r -> times.merge(r.id(), 1, Integer::sum));
         assertThat(times.values()).as("each message once").containsOnly(1);
         assertThat(got).allMatch(Receiver.Request::verified);
-        List<Long> seqs = got.stream().map(r -> r.json().path("data").path("seq").asLong()).toList();
+        List<Long> seqs =
+            got.stream().map(r -> r.json().path("data").path("seq").asLong()).toList();
         assertThat(seqs).as("in audit order").isSorted();
       }
     }
