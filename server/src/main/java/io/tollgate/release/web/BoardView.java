@@ -174,7 +174,8 @@ class BoardView {
     for (HandoffState h : r.handoffs()) {
       HandoffDef def = p.handoff(h.key()).orElse(null);
       if (def == null) continue;
-      java.time.Duration left = HandoffSla.remaining(h.handedAt(), h.acknowledgedAt(), def.sla(), now);
+      java.time.Duration left =
+          HandoffSla.remaining(h.handedAt(), h.acknowledgedAt(), def.sla(), now);
       if (left != null && (slaLeft == null || left.compareTo(slaLeft) < 0)) {
         slaLeft = left; // the waiting handoff closest to (or furthest past) its SLA
         sla = "Handoff to " + def.to() + " — " + HandoffRow.slaClock(left, def.sla());
