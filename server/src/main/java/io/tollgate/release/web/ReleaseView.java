@@ -1,6 +1,7 @@
 package io.tollgate.release.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.HandoffDef;
@@ -19,26 +20,21 @@ import io.tollgate.release.RequirementState;
 import io.tollgate.release.Rollback;
 import io.tollgate.release.Signature;
 import io.tollgate.release.StepState;
-import io.tollgate.release.Window;
 import io.tollgate.shared.Blocker;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shape of a release, as {@code GET /api/v1/releases/{id}} returns it. */
+/**
+ * The JSON shape of a release, as {@code GET /api/v1/releases/{id}} returns it: the fields of a
+ * release in a list ({@link ReleaseAnswers.Summary}, unwrapped into this object) and its details.
+ */
 @Schema(name = "Release")
 record ReleaseView(
-    String id,
-    String product,
-    String version,
-    String type,
-    String name,
-    String status,
+    @JsonUnwrapped ReleaseAnswers.Summary summary,
     ProcessRef process,
-    Window window,
     String createdBy,
-    Instant createdAt,
     List<Requirement> requirements,
     List<Step> steps,
     List<Handoff> handoffs,
@@ -54,22 +50,14 @@ record ReleaseView(
     List<Deployment> deployments,
     @Schema(description = "ids of the incidents opened on the release") List<String> incidents,
     Cancellation cancellation,
-    Rollback rollback,
-    long revision) {
+    Rollback rollback) {
 
   static ReleaseView of(Release r, List<String> incidents, List<DeploymentRecord> deployments) {
     ProcessDefinition p = r.process();
     return new ReleaseView(
-        r.id().value(),
-        r.product(),
-        r.version().toString(),
-        r.type().id(),
-        r.name(),
-        r.status().id(),
+        ReleaseAnswers.Summary.of(r),
         r.processRef(),
-        r.window(),
         r.createdBy(),
-        r.createdAt(),
         r.requirements().stream()
             .map(s -> Requirement.of(p.requirement(s.key()).orElseThrow(), s))
             .toList(),
@@ -84,8 +72,7 @@ record ReleaseView(
         deployments.stream().map(Deployment::of).toList(),
         incidents,
         r.cancellation(),
-        r.rollback(),
-        r.revision());
+        r.rollback());
   }
 
   /**
@@ -110,7 +97,7 @@ record ReleaseView(
           s.key(),
           def.title(),
           def.owner(),
-          s.met() ? "met" : "open",
+          s.status().id(),
           s.evidence(),
           s.by(),
           s.at(),
@@ -182,7 +169,7 @@ record ReleaseView(
           def.to(),
           def.handsOver(),
           def.trigger(),
-          h.status(),
+          h.status().id(),
           h.handedAt(),
           h.handedBy(),
           h.acknowledgedAt(),
@@ -229,7 +216,7 @@ record ReleaseView(
       List<Signature> signatures) {
     static SnapshotRequirement of(RequirementState s) {
       return new SnapshotRequirement(
-          s.key(), s.met() ? "met" : "open", s.evidence(), s.by(), s.at(), s.signatures());
+          s.key(), s.status().id(), s.evidence(), s.by(), s.at(), s.signatures());
     }
   }
 
