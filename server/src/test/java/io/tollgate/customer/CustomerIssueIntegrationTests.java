@@ -82,6 +82,21 @@ class CustomerIssueIntegrationTests extends IntegrationTest {
       assertThat(t.rm.get(issues).json().get(1).path("incident").asString())
           .isEqualTo(incident.text("id"));
 
+      String supportName = t.usernames.get("support");
+      assertThat(
+              admin
+                  .put("/api/v1/users/" + supportName + "/password", Map.of("password", "issue pages password 1"))
+                  .status())
+          .isEqualTo(204);
+      io.tollgate.support.WebSession browser = new io.tollgate.support.WebSession(port);
+      assertThat(browser.signIn(supportName, "issue pages password 1")).isTrue();
+      assertThat(browser.get("/releases/" + id).body())
+          .as("the release page counts them")
+          .contains("2 customer issues");
+      assertThat(browser.get("/?product=" + t.product).body())
+          .as("and so does the board")
+          .contains("2 customer issues");
+
       await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to(hook).size() == 2);
       assertThat(receiver.to(hook)).allMatch(Receiver.Request::verified);
       assertThat(receiver.to(hook).get(1).json().path("data").path("severity").asString())
