@@ -85,7 +85,9 @@ class CustomerIssueIntegrationTests extends IntegrationTest {
       String supportName = t.usernames.get("support");
       assertThat(
               admin
-                  .put("/api/v1/users/" + supportName + "/password", Map.of("password", "issue pages password 1"))
+                  .put(
+                      "/api/v1/users/" + supportName + "/password",
+                      Map.of("password", "issue pages password 1"))
                   .status())
           .isEqualTo(204);
       io.tollgate.support.WebSession browser = new io.tollgate.support.WebSession(port);
