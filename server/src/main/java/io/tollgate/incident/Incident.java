@@ -61,7 +61,7 @@ public final class Incident {
     }
     List<IncidentStep> steps =
         playbook.steps().stream()
-            .map(s -> new IncidentStep(s.key(), "pending", null, null, null))
+            .map(s -> new IncidentStep(s.key(), PlaybookStepStatus.PENDING.id(), null, null, null))
             .toList();
     String opening =
         cause == null
@@ -118,7 +118,7 @@ public final class Incident {
           Forbidden.needsRole(
               def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles()));
     }
-    if (!step(key).status().equals("pending")) {
+    if (!step(key).status().equals(PlaybookStepStatus.PENDING.id())) {
       return Action.notOffered(
           kind,
           key,
@@ -135,7 +135,8 @@ public final class Incident {
   public PlaybookStepDef complete(String key, String note, Participant by, Instant now) {
     canComplete(key, by).orThrow();
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    replace(new IncidentStep(key, "done", by.username(), now, blankToNull(note)));
+    replace(
+        new IncidentStep(key, PlaybookStepStatus.DONE.id(), by.username(), now, blankToNull(note)));
     timeline(
         now,
         by.username(),
@@ -151,7 +152,8 @@ public final class Incident {
     }
     action.orThrow();
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    replace(new IncidentStep(key, "skipped", by.username(), now, reason.strip()));
+    replace(
+        new IncidentStep(key, PlaybookStepStatus.SKIPPED.id(), by.username(), now, reason.strip()));
     timeline(now, by.username(), def.title() + " — skipped: " + reason.strip());
   }
 
@@ -205,8 +207,10 @@ public final class Incident {
     }
     for (PlaybookStepDef def : playbook.steps()) {
       if (def.action() == PlaybookStepDef.Action.RESOLVE
-          && step(def.key()).status().equals("pending")) {
-        replace(new IncidentStep(def.key(), "done", by.username(), now, rootCause.strip()));
+          && step(def.key()).status().equals(PlaybookStepStatus.PENDING.id())) {
+        replace(
+            new IncidentStep(
+                def.key(), PlaybookStepStatus.DONE.id(), by.username(), now, rootCause.strip()));
       }
     }
     data = data.resolved(rootCause.strip(), items, by.username(), now);
@@ -225,7 +229,7 @@ public final class Incident {
   }
 
   public String status() {
-    return data.resolvedAt() == null ? "open" : "resolved";
+    return (data.resolvedAt() == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED).id();
   }
 
   public boolean isOpen() {
@@ -235,7 +239,7 @@ public final class Incident {
   /** Playbook steps nobody has completed or skipped yet. */
   public List<String> pendingSteps() {
     return data.steps().stream()
-        .filter(s -> s.status().equals("pending"))
+        .filter(s -> s.status().equals(PlaybookStepStatus.PENDING.id()))
         .map(IncidentStep::key)
         .toList();
   }
