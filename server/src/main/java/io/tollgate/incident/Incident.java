@@ -111,7 +111,7 @@ public final class Incident {
     if (playbook.step(key).isEmpty()) return Action.notOffered(kind, key, unknown(key));
     if (!isOpen()) return Action.notOffered(kind, key, resolved());
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    if (!by.holds(def.owner())) {
+    if (!by.holds(def.owner()) && !automationMayRollBack(def, by)) {
       return Action.notOffered(
           kind,
           key,
@@ -125,6 +125,17 @@ public final class Incident {
           Refused.because("Playbook step '" + key + "' is already " + step(key).status() + "."));
     }
     return Action.offered(kind, key);
+  }
+
+  /**
+   * The one playbook step an actor that is not a person may complete: the rollback of an
+   * environment whose automation it runs (the automatic rollback).
+   */
+  private static boolean automationMayRollBack(PlaybookStepDef def, Participant by) {
+    return !by.isPerson()
+        && def.action() == PlaybookStepDef.Action.ROLLBACK
+        && def.environment() != null
+        && by.automatedEnvironments().contains(def.environment());
   }
 
   private Action inOrder(String key) {

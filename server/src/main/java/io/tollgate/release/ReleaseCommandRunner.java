@@ -34,6 +34,7 @@ class ReleaseCommandRunner {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated;
 
   ReleaseCommandRunner(
       ReleaseStore store,
@@ -42,7 +43,9 @@ class ReleaseCommandRunner {
       ProcessManagement processes,
       AuditLog audit,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated) {
+    this.automated = automated;
     this.store = store;
     this.versions = versions;
     this.products = products;
@@ -109,11 +112,30 @@ class ReleaseCommandRunner {
 
   /**
    * A person with the roles they hold on the product; an actor that is not a person with what the
-   * process grants it. No environment automation is configured yet, so such an actor runs no step.
+   * process grants it: {@code system} runs the steps of the product's automated environments.
    */
   Participant participant(Actor by, String product) {
+    if (by.isPerson())
+      return Participant.of(by, products.rolesOf(product, by.username()), Set.of());
+    AutomatedEnvironments environments = automated.getIfAvailable();
     return Participant.of(
-        by, by.isPerson() ? products.rolesOf(product, by.username()) : Set.of(), Set.of());
+        by,
+        Set.of(),
+        by.kind() == Actor.Kind.SYSTEM && environments != null
+            ? environments.of(product)
+            : Set.of());
+  }
+
+  /** The locked environments of a product, with their reasons. */
+  java.util.Map<String, String> lockedEnvironments(String product) {
+    AutomatedEnvironments environments = automated.getIfAvailable();
+    return environments == null ? java.util.Map.of() : environments.locked(product);
+  }
+
+  /** The environments of a product whose smoke-test and verification steps have checks. */
+  Set<String> checkedEnvironments(String product) {
+    AutomatedEnvironments environments = automated.getIfAvailable();
+    return environments == null ? Set.of() : environments.checked(product);
   }
 
   Release restore(ReleaseData data) {

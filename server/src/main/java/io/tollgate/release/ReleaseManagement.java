@@ -190,13 +190,41 @@ public class ReleaseManagement {
                         Invalid.because(
                             "Unknown outcome '" + outcome + "': use succeeded or failed."));
     return runner.run(
-        by, releaseId, ifMatch, (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+        by,
+        releaseId,
+        ifMatch,
+        (r, p, now) -> {
+          if (r.canComplete(step, p).isOffered()) {
+            LockPolicy.checkDeploy(
+                r.process().step(step).orElse(null),
+                r.product(),
+                runner.lockedEnvironments(r.product()));
+            ChecksPolicy.checkManualOutcome(
+                r.process().step(step).orElse(null),
+                parsed,
+                p,
+                runner.checkedEnvironments(r.product()));
+          }
+          return r.complete(step, note, evidence, parsed, p, now);
+        });
   }
 
   /** Starts a run of a deploy, smoke-test or verification step (the automation's entry). */
   @Transactional
   public Release start(Actor by, String releaseId, String step, Long ifMatch) {
-    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.start(step, p, now));
+    return runner.run(
+        by,
+        releaseId,
+        ifMatch,
+        (r, p, now) -> {
+          if (r.canStart(step, p).isOffered()) {
+            LockPolicy.checkDeploy(
+                r.process().step(step).orElse(null),
+                r.product(),
+                runner.lockedEnvironments(r.product()));
+          }
+          return r.start(step, p, now);
+        });
   }
 
   @Transactional

@@ -126,6 +126,18 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("escalateCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),
           Map.entry("getMyNotificationPreferences", ANY_TOKEN),
           Map.entry("setMyNotificationPreferences", ANY_TOKEN),
+          // environment automation: configured by devops or the admin, read by members
+          Map.entry("setEnvironmentAutomation", EnumSet.of(DEVOPS, ADMIN)),
+          Map.entry("getEnvironmentAutomation", MEMBERS_AND_ADMIN),
+          Map.entry("deleteEnvironmentAutomation", EnumSet.of(DEVOPS, ADMIN)),
+          Map.entry("startStep", EnumSet.of(DEVOPS)),
+          Map.entry("getEnvironmentLock", MEMBERS_AND_ADMIN),
+          Map.entry("clearEnvironmentLock", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("getDeployment", MEMBERS_AND_ADMIN),
+          Map.entry("listReleaseDeployments", MEMBERS_AND_ADMIN),
+          Map.entry("cancelDeployment", EnumSet.of(DEVOPS, ADMIN)),
+          // the pipeline's callback takes the deployment's own token: no person may report
+          Map.entry("reportDeploymentStatus", EnumSet.noneOf(Caller.class)),
           // the whole audit log
           Map.entry("listAuditEvents", EnumSet.of(ADMIN)),
           Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),

@@ -139,10 +139,14 @@ final class MatrixFixture {
             case "subscriptions/id" -> freshSubscription();
             case "deliveries/id" -> aDelivery();
             case "customer-issues/id" -> aCriticalCustomerIssue();
+            case "environments/env" -> automatedStaging();
+            case "deployments/id" -> deployment();
             case "steps/key" ->
-                incidentPath
-                    ? (skip ? "execute-rollback" : "notify-oncall")
-                    : (skip ? "backup" : "schedule-window");
+                template.endsWith("/start")
+                    ? "deploy-staging"
+                    : incidentPath
+                        ? (skip ? "execute-rollback" : "notify-oncall")
+                        : (skip ? "backup" : "schedule-window");
             default ->
                 throw new AssertionError(
                     "MatrixFixture does not know what to put in " + m.group() + " of " + op);
@@ -191,10 +195,51 @@ final class MatrixFixture {
               "https://support.example/1");
       case "setMyNotificationPreferences" ->
           Map.of("emailOff", List.of("step.*"), "mutedProducts", List.of());
+      case "setEnvironmentAutomation" ->
+          Map.of("executor", Map.of("kind", "webhook", "url", "https://ci.example.com/hooks/1"));
+      case "reportDeploymentStatus" -> Map.of("status", "succeeded");
+      case "clearEnvironmentLock" -> Map.of("reason", "fixed and checked");
       case "resolveIncident" ->
           Map.of("rootCause", "a bad config", "actionItems", List.of("check configs"));
       default -> null;
     };
+  }
+
+  private boolean automated;
+  private String deployment;
+
+  /** Staging deployed by a webhook (to a port where nothing listens: it fails after retries). */
+  private String automatedStaging() {
+    if (!automated) {
+      Api.Response put =
+          admin.put(
+              "/api/v1/products/" + team.product + "/environments/staging/automation",
+              Map.of("executor", Map.of("kind", "webhook", "url", "http://127.0.0.1:9/deploy")));
+      assertThat(put.status()).as(put.toString()).isEqualTo(200);
+      automated = true;
+    }
+    return "staging";
+  }
+
+  /** A deployment of the fixture's release to staging. */
+  private String deployment() {
+    if (deployment == null) {
+      automatedStaging();
+      String r = "/api/v1/releases/" + release;
+      for (var step :
+          List.of(
+              Map.entry(team.rm, "schedule-window"),
+              Map.entry(team.devops, "backup"),
+              Map.entry(team.qa, "quality-gate"))) {
+        Api.Response done =
+            step.getKey().post(r + "/steps/" + step.getValue() + "/complete", Map.of("note", "ok"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+      }
+      Api.Response started = team.devops.post(r + "/steps/deploy-staging/start");
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      deployment = started.json().path("deployment").path("id").asString();
+    }
+    return deployment;
   }
 
   private String developer() {

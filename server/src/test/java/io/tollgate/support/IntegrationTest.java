@@ -40,6 +40,10 @@ public abstract class IntegrationTest {
     registry.add("tollgate.smtp.host", () -> "127.0.0.1");
     registry.add("tollgate.smtp.port", () -> Integer.toString(MailServer.port()));
     registry.add("tollgate.smtp.from", () -> "tollgate@tollgate.test");
+    // automation: the webhook's retries 100 ms apart, jobs polled often (tests wait on them)
+    registry.add("tollgate.automation.retry-base", () -> "PT0.1S");
+    registry.add("tollgate.automation.polling-interval", () -> "PT0.2S");
+    registry.add("tollgate.automation.heartbeat-interval", () -> "PT1S");
     TestDatabase.properties("tollgate-it", "tollgate_it")
         .forEach((k, v) -> registry.add(k, () -> v));
     if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");

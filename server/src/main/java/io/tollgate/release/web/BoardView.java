@@ -48,13 +48,20 @@ class BoardView {
   private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final Fmt fmt;
 
+  private final org.springframework.beans.factory.ObjectProvider<
+          io.tollgate.release.AutomatedEnvironments>
+      automated;
+
   BoardView(
       ReleaseManagement releases,
       ProductManagement products,
       DeploymentManagement deployments,
       IncidentLookup incidents,
       io.tollgate.release.CustomerIssueCounts customerIssues,
-      Fmt fmt) {
+      Fmt fmt,
+      org.springframework.beans.factory.ObjectProvider<io.tollgate.release.AutomatedEnvironments>
+          automated) {
+    this.automated = automated;
     this.releases = releases;
     this.products = products;
     this.deployments = deployments;
@@ -98,7 +105,7 @@ class BoardView {
     return new Board(
         AttentionStrip.of(active, mine, open, byKey, now, fmt),
         shown.stream().flatMap(p -> p.environments().stream()).distinct().toList(),
-        shown.stream().map(this::gridRow).toList(),
+        shown.stream().map(p -> gridRow(p, active)).toList(),
         rows,
         visible,
         Arrays.stream(ReleaseStatus.values())
@@ -108,10 +115,23 @@ class BoardView {
         filters);
   }
 
-  private Board.GridRow gridRow(Product p) {
+  private Board.GridRow gridRow(Product p, List<Release> active) {
     Map<String, EnvironmentState> cells = new LinkedHashMap<>();
     deployments.environments(p.key(), p.environments()).forEach(e -> cells.put(e.name(), e));
-    return new Board.GridRow(p, cells);
+    java.util.Set<String> deploying = new java.util.TreeSet<>();
+    for (Release r : active) {
+      if (!r.product().equals(p.key())) continue;
+      for (io.tollgate.release.StepState s : r.steps()) {
+        if (s.status() != io.tollgate.release.StepStatus.RUNNING) continue;
+        r.process()
+            .step(s.key())
+            .filter(d -> d.kind() == io.tollgate.process.StepKind.DEPLOY && d.environment() != null)
+            .ifPresent(d -> deploying.add(d.environment()));
+      }
+    }
+    io.tollgate.release.AutomatedEnvironments automation = automated.getIfAvailable();
+    return new Board.GridRow(
+        p, cells, deploying, automation == null ? Map.of() : automation.locked(p.key()));
   }
 
   /**
