@@ -46,6 +46,8 @@ class CustomerIssueApi {
           "Record a customer-reported issue on a released release (support or the release manager)")
   @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/releases/{id}/customer-issues", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // for the document
   ResponseEntity<CustomerIssue> report(
       @AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestBody NewIssue body) {
     CustomerIssue issue = issues.report(actor, id, body.summary(), body.severity(), body.link());
@@ -68,6 +70,8 @@ class CustomerIssueApi {
           "Escalate a critical customer issue to an incident (support or the release manager)")
   @ProblemStatuses({403, 404, 409, 422})
   @PostMapping("/customer-issues/{id}/escalate")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED) // for the document
   ResponseEntity<EscalatedIncident> escalate(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Incident incident = issues.escalate(actor, id);

@@ -35,7 +35,8 @@ public class Messages {
   private final ProductManagement products;
   private final SignedLinks links;
   private final java.time.Clock clock;
-  private final String publicUrl;
+  private final org.springframework.core.env.Environment environment;
+  private final String configuredUrl;
   private final Map<String, Optional<Template>> templates = new ConcurrentHashMap<>();
   private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
@@ -44,12 +45,20 @@ public class Messages {
       ProductManagement products,
       SignedLinks links,
       java.time.Clock clock,
-      @Value("${tollgate.public-url}") String publicUrl) {
+      org.springframework.core.env.Environment environment,
+      @Value("${tollgate.public-url:}") String publicUrl) {
     this.products = products;
     this.links = links;
     this.clock = clock;
-    this.publicUrl =
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.environment = environment;
+    this.configuredUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  /** TOLLGATE_PUBLIC_URL, else this server on localhost (the port it listens on). */
+  private String publicUrl() {
+    return configuredUrl.isEmpty()
+        ? "http://localhost:" + environment.getProperty("local.server.port", "8080")
+        : configuredUrl;
   }
 
   /** The message of the event, as a notification of the given type. */
@@ -84,9 +93,9 @@ public class Messages {
       // "your turn": a signed, single-use, expiring link that leads through the person's sign-in
       context.put(
           "actionLink",
-          publicUrl + "/go/" + links.token(release, handoff, e.seq(), clock.instant()));
+          publicUrl() + "/go/" + links.token(release, handoff, e.seq(), clock.instant()));
     }
-    context.put("preferencesLink", publicUrl + "/notifications#preferences");
+    context.put("preferencesLink", publicUrl() + "/notifications#preferences");
     return new Message(
         type,
         e.at().toString(),
@@ -101,9 +110,9 @@ public class Messages {
 
   /** The page the event is about: its incident, else its release, else its product. */
   String link(AuditEvent e, String release, String incident) {
-    if (incident != null) return publicUrl + "/incidents/" + incident;
-    if (release != null) return publicUrl + "/releases/" + release;
-    return publicUrl + "/products/" + e.product();
+    if (incident != null) return publicUrl() + "/incidents/" + incident;
+    if (release != null) return publicUrl() + "/releases/" + release;
+    return publicUrl() + "/products/" + e.product();
   }
 
   private String productName(String key) {

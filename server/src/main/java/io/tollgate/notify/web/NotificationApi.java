@@ -64,6 +64,7 @@ class NotificationApi {
       summary = "Subscribe a channel to a product's events (admin or the release manager)")
   @ProblemStatuses({403, 404, 422})
   @PostMapping(path = "/products/{key}/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED) // for the document
   ResponseEntity<SubscriptionView> create(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String key,
@@ -88,6 +89,7 @@ class NotificationApi {
       summary = "Remove a subscription (admin or the release manager)")
   @ProblemStatuses({403, 404})
   @DeleteMapping("/products/{key}/subscriptions/{id}")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT) // for the document
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String id) {
     notifications.unsubscribe(actor, key, id);
@@ -111,6 +113,7 @@ class NotificationApi {
       summary = "Send a dead delivery again (admin or the release manager)")
   @ProblemStatuses({403, 404, 409})
   @PostMapping("/deliveries/{id}/retry")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED) // for the document
   ResponseEntity<Delivery> retry(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(notifications.retry(actor, id));
   }
