@@ -187,8 +187,10 @@ public class AutomationStore {
 
   // ------------------------------------------------------------- log and checks
 
+  /** Appends log lines; the deployment's row is locked first, so writers number lines in turn. */
   public void log(String id, Instant at, List<String> lines) {
     if (lines.isEmpty()) return;
+    lock(id);
     int next =
         jdbc.sql(
                     "select coalesce(max(seq), 0) from automated_deployment_log where deployment_id"
@@ -219,6 +221,7 @@ public class AutomationStore {
   }
 
   public void check(String id, CheckResult result) {
+    lock(id);
     int next =
         jdbc.sql(
                     "select coalesce(max(seq), 0) from automated_deployment_checks"
