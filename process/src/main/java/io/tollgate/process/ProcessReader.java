@@ -31,7 +31,8 @@ final class ProcessReader {
           "handoffs",
           "playbook",
           "notes",
-          "separationOfDuties");
+          "separationOfDuties",
+          "approvals");
   static final List<String> ROLE_KEYS = List.of("key", "name", "responsibilities");
   static final List<String> HANDOFF_KEYS =
       List.of("key", "from", "to", "handsOver", "trigger", "appliesTo");
@@ -104,6 +105,7 @@ final class ProcessReader {
             .read(playbook, playbookSteps, Checklist.deployed(stepDefs));
     NotesTemplate notesDef = new NotesReader(problems, roles).read(notes, notesFields);
     List<DutyRule> duties = new DutyReader(problems, steps, requirements).read(process);
+    List<ApprovalDef> approvals = new ApprovalReader(problems, roles).read(process);
 
     if (!problems.isEmpty()) {
       return null;
@@ -118,7 +120,8 @@ final class ProcessReader {
         handoffDefs,
         playbookDef,
         notesDef,
-        duties);
+        duties,
+        approvals);
   }
 
   private String id(YamlMapping process) {

@@ -57,6 +57,12 @@ final class AuditSentences {
       case "step.completed" -> who + " completed " + step + dash(note(p));
       case "step.failed" -> who + " recorded " + step + " as failed" + dash(note(p));
       case "step.skipped" -> who + " skipped " + step + dash(text(p, "reason"));
+      case "approval.given" ->
+          who
+              + " approved"
+              + or(text(p, "role"), r -> " as " + r)
+              + or(text(p, "count"), c -> " (" + c + " of " + text(p, "quorum") + ")")
+              + dash(text(p, "comment"));
       case "decision.recorded" ->
           who
               + " decided "

@@ -10,6 +10,9 @@ import java.util.List;
  * @param schemaVersion the shape of the document; {@link #SCHEMA_VERSION} for what is written now.
  *     Version 1 (no {@code schemaVersion} field) also held copies of the release's deployments and
  *     incident ids; those live only in the deployments and incidents tables since version 2.
+ *     Version 3 added {@code approvals} (and each decision's snapshot keeps those it was made
+ *     with); a version 2 document has none.
+ * @param approvals the approvals given toward the next decision
  */
 public record ReleaseData(
     int schemaVersion,
@@ -26,19 +29,63 @@ public record ReleaseData(
     List<StepState> steps,
     List<HandoffState> handoffs,
     List<Decision> decisions,
+    List<Approval> approvals,
     ReleaseNotes notes,
     Cancellation cancellation,
     Rollback rollback,
     long revision) {
 
   /** The document shape written now. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   public ReleaseData {
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
     handoffs = List.copyOf(handoffs);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
+  }
+
+  /** A release without approvals (as every release of a process that asks for none). */
+  public ReleaseData(
+      int schemaVersion,
+      String id,
+      String product,
+      ProcessRef process,
+      String type,
+      String version,
+      String name,
+      Window window,
+      String createdBy,
+      Instant createdAt,
+      List<RequirementState> requirements,
+      List<StepState> steps,
+      List<HandoffState> handoffs,
+      List<Decision> decisions,
+      ReleaseNotes notes,
+      Cancellation cancellation,
+      Rollback rollback,
+      long revision) {
+    this(
+        schemaVersion,
+        id,
+        product,
+        process,
+        type,
+        version,
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements,
+        steps,
+        handoffs,
+        decisions,
+        List.of(),
+        notes,
+        cancellation,
+        rollback,
+        revision);
   }
 
   public ReleaseData withRevision(long newRevision) {
@@ -57,6 +104,7 @@ public record ReleaseData(
         steps,
         handoffs,
         decisions,
+        approvals,
         notes,
         cancellation,
         rollback,

@@ -271,6 +271,15 @@ public class ReleaseManagement {
                 now));
   }
 
+  /**
+   * Approves the release for its go decision as {@code role} (null: the first role asked for that
+   * the caller holds and that still needs approvals); see {@link Release#approve}.
+   */
+  @Transactional
+  public Release approve(Actor by, String releaseId, String role, String comment, Long ifMatch) {
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.approve(role, comment, p, now));
+  }
+
   @Transactional
   public Release acknowledge(Actor by, String releaseId, String handoff, Long ifMatch) {
     return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.acknowledge(handoff, p, now));

@@ -37,10 +37,13 @@ final class MatrixFixture {
   private final String incident;
   private final String newcomer;
 
-  private MatrixFixture(Api admin, Outsider outsider) {
+  /** Operations whose fixture product follows another process than the standard one. */
+  private static final Map<String, String> PROCESS_OF = Map.of("approveRelease", "octoacme-strict");
+
+  private MatrixFixture(Api admin, Outsider outsider, String process) {
     this.admin = admin;
     this.outsider = outsider;
-    this.team = Team.create(admin);
+    this.team = Team.create(admin, process);
     Api.Response planned =
         team.rm.post("/api/v1/products/" + team.product + "/releases", Map.of("type", "minor"));
     assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
@@ -55,8 +58,9 @@ final class MatrixFixture {
     team.person(newcomer, List.of());
   }
 
-  static MatrixFixture create(Api admin, Outsider outsider) {
-    return new MatrixFixture(admin, outsider);
+  /** A fixture for calling the operation: its product follows the process the operation needs. */
+  static MatrixFixture create(Api admin, Outsider outsider, String operationId) {
+    return new MatrixFixture(admin, outsider, PROCESS_OF.get(operationId));
   }
 
   static Outsider outsider(Api admin) {
@@ -86,6 +90,102 @@ final class MatrixFixture {
     }
     String accept = accept(op);
     return api(caller).call(op.method().toUpperCase(), path, contentType, accept, text);
+  }
+
+  /** A call made to be refused one way, to show that a refusal the document lists is real. */
+  enum Probe {
+    /** A JSON body that does not parse (another body: none at all): 400. */
+    MALFORMED_BODY,
+    /** A body in a content type the operation does not take: 415. */
+    WRONG_CONTENT_TYPE,
+    /** A body over the limit: 413. */
+    TOO_LARGE,
+    /** A number parameter (path or query) that is not a number: 400. */
+    BAD_NUMBER,
+    /** The last item of the path unknown: 404. */
+    UNKNOWN_ITEM
+  }
+
+  /** The probe's call, or null when it does not apply to the operation. */
+  Api.Response probe(Caller caller, Op op, Probe probe) {
+    String method = op.method().toUpperCase();
+    boolean takesBody = op.node().has("requestBody");
+    List<String> takes =
+        OpenApiDocumentIntegrationTests.names(op.node().path("requestBody").path("content"));
+    String contentType = takes.isEmpty() ? null : takes.get(0);
+    String accept = accept(op);
+    return switch (probe) {
+      case MALFORMED_BODY ->
+          !takesBody
+              ? null
+              : "application/json".equals(contentType)
+                  ? api(caller).call(method, path(op), contentType, accept, "{\"x\": ")
+                  : api(caller).call(method, path(op), contentType, accept, "");
+      case WRONG_CONTENT_TYPE ->
+          takesBody ? api(caller).call(method, path(op), "image/png", accept, "x") : null;
+      case TOO_LARGE ->
+          takesBody
+              ? api(caller)
+                  .call(
+                      method,
+                      path(op),
+                      contentType,
+                      accept,
+                      " ".repeat(io.tollgate.shared.Limits.BODY_BYTES + 1))
+              : null;
+      case BAD_NUMBER -> {
+        String bad = withBadNumber(op);
+        yield bad == null ? null : api(caller).call(method, bad, contentType, accept, body(op));
+      }
+      case UNKNOWN_ITEM -> {
+        String unknown = withUnknownLastItem(op);
+        yield unknown == null
+            ? null
+            : api(caller).call(method, unknown, contentType, accept, body(op));
+      }
+    };
+  }
+
+  /** The body the operation's normal call sends, as text. */
+  private String body(Op op) {
+    Object body = body(op.node().path("operationId").asString());
+    if (body == null) return null;
+    return body instanceof String yaml ? yaml : JSON.writeValueAsString(body);
+  }
+
+  /** The path with its first number parameter not a number (a query one added), or null. */
+  private String withBadNumber(Op op) {
+    for (tools.jackson.databind.JsonNode p : op.node().path("parameters")) {
+      String type = p.path("schema").path("type").asString();
+      if (!type.equals("integer") && !type.equals("number")) continue;
+      String name = p.path("name").asString();
+      if (p.path("in").asString().equals("query")) return path(op) + "?" + name + "=not-a-number";
+      String template = op.path().replace("{" + name + "}", "not-a-number");
+      return path(new Op(op.method(), template, op.node()));
+    }
+    return null;
+  }
+
+  /** The path with its last parameter's value replaced by one that names nothing. */
+  private String withUnknownLastItem(Op op) {
+    Matcher m = PARAMETER.matcher(op.path());
+    String last = null;
+    while (m.find()) last = m.group(2);
+    if (last == null) return null;
+    String name = last;
+    boolean number = false;
+    for (tools.jackson.databind.JsonNode p : op.node().path("parameters")) {
+      if (p.path("name").asString().equals(name)) {
+        String type = p.path("schema").path("type").asString();
+        number = type.equals("integer") || type.equals("number");
+      }
+    }
+    int at = op.path().lastIndexOf("{" + name + "}");
+    String template =
+        op.path().substring(0, at)
+            + (number ? "987654" : "no-such-item")
+            + op.path().substring(at + name.length() + 2);
+    return path(new Op(op.method(), template, op.node()));
   }
 
   /** JSON where the operation answers it, else the first type it answers. */
@@ -171,6 +271,7 @@ final class MatrixFixture {
       case "completeStep", "completeIncidentStep" -> Map.of("note", "done");
       case "skipStep", "skipIncidentStep", "cancelRelease" -> Map.of("reason", "not needed");
       case "decide" -> Map.of("decision", "no-go", "rationale", "not yet");
+      case "approveRelease" -> Map.of("comment", "looks good");
       case "updateNotes" -> Map.of("summary", "Matrix release");
       case "verifyAuditCheckpoint" ->
           Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");

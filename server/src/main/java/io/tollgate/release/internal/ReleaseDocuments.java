@@ -25,6 +25,11 @@ public final class ReleaseDocuments {
             doc.remove("deployments");
             doc.remove("incidents");
           }
+          if (version < 3 && !doc.has("approvals")) {
+            // Version 3 added the approvals given toward the next decision (and a decision
+            // snapshot's approvals); a version 2 release had none.
+            doc.putArray("approvals");
+          }
         });
   }
 }

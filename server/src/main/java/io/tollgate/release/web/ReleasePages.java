@@ -133,6 +133,23 @@ class ReleasePages {
         () -> releases.decide(me, id, decision, blank(rationale), replaces, null));
   }
 
+  @PostMapping("/releases/{id}/approvals")
+  String approve(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String comment,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "approve",
+        request,
+        model,
+        () -> releases.approve(me, id, blank(role), blank(comment), null));
+  }
+
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
   String acknowledge(
       @AuthenticationPrincipal Actor me,
@@ -195,6 +212,7 @@ class ReleasePages {
             audit.forRelease(release.id().value()),
             product.members(),
             member,
+            me.username(),
             fmt));
     model.addAttribute("product", product);
   }
