@@ -220,7 +220,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         if (!may.contains(caller))
           answered.add(Integer.toString(fixture.call(caller, op).status()));
       }
-      Caller allowed = may.contains(ADMIN) ? ADMIN : may.iterator().next();
+      // an operation no person may call (the pipeline's callback) is probed as a member
+      Caller allowed = may.contains(ADMIN) ? ADMIN : may.isEmpty() ? DEVOPS : may.iterator().next();
       for (MatrixFixture.Probe probe : MatrixFixture.Probe.values()) {
         Api.Response r = fixture.probe(allowed, op, probe);
         if (r == null) continue; // the probe does not apply to the operation

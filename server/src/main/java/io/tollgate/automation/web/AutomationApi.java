@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -152,10 +151,11 @@ class AutomationApi {
       summary = "Return an environment to manual steps (admin or devops)")
   @ProblemStatuses({403, 404})
   @DeleteMapping("/products/{key}/environments/{env}/automation")
-  ResponseEntity<Void> delete(
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NO_CONTENT)
+  void delete(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String env) {
     automation.remove(actor, key, env);
-    return ResponseEntity.noContent().build();
   }
 
   @Operation(
@@ -163,16 +163,15 @@ class AutomationApi {
       summary = "Start the automated run of a deploy step (the step's owner)")
   @ProblemStatuses({403, 404, 409})
   @PostMapping("/releases/{id}/steps/{key}/start")
-  ResponseEntity<Started> start(
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.ACCEPTED)
+  Started start(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     var d = deployments.start(actor, id, key, IfMatch.revision(ifMatch));
-    return ResponseEntity.accepted()
-        .body(
-            new Started(
-                DeploymentApi.json(new Deployments.DeploymentView(d, List.of(), List.of()))));
+    return new Started(DeploymentApi.json(new Deployments.DeploymentView(d, List.of(), List.of())));
   }
 
   static ConfigView view(Configured c) {
