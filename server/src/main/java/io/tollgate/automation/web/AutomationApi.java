@@ -12,6 +12,7 @@ import io.tollgate.shared.web.ProblemStatuses;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The automation of product environments, and starting a step's automated run. */
@@ -151,8 +153,7 @@ class AutomationApi {
       summary = "Return an environment to manual steps (admin or devops)")
   @ProblemStatuses({403, 404})
   @DeleteMapping("/products/{key}/environments/{env}/automation")
-  @org.springframework.web.bind.annotation.ResponseStatus(
-      org.springframework.http.HttpStatus.NO_CONTENT)
+  @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI document says it answers
   void delete(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String env) {
     automation.remove(actor, key, env);
@@ -162,9 +163,8 @@ class AutomationApi {
       operationId = "startStep",
       summary = "Start the automated run of a deploy step (the step's owner)")
   @ProblemStatuses({403, 404, 409})
+  @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says it answers
   @PostMapping("/releases/{id}/steps/{key}/start")
-  @org.springframework.web.bind.annotation.ResponseStatus(
-      org.springframework.http.HttpStatus.ACCEPTED)
   Started start(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
