@@ -2,7 +2,7 @@ package io.tollgate.cli;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,9 +63,11 @@ public final class Tollgate implements Runnable {
   }
 
   public static void main(String[] args) {
-    Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
+    // UTF-8 whatever the locale says: JSON for scripts is UTF-8, and so are today's terminals
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = execute(new Session(System.getenv(), System.in, out, err), args);
     out.flush();
     err.flush();

@@ -203,6 +203,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   /** Refusals that depend on each operation's state and input: not probed here. */
   static final Set<String> NOT_PROBED = Set.of("409", "422");
 
+  /**
+   * Operations whose refusals need a credential the matrix does not hold: the deployment callback
+   * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
+   * and other deployments' tokens.
+   */
+  static final Set<String> REFUSALS_TESTED_ELSEWHERE = Set.of("reportDeploymentStatus");
+
   @Test
   void everyDocumentedRefusalIsOneSomethingAnswers() {
     MatrixFixture.Outsider outsider = MatrixFixture.outsider(admin);
@@ -211,6 +218,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       String id = op.node().path("operationId").asString();
       Set<Caller> may = WHO_MAY.get(id);
       if (may == null) continue; // everyOperationHasARule names it
+      if (REFUSALS_TESTED_ELSEWHERE.contains(id)) continue;
       Set<String> documented = new TreeSet<>();
       op.node().path("responses").propertyNames().forEach(documented::add);
       documented.removeIf(c -> !c.startsWith("4") || NOT_PROBED.contains(c));
@@ -220,9 +228,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         if (!may.contains(caller))
           answered.add(Integer.toString(fixture.call(caller, op).status()));
       }
-      // an operation no person may call (the pipeline's callback) is probed as a member
-      Caller allowed = may.contains(ADMIN) ? ADMIN : may.isEmpty() ? DEVOPS : may.iterator().next();
-      for (MatrixFixture.Probe probe : MatrixFixture.Probe.values()) {
+      // an operation no caller of the matrix may call (the deployment callback, which takes its
+      // deployment's own token) is refused to every caller above; there is nobody to probe with
+      Caller allowed = may.contains(ADMIN) ? ADMIN : may.stream().findFirst().orElse(null);
+      for (MatrixFixture.Probe probe :
+          allowed == null ? new MatrixFixture.Probe[0] : MatrixFixture.Probe.values()) {
         Api.Response r = fixture.probe(allowed, op, probe);
         if (r == null) continue; // the probe does not apply to the operation
         assertThat(r.status()).as(op + " " + probe + ": " + r).isLessThan(500);

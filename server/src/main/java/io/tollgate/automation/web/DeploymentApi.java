@@ -62,7 +62,7 @@ class DeploymentApi {
   @Operation(
       operationId = "getDeployment",
       summary = "Read an automated deployment, its log and checks (members)")
-  @ProblemStatuses({404})
+  @ProblemStatuses({404}) // a non-member gets 404, never 403
   @GetMapping("/deployments/{id}")
   DeploymentJson get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return json(deployments.get(actor, id));
@@ -71,7 +71,7 @@ class DeploymentApi {
   @Operation(
       operationId = "listReleaseDeployments",
       summary = "List a release's automated deployments and verifications, oldest first (members)")
-  @ProblemStatuses({404})
+  @ProblemStatuses({404}) // a non-member gets 404, never 403
   @GetMapping("/releases/{id}/deployments")
   List<DeploymentJson> ofRelease(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return deployments.ofRelease(actor, id).stream()
@@ -91,7 +91,7 @@ class DeploymentApi {
       summary =
           "The pipeline reports on a deployment, with the deployment's callback token (not a"
               + " person's)")
-  @ProblemStatuses({403, 409, 422})
+  @ProblemStatuses({403, 404, 409, 422})
   @PostMapping(path = "/deployments/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
   DeploymentJson report(
       @PathVariable String id,
