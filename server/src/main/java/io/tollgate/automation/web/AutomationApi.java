@@ -14,6 +14,7 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -154,9 +155,10 @@ class AutomationApi {
   @ProblemStatuses({403, 404})
   @DeleteMapping("/products/{key}/environments/{env}/automation")
   @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI document says it answers
-  void delete(
+  ResponseEntity<Void> delete(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @PathVariable String env) {
     automation.remove(actor, key, env);
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(
@@ -165,13 +167,16 @@ class AutomationApi {
   @ProblemStatuses({403, 404, 409})
   @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI document says it answers
   @PostMapping("/releases/{id}/steps/{key}/start")
-  Started start(
+  ResponseEntity<Started> start(
       @AuthenticationPrincipal Actor actor,
       @PathVariable String id,
       @PathVariable String key,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     var d = deployments.start(actor, id, key, IfMatch.revision(ifMatch));
-    return new Started(DeploymentApi.json(new Deployments.DeploymentView(d, List.of(), List.of())));
+    return ResponseEntity.accepted()
+        .body(
+            new Started(
+                DeploymentApi.json(new Deployments.DeploymentView(d, List.of(), List.of()))));
   }
 
   static ConfigView view(Configured c) {
