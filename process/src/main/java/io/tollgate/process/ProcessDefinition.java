@@ -112,6 +112,14 @@ public record ProcessDefinition(
         .toList();
   }
 
+  /** The checklist step that deploys to {@code environment}, if the process has one. */
+  public Optional<StepDef> deployStep(String environment) {
+    return steps.stream()
+        .filter(s -> s.kind() == StepKind.DEPLOY && s.environment() != null)
+        .filter(s -> s.environment().equals(environment))
+        .findFirst();
+  }
+
   /** Environments the checklist deploys to, in the order the steps name them. */
   public List<String> environments() {
     return steps.stream().map(StepDef::environment).filter(e -> e != null).distinct().toList();

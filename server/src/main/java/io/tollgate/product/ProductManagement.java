@@ -35,6 +35,7 @@ public class ProductManagement {
   private final UserManagement users;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
   // Who may read which product, remembered for a few seconds because every read asks. Commands
   // always read the roles afresh; a change on this node clears it at once, other nodes within 5 s.
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readers =
@@ -48,12 +49,14 @@ public class ProductManagement {
       ProcessManagement processes,
       UserManagement users,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.products = products;
     this.processes = processes;
     this.users = users;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Creates a product (admin). Its environments must include every one its process deploys to. */
@@ -119,6 +122,7 @@ public class ProductManagement {
                 processId,
                 "environments",
                 product.environments())));
+    events.publishEvent(new ProductCreated(key, processId));
     return product;
   }
 

@@ -5,6 +5,7 @@ import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.process.ProcessVersion;
 import io.tollgate.process.ReleaseType;
+import io.tollgate.process.StepDef;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Decision.Verdict;
@@ -17,7 +18,6 @@ import io.tollgate.shared.NotFound;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -111,15 +111,7 @@ public class ReleaseManagement {
   public ReleasePage list(Actor by, String productKey, String status, int page, int size) {
     products.find(productKey);
     products.requireReader(by, productKey);
-    if (status != null && ReleaseStatus.parse(status).isEmpty()) {
-      throw Invalid.because(
-          "Unknown status '"
-              + status
-              + "'; use one of "
-              + String.join(
-                  ", ", Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList())
-              + ".");
-    }
+    if (status != null) ReleaseStatus.require(status);
     if (page < 0) throw Invalid.because("page starts at 0.");
     if (size < 1 || size > 200) throw Invalid.because("size is between 1 and 200.");
     List<Release> items =
@@ -149,14 +141,7 @@ public class ReleaseManagement {
                     Outcome.parse(d.outcome()).orElse(null),
                     d.by(),
                     d.at(),
-                    release.process().steps().stream()
-                        .filter(
-                            s ->
-                                s.kind() == io.tollgate.process.StepKind.DEPLOY
-                                    && d.environment().equals(s.environment()))
-                        .map(io.tollgate.process.StepDef::key)
-                        .findFirst()
-                        .orElse(null)))
+                    release.process().deployStep(d.environment()).map(StepDef::key).orElse(null)))
         .toList();
   }
 

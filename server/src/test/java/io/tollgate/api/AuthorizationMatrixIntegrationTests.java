@@ -122,6 +122,21 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("completeIncidentStep", EnumSet.of(DEVOPS)),
           Map.entry("skipIncidentStep", EnumSet.of(DEVOPS)),
           Map.entry("resolveIncident", EnumSet.of(RELEASE_MANAGER)),
+          // notifications: read by members and the admin, changed by the admin or the RM
+          Map.entry("createSubscription", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listSubscriptions", MEMBERS_AND_ADMIN),
+          Map.entry("deleteSubscription", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listDeliveries", MEMBERS_AND_ADMIN),
+          Map.entry("retryDelivery", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("setStakeholders", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("getStakeholders", MEMBERS_AND_ADMIN),
+          Map.entry("getMyNotifications", ANY_TOKEN),
+          // customer-reported issues: recorded and escalated by support or the RM
+          Map.entry("reportCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),
+          Map.entry("listCustomerIssues", MEMBERS_AND_ADMIN),
+          Map.entry("escalateCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),
+          Map.entry("getMyNotificationPreferences", ANY_TOKEN),
+          Map.entry("setMyNotificationPreferences", ANY_TOKEN),
           // environment automation: configured by devops or the admin, read by members
           Map.entry("setEnvironmentAutomation", EnumSet.of(DEVOPS, ADMIN)),
           Map.entry("getEnvironmentAutomation", MEMBERS_AND_ADMIN),

@@ -236,6 +236,9 @@ final class MatrixFixture {
             case "incidents/id" -> incident;
             case "requirements/key" -> "acceptance-criteria";
             case "handoffs/key" -> "qa-to-rm";
+            case "subscriptions/id" -> freshSubscription();
+            case "deliveries/id" -> aDelivery();
+            case "customer-issues/id" -> aCriticalCustomerIssue();
             case "environments/env" -> automatedStaging();
             case "deployments/id" -> deployment();
             case "steps/key" ->
@@ -276,6 +279,23 @@ final class MatrixFixture {
       case "verifyAuditCheckpoint" ->
           Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");
       case "openIncident" -> Map.of("severity", "high", "summary", "Something broke");
+      case "createSubscription" ->
+          Map.of(
+              "events",
+              List.of("release.*"),
+              "channel",
+              Map.of("kind", "email", "to", List.of("stakeholders")));
+      case "setStakeholders" -> Map.of("emails", List.of("cfo@example.com"));
+      case "reportCustomerIssue" ->
+          Map.of(
+              "summary",
+              "Checkout fails",
+              "severity",
+              "critical",
+              "link",
+              "https://support.example/1");
+      case "setMyNotificationPreferences" ->
+          Map.of("emailOff", List.of("step.*"), "mutedProducts", List.of());
       case "setEnvironmentAutomation" ->
           Map.of("executor", Map.of("kind", "webhook", "url", "https://ci.example.com/hooks/1"));
       case "reportDeploymentStatus" -> Map.of("status", "succeeded");
@@ -325,6 +345,47 @@ final class MatrixFixture {
 
   private String developer() {
     return team.usernames.get("developer");
+  }
+
+  /** A subscription of the product, made for this call (a delete uses it up). */
+  private String freshSubscription() {
+    Api.Response made =
+        team.rm.post(
+            "/api/v1/products/" + team.product + "/subscriptions",
+            Map.of(
+                "events",
+                List.of("incident.*"),
+                "channel",
+                Map.of("kind", "email", "to", List.of("stakeholders"))));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    return made.text("id");
+  }
+
+  /** A critical issue on a second release of the product, released for it. */
+  private String aCriticalCustomerIssue() {
+    String released = io.tollgate.support.ReleaseDriver.plan(team, "minor");
+    io.tollgate.support.ReleaseDriver.release(team, released);
+    Api.Response issue =
+        team.support.post(
+            "/api/v1/releases/" + released + "/customer-issues",
+            Map.of("summary", "Checkout fails", "severity", "critical"));
+    assertThat(issue.status()).as(issue.toString()).isEqualTo(201);
+    return issue.text("id");
+  }
+
+  /** A delivery of the product: the default subscriptions tell of the fixture's incident. */
+  private String aDelivery() {
+    String[] id = new String[1];
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              var list = team.rm.get("/api/v1/products/" + team.product + "/deliveries").json();
+              if (list.isEmpty()) return false;
+              id[0] = list.get(0).path("id").asString();
+              return true;
+            });
+    return id[0];
   }
 
   private String freshTokenOfTheDeveloper() {

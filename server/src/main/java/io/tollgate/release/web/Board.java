@@ -62,6 +62,8 @@ record Board(
       String window,
       boolean windowPassed,
       String next,
+      String sla,
+      boolean slaPassed,
       String owner,
       String people,
       List<String> requirements,
@@ -69,5 +71,6 @@ record Board(
       String since,
       List<String> blockers,
       int moreBlockers,
-      List<String> myActions) {}
+      List<String> myActions,
+      int customerIssues) {}
 }

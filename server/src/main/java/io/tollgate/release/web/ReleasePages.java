@@ -32,6 +32,7 @@ class ReleasePages {
   private final ReleaseManagement releases;
   private final ProductManagement products;
   private final IncidentLookup incidents;
+  private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final AuditLog audit;
   private final Fmt fmt;
 
@@ -39,11 +40,13 @@ class ReleasePages {
       ReleaseManagement releases,
       ProductManagement products,
       IncidentLookup incidents,
+      io.tollgate.release.CustomerIssueCounts customerIssues,
       AuditLog audit,
       Fmt fmt) {
     this.releases = releases;
     this.products = products;
     this.incidents = incidents;
+    this.customerIssues = customerIssues;
     this.audit = audit;
     this.fmt = fmt;
   }
@@ -215,6 +218,9 @@ class ReleasePages {
             me.username(),
             fmt));
     model.addAttribute("product", product);
+    model.addAttribute(
+        "customerIssues",
+        customerIssues.of(List.of(release.id().value())).getOrDefault(release.id().value(), 0));
   }
 
   private static String blank(String s) {
