@@ -42,6 +42,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoNodesIntegrationTests extends IntegrationTest {
   final String secret = StandardWebhooks.newSecret();
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.tollgate.automation.internal.JobScheduler jobs;
+
   /** The second node's properties: the same database, keys and job settings as this one's. */
   static Map<String, String> nodeProperties(int port) {
     Map<String, String> p = new HashMap<>(TestDatabase.properties("tollgate-it", "tollgate_it"));
@@ -159,7 +162,8 @@ class TwoNodesIntegrationTests extends IntegrationTest {
             .atMost(Duration.ofSeconds(90))
             .ignoreExceptions()
             .until(() -> other.get("/api/v1/me").status() == 200);
-        // this node must not take the job: the other node starts it and runs it at once
+        // this node must not take the job: the other node starts it and runs it
+        jobs.pause();
         Api.Response started = other.post(path(release) + "/steps/deploy-staging/start");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.json().path("deployment").path("id").asString();
@@ -167,6 +171,7 @@ class TwoNodesIntegrationTests extends IntegrationTest {
         node.destroyForcibly(); // SIGKILL, in the middle of the job
         assertThat(node.waitFor(20, TimeUnit.SECONDS)).isTrue();
         never.countDown();
+        jobs.resume();
 
         // this node finds the dead job and asks again, with the same webhook-id
         await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.received.size() >= 2);
@@ -187,6 +192,7 @@ class TwoNodesIntegrationTests extends IntegrationTest {
             .isEqualTo(1);
         assertThat(ok(t.devops.get(path(release))).json().toString()).contains("deploy-staging");
       } finally {
+        jobs.resume();
         node.destroyForcibly();
       }
     }

@@ -80,6 +80,16 @@ public class JobScheduler {
     scheduler.stop();
   }
 
+  /** Stops this node taking jobs (running ones finish): maintenance, and tests of other nodes. */
+  public void pause() {
+    scheduler.pause();
+  }
+
+  /** Takes jobs again, among them those a dead node left. */
+  public void resume() {
+    scheduler.resume();
+  }
+
   /** Ask the executor for deployment {@code id} (attempt counts from 1) at {@code at}. */
   public void dispatch(String id, int attempt, Instant at) {
     scheduler.schedule(dispatch.instance(id + ":" + attempt), at);
