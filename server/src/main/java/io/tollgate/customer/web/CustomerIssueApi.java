@@ -58,7 +58,7 @@ class CustomerIssueApi {
   @Operation(
       operationId = "listCustomerIssues",
       summary = "List a release's customer-reported issues")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses({404}) // a non-member gets 404, never 403
   @GetMapping("/releases/{id}/customer-issues")
   List<CustomerIssue> list(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return issues.ofRelease(actor, id);
