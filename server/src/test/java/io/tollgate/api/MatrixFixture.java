@@ -36,6 +36,7 @@ final class MatrixFixture {
   private final String release;
   private final String incident;
   private final String newcomer;
+  private final Map<Caller, Api> scoped = new java.util.EnumMap<>(Caller.class);
 
   private MatrixFixture(Api admin, Outsider outsider) {
     this.admin = admin;
@@ -53,6 +54,15 @@ final class MatrixFixture {
     this.incident = opened.text("id");
     this.newcomer = "newcomer-" + unique();
     team.person(newcomer, List.of());
+    scoped.put(Caller.RM_READ_ONLY, team.scoped("release-manager", Map.of("readOnly", true)));
+    scoped.put(
+        Caller.QA_PIPELINE,
+        team.scoped(
+            "qa-lead",
+            Map.of("products", List.of(team.product), "actions", List.of("requirements:meet"))));
+    scoped.put(
+        Caller.RM_OTHER_PRODUCT,
+        team.scoped("release-manager", Map.of("products", List.of("elsewhere-" + unique()))));
   }
 
   static MatrixFixture create(Api admin, Outsider outsider) {
@@ -113,6 +123,7 @@ final class MatrixFixture {
       case DEVELOPER -> team.developer;
       case SUPPORT -> team.support;
       case ADMIN -> admin;
+      case RM_READ_ONLY, QA_PIPELINE, RM_OTHER_PRODUCT -> scoped.get(caller);
     };
   }
 
