@@ -1,7 +1,6 @@
 package io.tollgate.bench;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Setting up a product with its people, and the happy path of one release, planned to closed. */
+/**
+ * Setting up a product with its people, and pushing one release through {@link HappyPath}, planned
+ * to closed.
+ */
 final class Flow {
   static final String RELEASE_MANAGER = "release-manager";
   static final String QA_LEAD = "qa-lead";
@@ -24,18 +26,6 @@ final class Flow {
   static final int CREATE_ATTEMPTS = 50;
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-
-  /** One command of the happy path: who sends it, where, with what body. */
-  record Command(String name, String role, String method, String suffix, String body) {}
-
-  /** The happy path after the create, in order; the suffix follows /api/v1/releases/{id}. */
-  static final List<Command> HAPPY_PATH = happyPath();
-
-  static final String CREATE = "create release (patch)";
-  static final String VERIFY = "GET release (verify closed)";
-
-  /** Every timed command of a release, in the order they are sent. */
-  static final List<String> COMMAND_NAMES = commandNames();
 
   private final Http http;
   private final ErrorSamples samples;
@@ -127,8 +117,8 @@ final class Flow {
     // the create is timed end to end, retries included: that is what the release manager waits
     Http.Response createTimed = new Http.Response(r.status(), r.body(), nanos);
     if (recording.getAsBoolean()) {
-      stats.record(CREATE, createTimed);
-      stats.command(CREATE).retries += retries;
+      stats.record(HappyPath.CREATE, createTimed);
+      stats.command(HappyPath.CREATE).retries += retries;
     }
     if (r.status() != 201) {
       samples.offer("POST " + createPath + " as " + RELEASE_MANAGER + " {\"type\":\"patch\"}", r);
@@ -143,7 +133,7 @@ final class Flow {
       return new Outcome(null, false, true);
     }
     String base = "/api/v1/releases/" + id;
-    for (Command c : HAPPY_PATH) {
+    for (HappyPath.Command c : HappyPath.COMMANDS) {
       if (stop.getAsBoolean()) {
         return new Outcome(id, false, false);
       }
@@ -170,7 +160,7 @@ final class Flow {
     }
     Http.Response check = http.call(http.get(base, token(RELEASE_MANAGER)));
     if (recording.getAsBoolean()) {
-      stats.record(VERIFY, check);
+      stats.record(HappyPath.VERIFY, check);
     }
     if (!check.ok()) {
       samples.offer("GET " + base, check);
@@ -232,88 +222,6 @@ final class Flow {
       sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return sb.toString();
-  }
-
-  private static List<String> commandNames() {
-    List<String> names = new ArrayList<>();
-    names.add(CREATE);
-    HAPPY_PATH.forEach(c -> names.add(c.name()));
-    names.add(VERIFY);
-    return List.copyOf(names);
-  }
-
-  private static List<Command> happyPath() {
-    String evidence = json(Map.of("evidence", Map.of("url", "https://ci.example/1", "note", "ok")));
-    String succeeded = json(Map.of("outcome", "succeeded"));
-    List<Command> path = new ArrayList<>();
-    path.add(
-        new Command(
-            "PUT notes",
-            RELEASE_MANAGER,
-            "PUT",
-            "/notes",
-            json(
-                Map.of(
-                    "summary",
-                    "Benchmark release",
-                    "notableChanges",
-                    List.of("Nothing, this is a load test.")))));
-    path.add(meet("acceptance-criteria", QA_LEAD, evidence));
-    path.add(meet("ci-security", DEVOPS, evidence));
-    path.add(meet("rollback-plan", DEVOPS, evidence));
-    path.add(meet("release-notes", RELEASE_MANAGER, evidence));
-    path.add(meet("support-trained", RELEASE_MANAGER, evidence));
-    path.add(meet("support-trained", SUPPORT, evidence));
-    path.add(complete("schedule-window", RELEASE_MANAGER, json(Map.of("note", "window set"))));
-    path.add(
-        new Command(
-            "skip backup [devops]",
-            DEVOPS,
-            "POST",
-            "/steps/backup/skip",
-            json(Map.of("reason", "no data change"))));
-    path.add(complete("quality-gate", QA_LEAD, "{}"));
-    path.add(complete("deploy-staging", DEVOPS, succeeded));
-    path.add(complete("smoke-staging", QA_LEAD, succeeded));
-    path.add(
-        new Command(
-            "decide go [release-manager]",
-            RELEASE_MANAGER,
-            "POST",
-            "/decision",
-            json(Map.of("decision", "go", "rationale", "all green"))));
-    path.add(complete("deploy-production", DEVOPS, succeeded));
-    path.add(complete("verify-production", DEVOPS, succeeded));
-    path.add(complete("announce", RELEASE_MANAGER, "{}"));
-    path.add(complete("monitor-customers", SUPPORT, "{}"));
-    path.add(acknowledge("qa-to-rm", RELEASE_MANAGER));
-    path.add(acknowledge("rm-to-devops", DEVOPS));
-    path.add(acknowledge("devops-to-rm", RELEASE_MANAGER));
-    path.add(acknowledge("rm-to-support", SUPPORT));
-    return List.copyOf(path);
-  }
-
-  private static Command meet(String requirement, String role, String body) {
-    return new Command(
-        "meet " + requirement + " [" + role + "]",
-        role,
-        "POST",
-        "/requirements/" + requirement + "/meet",
-        body);
-  }
-
-  private static Command complete(String step, String role, String body) {
-    return new Command(
-        "complete " + step + " [" + role + "]", role, "POST", "/steps/" + step + "/complete", body);
-  }
-
-  private static Command acknowledge(String handoff, String role) {
-    return new Command(
-        "acknowledge " + handoff + " [" + role + "]",
-        role,
-        "POST",
-        "/handoffs/" + handoff + "/acknowledge",
-        "{}");
   }
 
   /** Setup could not be done: nothing can be measured. */

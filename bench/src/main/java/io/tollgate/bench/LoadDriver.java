@@ -139,7 +139,7 @@ public final class LoadDriver {
             secs,
             phase -> {
               Stats stats = new Stats();
-              Flow.COMMAND_NAMES.forEach(stats::command);
+              HappyPath.COMMAND_NAMES.forEach(stats::command);
               while (!phase.done()) {
                 flow.oneRelease(stats, phase::measuring, phase::done);
               }

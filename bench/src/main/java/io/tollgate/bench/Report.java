@@ -1,25 +1,21 @@
 package io.tollgate.bench;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The results of one run: a plain-text table per phase, and the same figures as JSON. */
 final class Report {
-  private final LoadDriver.Options options;
-  private final Instant startedAt;
-  private final Map<String, Object> setup;
-  private final Settle.Result settle;
-  private final Phase.Result ping;
-  private final Phase.Result liveness;
-  private final Phase.Result read;
-  private final Phase.Result releases;
-  private final List<String> errorSamples;
+  final LoadDriver.Options options;
+  final Instant startedAt;
+  final Map<String, Object> setup;
+  final Settle.Result settle;
+  final Phase.Result ping;
+  final Phase.Result liveness;
+  final Phase.Result read;
+  final Phase.Result releases;
+  final List<String> errorSamples;
 
   Report(
       LoadDriver.Options options,
@@ -247,98 +243,9 @@ final class Report {
     }
   }
 
+  /** The same figures as JSON ({@link ReportJson}). */
   String json() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("label", options.label());
-    root.put("baseUrl", options.baseUrl());
-    root.put("startedAt", startedAt.toString());
-    root.put("clients", options.clients());
-    root.put("durationSeconds", options.durationSeconds());
-    root.put("warmupSeconds", options.warmupSeconds());
-    root.put("cpus", Runtime.getRuntime().availableProcessors());
-    root.put("java", System.getProperty("java.version"));
-    root.put("sliceSeconds", LoadDriver.SLICE_SECONDS);
-    root.put("setup", setup);
-    Map<String, Object> settled = new LinkedHashMap<>();
-    settled.put("seconds", round(settle.seconds()));
-    settled.put("releases", settle.releases());
-    settled.put("settled", settle.settled());
-    settled.put("lastWindow", settle.lastWindow() == null ? null : settle.lastWindow().json());
-    root.put("settle", settled);
-
-    Map<String, Object> phases = new LinkedHashMap<>();
-    phases.put("ping", ratePhase(ping));
-    phases.put("liveness", ratePhase(liveness));
-    phases.put("read", ratePhase(read));
-    Map<String, Object> rel = new LinkedHashMap<>();
-    Stats s = releases.stats();
-    rel.put("seconds", round(releases.seconds()));
-    rel.put("releasesClosed", s.releasesClosed);
-    rel.put("releasesPerSecond", round(releasesPerSecond()));
-    rel.put("releasesAborted", s.releasesAborted);
-    rel.put("releasesNotClosed", s.releasesNotClosed);
-    rel.put("unfinishedClients", releases.unfinishedClients());
-    rel.put("conditions", releases.conditions().json());
-    rel.put("commands", commands(s));
-    phases.put("release", rel);
-    root.put("phases", phases);
-
-    Map<String, Object> targets = new LinkedHashMap<>();
-    Map<String, Object> ratio = new LinkedHashMap<>();
-    ratio.put("value", round(readRatio()));
-    ratio.put("target", LoadDriver.READ_RATIO_TARGET);
-    ratio.put("met", readTargetMet());
-    targets.put("readRatio", ratio);
-    Map<String, Object> p99 = new LinkedHashMap<>();
-    Map.Entry<String, Stats.Command> worst = worstCommand();
-    p99.put("worstCommand", worst == null ? null : worst.getKey());
-    p99.put("worstP99Ms", worst == null ? null : round(worst.getValue().millisAt(99)));
-    p99.put("targetMs", LoadDriver.COMMAND_P99_TARGET_MS);
-    p99.put("met", latencyTargetMet());
-    targets.put("commandP99", p99);
-    targets.put("happyPathClean", happyPathClean());
-    targets.put("steadyState", steadyState());
-    root.put("targets", targets);
-    root.put("errorSamples", errorSamples);
-    JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    return mapper.writeValueAsString(root) + System.lineSeparator();
-  }
-
-  private static Map<String, Object> ratePhase(Phase.Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seconds", round(r.seconds()));
-    m.put("requestsPerSecond", round(rate(r)));
-    m.put("unfinishedClients", r.unfinishedClients());
-    m.put("conditions", r.conditions().json());
-    m.put("commands", commands(r.stats()));
-    return m;
-  }
-
-  private static List<Map<String, Object>> commands(Stats s) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    s.commands()
-        .forEach(
-            (name, c) -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("command", name);
-              m.put("count", c.count());
-              m.put("errors", c.errors());
-              Map<String, Long> byStatus = new LinkedHashMap<>();
-              c.errorsByStatus.forEach((status, n) -> byStatus.put(String.valueOf(status), n));
-              m.put("errorsByStatus", byStatus);
-              m.put("retries", c.retries);
-              m.put("meanMs", round(c.count() == 0 ? 0 : c.latency.getMean() / 1000.0));
-              m.put("p50Ms", round(c.millisAt(50)));
-              m.put("p90Ms", round(c.millisAt(90)));
-              m.put("p99Ms", round(c.millisAt(99)));
-              m.put("maxMs", round(c.maxMillis()));
-              list.add(m);
-            });
-    return list;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000.0) / 1000.0;
+    return ReportJson.of(this);
   }
 
   private static String verdict(boolean met) {

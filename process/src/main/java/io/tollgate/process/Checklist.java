@@ -138,7 +138,7 @@ final class Checklist {
               + " opens an incident on failure, but the process has no playbook steps; add a"
               + " 'playbook' with steps");
     }
-    Set<ReleaseType> appliesTo = fields.types("appliesTo", ALL_TYPES, false);
+    Set<ReleaseType> appliesTo = ReleaseTypeList.read(fields, "appliesTo", ALL_TYPES, false);
     return new StepDef(
         item.key(),
         title,

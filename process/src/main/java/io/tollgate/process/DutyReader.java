@@ -33,13 +33,13 @@ final class DutyReader {
     List<Node> nodes = process.items("separationOfDuties", "separation-of-duties rules");
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      String peeked = YamlMapping.peekKey(node, "rule");
+      String peeked = YamlNodes.peekKey(node, "rule");
       String label =
           peeked != null
               ? "separation-of-duties rule " + show(peeked)
               : "separation-of-duties rule #" + (i + 1);
       int line =
-          YamlMapping.isNull(node) ? process.lineOf("separationOfDuties") : YamlMapping.line(node);
+          YamlNodes.isNull(node) ? process.lineOf("separationOfDuties") : YamlNodes.line(node);
       YamlMapping fields = YamlMapping.of(node, line, label, KEYS, problems).orElse(null);
       if (fields == null) continue;
       Ref rule = fields.ref("rule", true);

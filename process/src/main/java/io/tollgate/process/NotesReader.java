@@ -77,7 +77,7 @@ final class NotesReader {
       roles.check(owner, label + " has unknown owner role", problems);
     }
     boolean list = fields.bool("list", false);
-    Set<ReleaseType> requiredFor = fields.types("requiredFor", Set.of(), true);
+    Set<ReleaseType> requiredFor = ReleaseTypeList.read(fields, "requiredFor", Set.of(), true);
     return new NotesField(
         item.key(), title, owner == null ? null : owner.value(), list, requiredFor);
   }
@@ -86,7 +86,7 @@ final class NotesReader {
   private static int lastLine(Node template) {
     Mark end = template.getEndMark();
     if (end == null) {
-      return YamlMapping.line(template);
+      return YamlNodes.line(template);
     }
     // a block scalar ends at the start of the line after it (column 0)
     return end.getLine() + (end.getColumn() == 0 ? 0 : 1);
@@ -98,6 +98,6 @@ final class NotesReader {
         template instanceof ScalarNode scalar
             && (scalar.getScalarStyle() == ScalarStyle.LITERAL
                 || scalar.getScalarStyle() == ScalarStyle.FOLDED);
-    return YamlMapping.line(template) + (block ? 1 : 0);
+    return YamlNodes.line(template) + (block ? 1 : 0);
   }
 }

@@ -46,7 +46,7 @@ final class ProcessReader {
   /** The process, or null when any problem was found (all of them are in {@code problems}). */
   ProcessDefinition read(Node root) {
     YamlMapping process =
-        YamlMapping.of(root, YamlMapping.line(root), "the process", PROCESS_KEYS, problems)
+        YamlMapping.of(root, YamlNodes.line(root), "the process", PROCESS_KEYS, problems)
             .orElse(null);
     if (process == null) {
       return null;
@@ -183,7 +183,8 @@ final class ProcessReader {
     if (trigger != null) {
       steps.check(trigger, label + " is triggered by unknown step", problems);
     }
-    Set<ReleaseType> appliesTo = fields.types("appliesTo", Checklist.ALL_TYPES, false);
+    Set<ReleaseType> appliesTo =
+        ReleaseTypeList.read(fields, "appliesTo", Checklist.ALL_TYPES, false);
     return new HandoffDef(
         item.key(),
         from == null ? null : from.value(),

@@ -43,7 +43,8 @@ final class RequirementReader {
     String title = fields.requiredText("title");
     String description = fields.text("description");
     List<String> signers = signers(fields);
-    Set<ReleaseType> appliesTo = fields.types("appliesTo", Checklist.ALL_TYPES, false);
+    Set<ReleaseType> appliesTo =
+        ReleaseTypeList.read(fields, "appliesTo", Checklist.ALL_TYPES, false);
     List<String> metBy = new ArrayList<>();
     for (Ref ref : fields.refs("metBy", "step keys")) {
       if (!steps.check(ref, label + " is met by unknown step", problems)) {

@@ -54,7 +54,7 @@ final class Section {
     List<Node> nodes = parent.items(listKey, plural);
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
-      String peeked = YamlMapping.peekKey(node);
+      String peeked = YamlNodes.peekKey(node);
       String label = peeked != null ? noun + " " + show(peeked) : noun + " #" + (i + 1);
       YamlMapping fields =
           YamlMapping.of(node, itemLine(parent, listKey, node), label, allowed, problems)
@@ -94,7 +94,7 @@ final class Section {
   }
 
   private static int itemLine(YamlMapping parent, String listKey, Node item) {
-    return YamlMapping.isNull(item) ? parent.lineOf(listKey) : YamlMapping.line(item);
+    return YamlNodes.isNull(item) ? parent.lineOf(listKey) : YamlNodes.line(item);
   }
 
   /** Every item that is a mapping, in file order, including those without a usable key. */

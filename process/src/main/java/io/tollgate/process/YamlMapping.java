@@ -1,22 +1,21 @@
 package io.tollgate.process;
 
 import static io.tollgate.process.Problems.show;
+import static io.tollgate.process.YamlNodes.describe;
+import static io.tollgate.process.YamlNodes.isNull;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One YAML mapping of the process file (the process, a step, a role, ...) read by hand, so that
@@ -48,7 +47,7 @@ final class YamlMapping {
       Node node, int line, String label, List<String> allowed, Problems problems) {
     if (!(node instanceof MappingNode mappingNode)) {
       problems.add(
-          isNull(node) ? line : line(node),
+          isNull(node) ? line : YamlNodes.line(node),
           label
               + " must be a mapping with the keys "
               + String.join(", ", allowed)
@@ -62,18 +61,19 @@ final class YamlMapping {
       Node keyNode = entry.getKeyNode();
       if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
         problems.add(
-            line(keyNode), label + " has a key that is " + describe(keyNode) + "; keys are names");
+            YamlNodes.line(keyNode),
+            label + " has a key that is " + describe(keyNode) + "; keys are names");
         continue;
       }
       String key = scalar.getValue();
-      Integer first = seen.putIfAbsent(key, line(keyNode));
+      Integer first = seen.putIfAbsent(key, YamlNodes.line(keyNode));
       if (first != null) {
         problems.add(
-            line(keyNode),
+            YamlNodes.line(keyNode),
             "key " + show(key) + " appears twice in " + label + " (first at line " + first + ")");
       } else if (!allowed.contains(key)) {
         problems.add(
-            line(keyNode),
+            YamlNodes.line(keyNode),
             label
                 + " has unknown key "
                 + show(key)
@@ -87,28 +87,12 @@ final class YamlMapping {
     return Optional.of(mapping);
   }
 
-  /** The {@code key} of a mapping before it is wrapped, to name it in messages; null if none. */
-  static String peekKey(Node node) {
-    return peekKey(node, "key");
-  }
-
-  /** The value of {@code name} in a mapping before it is wrapped; null if none. */
-  static String peekKey(Node node, String name) {
-    if (node instanceof MappingNode mapping) {
-      for (NodeTuple entry : mapping.getValue()) {
-        if (entry.getKeyNode() instanceof ScalarNode k
-            && k.getValue().equals(name)
-            && entry.getValueNode() instanceof ScalarNode v
-            && !isNull(v)) {
-          return v.getValue();
-        }
-      }
-    }
-    return null;
-  }
-
   String label() {
     return label;
+  }
+
+  Problems problems() {
+    return problems;
   }
 
   int line() {
@@ -125,13 +109,15 @@ final class YamlMapping {
     if (entry == null) {
       return line();
     }
-    return isNull(entry.getValueNode()) ? line(entry.getKeyNode()) : line(entry.getValueNode());
+    return isNull(entry.getValueNode())
+        ? YamlNodes.line(entry.getKeyNode())
+        : YamlNodes.line(entry.getValueNode());
   }
 
   /** The line of the key itself; of the mapping when the key is absent. */
   int keyLine(String key) {
     NodeTuple entry = entries.get(key);
-    return entry == null ? line() : line(entry.getKeyNode());
+    return entry == null ? line() : YamlNodes.line(entry.getKeyNode());
   }
 
   /** True when {@code key} is absent, empty or an empty list. */
@@ -174,10 +160,11 @@ final class YamlMapping {
     }
     if (!(value instanceof ScalarNode scalar)) {
       problems.add(
-          line(value), "'" + key + "' of " + label + " must be a text, but is " + describe(value));
+          YamlNodes.line(value),
+          "'" + key + "' of " + label + " must be a text, but is " + describe(value));
       return null;
     }
-    return new Ref(scalar.getValue(), line(value));
+    return new Ref(scalar.getValue(), YamlNodes.line(value));
   }
 
   /** {@code true} or {@code false}; anything else is reported. */
@@ -237,7 +224,7 @@ final class YamlMapping {
       String hint =
           value instanceof ScalarNode s ? " (write it as a list: [" + s.getValue() + "])" : "";
       problems.add(
-          line(value),
+          YamlNodes.line(value),
           "'"
               + key
               + "' of "
@@ -259,14 +246,14 @@ final class YamlMapping {
     for (Node item : items(key, what)) {
       if (!(item instanceof ScalarNode scalar) || isNull(item) || scalar.getValue().isBlank()) {
         problems.add(
-            line(item),
+            YamlNodes.line(item),
             "'" + key + "' of " + label + " must list " + what + ", but has " + describe(item));
         continue;
       }
-      Integer first = seen.putIfAbsent(scalar.getValue(), line(item));
+      Integer first = seen.putIfAbsent(scalar.getValue(), YamlNodes.line(item));
       if (first != null) {
         problems.add(
-            line(item),
+            YamlNodes.line(item),
             "'"
                 + key
                 + "' of "
@@ -278,49 +265,9 @@ final class YamlMapping {
                 + ")");
         continue;
       }
-      refs.add(new Ref(scalar.getValue(), line(item)));
+      refs.add(new Ref(scalar.getValue(), YamlNodes.line(item)));
     }
     return refs;
-  }
-
-  /**
-   * A list of release types; {@code absent} when the key is absent. An empty list is reported
-   * unless {@code emptyAllowed}.
-   */
-  Set<ReleaseType> types(String key, Set<ReleaseType> absent, boolean emptyAllowed) {
-    if (value(key) == null || isNull(value(key))) {
-      return absent;
-    }
-    List<Ref> refs = refs(key, "release types (patch, minor, major)");
-    Set<ReleaseType> types = EnumSet.noneOf(ReleaseType.class);
-    for (Ref ref : refs) {
-      Optional<ReleaseType> type = ReleaseType.parse(ref.value());
-      if (type.isPresent() && type.get().id().equals(ref.value())) {
-        types.add(type.get());
-      } else {
-        problems.add(
-            ref.line(),
-            "'"
-                + key
-                + "' of "
-                + label
-                + " names unknown release type "
-                + show(ref.value())
-                + "; use patch, minor or major");
-      }
-    }
-    if (refs.isEmpty() && !emptyAllowed && value(key) instanceof SequenceNode) {
-      problems.add(
-          lineOf(key),
-          "'"
-              + key
-              + "' of "
-              + label
-              + " is empty; name patch, minor and/or major, or leave it out to apply to every"
-              + " release type");
-      return absent;
-    }
-    return types;
   }
 
   /** A nested mapping; empty when absent, and (reported) when not a mapping. */
@@ -330,26 +277,5 @@ final class YamlMapping {
       return Optional.empty();
     }
     return of(value, keyLine(key), nestedLabel, allowed, problems);
-  }
-
-  static int line(Node node) {
-    return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-  }
-
-  static boolean isNull(Node node) {
-    return node == null || Tag.NULL.equals(node.getTag());
-  }
-
-  static String describe(Node node) {
-    if (isNull(node)) {
-      return "empty";
-    }
-    if (node instanceof MappingNode) {
-      return "a mapping";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    return "the text " + show(((ScalarNode) node).getValue());
   }
 }

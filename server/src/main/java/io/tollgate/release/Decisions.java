@@ -9,8 +9,7 @@ import java.util.List;
  * latest: it names the decision it replaces ({@code replaces}, 1-based), or, naming none, is
  * refused while the latest decision is the last thing that happened on the release. So two people
  * deciding at the same moment never both succeed, and a decision after other changes needs no
- * ceremony. Also who may decide, and cancel (the release manager's other command that ends the way
- * to production).
+ * ceremony. Also who may decide.
  */
 final class Decisions {
   private final List<Decision> all;
@@ -98,37 +97,6 @@ final class Decisions {
                 + OrderPolicy.describe(goBlockers)
                 + ".",
             goBlockers);
-  }
-
-  /** Cancelling is the release manager's, once, and not after production was attempted. */
-  static Action checkCancel(
-      Participant by, String owner, Cancellation cancellation, boolean productionAttempted) {
-    if (!by.holds(owner)) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          io.tollgate.shared.Forbidden.needsRole(
-              owner, "Cancelling a release", by.username(), by.sortedRoles()));
-    }
-    if (cancellation != null) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          Refused.because(
-              "The release was already cancelled by "
-                  + cancellation.by()
-                  + ": "
-                  + cancellation.reason()));
-    }
-    if (productionAttempted) {
-      return Action.notOffered(
-          "cancel",
-          "",
-          Refused.because(
-              "The release has been deployed past the go/no-go decision and can no longer be"
-                  + " cancelled; open an incident and roll back instead."));
-    }
-    return Action.offered("cancel", "");
   }
 
   private static String describe(Decision latest) {

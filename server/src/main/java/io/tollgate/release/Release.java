@@ -6,9 +6,7 @@ import io.tollgate.process.StepKind;
 import io.tollgate.release.Decision.Verdict;
 import io.tollgate.release.ReleaseEvent.DecisionRecorded;
 import io.tollgate.release.ReleaseEvent.DeploymentRecorded;
-import io.tollgate.release.ReleaseEvent.ReleaseCancelled;
 import io.tollgate.release.ReleaseEvent.ReleaseFailed;
-import io.tollgate.release.ReleaseEvent.ReleaseRolledBack;
 import io.tollgate.release.ReleaseEvent.StepCompleted;
 import io.tollgate.release.ReleaseEvent.StepSkipped;
 import io.tollgate.release.ReleaseEvent.StepStarted;
@@ -27,7 +25,8 @@ import java.util.Optional;
  * ({@code canX}, side-effect free, the same check the pages use), then delegates the change to the
  * part it concerns ({@link Requirements}, {@link Steps}, {@link Handoffs}, {@link Decisions},
  * {@link ReleaseNotesEditing}) and returns the events it caused. A refused command changes nothing.
- * Planning, status, reading and the state to store are in {@link ReleaseState}.
+ * Status, reading and the state to store are in {@link ReleaseState}; planning in {@link Planning};
+ * cancelling and rolling back in {@link Ending}.
  */
 public final class Release extends ReleaseState {
 
@@ -40,9 +39,6 @@ public final class Release extends ReleaseState {
     return new Release(data, process);
   }
 
-  /** A newly planned release and the event that says so. */
-  public record Planned(Release release, List<ReleaseEvent> events) {}
-
   // ---------------------------------------------------------------- requirements
 
   /** Whether the participant may meet (or sign) the requirement now. */
@@ -53,7 +49,7 @@ public final class Release extends ReleaseState {
   /** As {@link #canMeet(String, Participant)}, for an actor meeting it through an event kind. */
   public Action canMeet(String key, Participant by, String eventKind) {
     if (requirements.def(key).isEmpty()) return requirements.checkMeet(key, by, eventKind);
-    Optional<Action> closed = closed("meet", key);
+    Optional<Action> closed = ending.refusal("meet", key);
     if (closed.isPresent()) return closed.get();
     Action action = requirements.checkMeet(key, by, eventKind);
     action =
@@ -98,7 +94,7 @@ public final class Release extends ReleaseState {
   /** Whether the participant may skip the step now (optional steps, their owner). */
   public Action canSkip(String key, Participant by) {
     if (steps.def(key).isEmpty()) return Action.notOffered("skip", key, steps.unknown(key));
-    return closed("skip", key).orElseGet(() -> steps.checkSkip(key, by));
+    return ending.refusal("skip", key).orElseGet(() -> steps.checkSkip(key, by));
   }
 
   private Action inOrder(
@@ -107,7 +103,10 @@ public final class Release extends ReleaseState {
     if (def.isEmpty()) return check.get();
     Action action =
         SeparationOfDutiesPolicy.guard(
-            closed(kind, key).orElseGet(check), this, SeparationOfDutiesPolicy.step(key), by);
+            ending.refusal(kind, key).orElseGet(check),
+            this,
+            SeparationOfDutiesPolicy.step(key),
+            by);
     if (!action.isOffered()) return action;
     List<Blocker> blockers = blockersOf(def.get());
     return blockers.isEmpty()
@@ -186,7 +185,8 @@ public final class Release extends ReleaseState {
   }
 
   private Action decisionCheck(Verdict verdict, Participant by) {
-    return closed("decide", verdict.id())
+    return ending
+        .refusal("decide", verdict.id())
         .orElseGet(
             () ->
                 Decisions.check(
@@ -214,29 +214,13 @@ public final class Release extends ReleaseState {
     action.orThrow();
     Refused conflict = decisions.conflict(replaces, revision);
     if (conflict != null) throw conflict;
+    String why = rationale.strip();
     StepDef def = process.decisionStep();
-    decisions.add(
-        new Decision(
-            verdict,
-            rationale.strip(),
-            by.username(),
-            now,
-            new Decision.Snapshot(
-                List.copyOf(requirements.states().values()), List.copyOf(steps.states().values())),
-            revision + 1));
-    StepState state = steps.get(def.key());
-    steps.put(
-        new StepState(
-            def.key(),
-            StepStatus.DONE,
-            by.username(),
-            now,
-            verdict.id() + ": " + rationale.strip(),
-            null,
-            null,
-            state.attempts() + 1));
+    Decision.Snapshot snapshot = new Decision.Snapshot(requirements(), steps());
+    decisions.add(new Decision(verdict, why, by.username(), now, snapshot, revision + 1));
+    steps.put(steps.get(def.key()).decided(by.username(), now, verdict.id() + ": " + why));
     List<ReleaseEvent> events = new ArrayList<>();
-    events.add(new DecisionRecorded(id, verdict.id(), rationale.strip()));
+    events.add(new DecisionRecorded(id, verdict.id(), why));
     if (verdict == Verdict.GO) events.addAll(handoffs.handOffAfter(def.key(), by, now));
     return events;
   }
@@ -246,7 +230,7 @@ public final class Release extends ReleaseState {
   /** Whether the participant may acknowledge the handoff now (blocked until it is handed). */
   public Action canAcknowledge(String key, Participant by) {
     if (handoffs.def(key).isEmpty()) return handoffs.checkAcknowledge(key, by);
-    return closed("acknowledge", key).orElseGet(() -> handoffs.checkAcknowledge(key, by));
+    return ending.refusal("acknowledge", key).orElseGet(() -> handoffs.checkAcknowledge(key, by));
   }
 
   /** The receiving role acknowledges a handed handoff. */
@@ -257,13 +241,13 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may edit the notes field now. */
   public Action canEditNotes(String field, Participant by) {
-    return ReleaseNotesEditing.check(field, by, process.notes(), cancellation);
+    return ReleaseNotesEditing.check(field, by, process.notes(), cancellation());
   }
 
   /** Changes notes fields; each field only by a holder of its owner role. */
   public List<ReleaseEvent> updateNotes(Map<String, List<String>> changes, Participant by) {
     ReleaseNotesEditing.Edited edited =
-        ReleaseNotesEditing.apply(id, notes, changes, by, process.notes(), cancellation);
+        ReleaseNotesEditing.apply(id, notes, changes, by, process.notes(), cancellation());
     notes = edited.notes();
     return edited.events();
   }
@@ -272,8 +256,7 @@ public final class Release extends ReleaseState {
 
   /** Whether the participant may cancel: its release manager, before production. */
   public Action canCancel(Participant by) {
-    return Decisions.checkCancel(
-        by, process.releaseManagerRole(), cancellation, steps.productionAttempted());
+    return ending.checkCancel(by, process.releaseManagerRole(), steps.productionAttempted());
   }
 
   /** Cancels the release; only its release manager, and not once it went to production. */
@@ -283,22 +266,13 @@ public final class Release extends ReleaseState {
       throw BadRequest.because("Cancelling a release needs a \"reason\".");
     }
     action.orThrow();
-    cancellation = new Cancellation(reason.strip(), by.username(), now);
-    return List.of(new ReleaseCancelled(id, reason.strip()));
+    return ending.cancel(reason.strip(), by, now);
   }
 
   /** Records that the incident playbook rolled this release back out of an environment. */
   public List<ReleaseEvent> rolledBack(
       String incident, String environment, String toVersion, String by, Instant now) {
-    if (rollback != null) {
-      throw Refused.because(
-          "The release was already rolled back by incident " + rollback.incident() + ".");
-    }
-    if (cancellation != null) {
-      throw Refused.because("The release was cancelled; there is nothing to roll back.");
-    }
-    rollback = new Rollback(incident, environment, toVersion, by, now);
-    return List.of(new ReleaseRolledBack(id, incident, environment, toVersion));
+    return ending.rolledBack(incident, environment, toVersion, by, now);
   }
 
   /** Every action of every command for the participant, in page order (see {@link Action}). */

@@ -73,8 +73,8 @@ public class ReleaseManagement {
       notes = notes.with("summary", List.of(request.summary()));
     }
     Instant now = Timestamps.now(clock);
-    Release.Planned planned =
-        Release.plan(
+    Planning.Planned planned =
+        Planning.plan(
             ReleaseId.random(),
             productKey,
             new ProcessRef(process.id(), process.version()),

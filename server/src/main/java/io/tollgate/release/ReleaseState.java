@@ -5,11 +5,7 @@ import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.ReleaseType;
 import io.tollgate.process.StepDef;
-import io.tollgate.release.ReleaseEvent.ReleasePlanned;
 import io.tollgate.shared.Blocker;
-import io.tollgate.shared.Forbidden;
-import io.tollgate.shared.Invalid;
-import io.tollgate.shared.Refused;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,7 +14,7 @@ import java.util.Optional;
 /**
  * What a release is and what can be read from it: its parts, its status (always derived, never
  * stored on its own), what it waits for, and the state to store. The commands are {@link
- * Release}'s.
+ * Release}'s; a new release comes from {@link Planning}.
  */
 public abstract sealed class ReleaseState permits Release {
   final ReleaseId id;
@@ -35,9 +31,8 @@ public abstract sealed class ReleaseState permits Release {
   final Steps steps;
   final Handoffs handoffs;
   final Decisions decisions;
+  final Ending ending;
   ReleaseNotes notes;
-  Cancellation cancellation;
-  Rollback rollback;
   final long revision;
 
   ReleaseState(ReleaseData data, ProcessDefinition process) {
@@ -56,101 +51,14 @@ public abstract sealed class ReleaseState permits Release {
     this.handoffs = new Handoffs(id, process, data.handoffs());
     this.decisions = new Decisions(data.decisions());
     this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
-    this.cancellation = data.cancellation();
-    this.rollback = data.rollback();
+    this.ending = new Ending(id, data.cancellation(), data.rollback());
     this.revision = data.revision();
-  }
-
-  /**
-   * Plans a new release. Only a holder of the release-manager role (the decision step's owner) may.
-   * Items that do not apply to the type are left out.
-   */
-  public static Release.Planned plan(
-      ReleaseId id,
-      String product,
-      ProcessRef ref,
-      ProcessDefinition process,
-      ReleaseType type,
-      SemanticVersion version,
-      String name,
-      Window window,
-      ReleaseNotes notes,
-      Participant by,
-      Instant now) {
-    String owner = process.releaseManagerRole();
-    if (!by.holds(owner)) {
-      throw Forbidden.needsRole(owner, "Planning a release", by.username(), by.sortedRoles());
-    }
-    if (window != null
-        && window.start() != null
-        && window.end() != null
-        && !window.end().isAfter(window.start())) {
-      throw Invalid.because("The deployment window must end after it starts.");
-    }
-    ReleaseData data =
-        new ReleaseData(
-            ReleaseData.SCHEMA_VERSION,
-            id.value(),
-            product,
-            ref,
-            type.id(),
-            version.toString(),
-            name,
-            window,
-            by.username(),
-            now,
-            process.requirements().stream()
-                .filter(r -> r.appliesTo(type))
-                .map(r -> RequirementState.open(r.key()))
-                .toList(),
-            process.steps().stream()
-                .filter(s -> s.appliesTo(type))
-                .map(s -> StepState.pending(s.key()))
-                .toList(),
-            process.handoffs().stream()
-                .filter(h -> h.appliesTo(type))
-                .map(h -> HandoffState.waiting(h.key()))
-                .toList(),
-            List.of(),
-            notes == null ? ReleaseNotes.empty() : notes,
-            null,
-            null,
-            0);
-    Release release = new Release(data, process);
-    return new Release.Planned(
-        release, List.of(new ReleasePlanned(id, product, version.toString(), type.id())));
-  }
-
-  /** A cancelled or rolled-back release takes no more work: the refusal, as the action. */
-  Optional<Action> closed(String kind, String key) {
-    if (cancellation != null) {
-      return Optional.of(
-          Action.notOffered(
-              kind,
-              key,
-              Refused.because(
-                  "The release was cancelled by "
-                      + cancellation.by()
-                      + ": "
-                      + cancellation.reason())));
-    }
-    if (rollback != null) {
-      return Optional.of(
-          Action.notOffered(
-              kind,
-              key,
-              Refused.because(
-                  "The release was rolled back (incident "
-                      + rollback.incident()
-                      + "); plan a new release for the fix.")));
-    }
-    return Optional.empty();
   }
 
   /** The status, derived from what was done; never stored on its own. */
   public ReleaseStatus status() {
-    if (cancellation != null) return ReleaseStatus.CANCELLED;
-    if (rollback != null) return ReleaseStatus.ROLLED_BACK;
+    if (ending.cancellation() != null) return ReleaseStatus.CANCELLED;
+    if (ending.rollback() != null) return ReleaseStatus.ROLLED_BACK;
     if (steps.failedWithIncident()) return ReleaseStatus.FAILED;
     if (steps.allSettled()) return ReleaseStatus.CLOSED;
     if (steps.releasedAt().isPresent()) return ReleaseStatus.RELEASED;
@@ -175,7 +83,7 @@ public abstract sealed class ReleaseState permits Release {
 
   /** The next steps someone can act on now (pending and not blocked), in process order. */
   public List<StepDef> actionableSteps() {
-    if (cancellation != null || rollback != null) return List.of();
+    if (ending.ended()) return List.of();
     return process.steps().stream()
         .filter(s -> steps.states().containsKey(s.key()))
         .filter(s -> !steps.get(s.key()).status().isSettled() || awaitsNewDecision(s))
@@ -217,8 +125,8 @@ public abstract sealed class ReleaseState permits Release {
     handoffs.states().values().forEach(h -> all.add(h.handedAt()));
     handoffs.states().values().forEach(h -> all.add(h.acknowledgedAt()));
     decisions.all().forEach(d -> all.add(d.at()));
-    if (cancellation != null) all.add(cancellation.at());
-    if (rollback != null) all.add(rollback.at());
+    if (ending.cancellation() != null) all.add(ending.cancellation().at());
+    if (ending.rollback() != null) all.add(ending.rollback().at());
     return all.stream().filter(i -> i != null).max(Instant::compareTo).orElse(createdAt);
   }
 
@@ -287,11 +195,11 @@ public abstract sealed class ReleaseState permits Release {
   }
 
   public Cancellation cancellation() {
-    return cancellation;
+    return ending.cancellation();
   }
 
   public Rollback rollback() {
-    return rollback;
+    return ending.rollback();
   }
 
   public long revision() {
@@ -316,8 +224,8 @@ public abstract sealed class ReleaseState permits Release {
         handoffs(),
         decisions(),
         notes,
-        cancellation,
-        rollback,
+        cancellation(),
+        rollback(),
         revision);
   }
 }

@@ -28,6 +28,11 @@ public record StepState(
     return new StepState(key, StepStatus.RUNNING, username, when, null, null, null, attempts);
   }
 
+  /** The decision step, done by a go/no-go decision; {@code note} holds the verdict and why. */
+  StepState decided(String username, Instant when, String note) {
+    return new StepState(key, StepStatus.DONE, username, when, note, null, null, attempts + 1);
+  }
+
   StepState skipped(String username, Instant when, String reason) {
     return new StepState(key, StepStatus.SKIPPED, username, when, reason, null, null, attempts);
   }

@@ -77,7 +77,7 @@ final class ReleaseFixtures {
           case MINOR -> SemanticVersion.of(1, 4, 0);
           case PATCH -> SemanticVersion.of(1, 3, 1);
         };
-    return Release.plan(
+    return Planning.plan(
             ReleaseId.random(),
             PRODUCT,
             OCTOACME_V1,

@@ -84,8 +84,8 @@ class ReleaseTests {
 
   @Test
   void plansEveryRequirementStepAndHandoffOfTheGuideOpen() {
-    Release.Planned planned =
-        Release.plan(
+    Planning.Planned planned =
+        Planning.plan(
             ReleaseId.random(),
             "checkout",
             ReleaseFixtures.OCTOACME_V1,
@@ -156,7 +156,7 @@ class ReleaseTests {
   }
 
   private static Release plan(Participant by, Window window) {
-    return Release.plan(
+    return Planning.plan(
             ReleaseId.random(),
             "checkout",
             ReleaseFixtures.OCTOACME_V1,

@@ -42,7 +42,7 @@ class SeparationOfDutiesTests {
   }
 
   static Release planned(ProcessDefinition process) {
-    return Release.plan(
+    return Planning.plan(
             ReleaseId.random(),
             ReleaseFixtures.PRODUCT,
             new ProcessRef(process.id(), 1),

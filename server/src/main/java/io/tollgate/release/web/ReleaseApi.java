@@ -3,22 +3,16 @@ package io.tollgate.release.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.release.Evidence;
-import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.NewRelease;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.ReleasePage;
 import io.tollgate.release.Window;
 import io.tollgate.shared.Actor;
-import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.IfMatch;
 import io.tollgate.shared.web.ProblemStatuses;
-import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +20,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,23 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ReleaseApi {
   private final ReleaseManagement releases;
-  private final IncidentLookup incidents;
+  private final ReleaseJson answer;
   private final AuditLog audit;
   private final tools.jackson.databind.json.JsonMapper json;
-  // A release's JSON is a function of its id, revision and incidents alone, so each is rendered
-  // once: by the command that made it or the first read, and then written as it is.
-  // Kept as the generator's UTF-8 bytes, never as a String written raw: the generator escapes
-  // whatever a stored text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
-  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
   ReleaseApi(
       ReleaseManagement releases,
-      IncidentLookup incidents,
+      ReleaseJson answer,
       AuditLog audit,
       tools.jackson.databind.json.JsonMapper json) {
     this.releases = releases;
-    this.incidents = incidents;
+    this.answer = answer;
     this.audit = audit;
     this.json = json;
   }
@@ -95,10 +82,7 @@ class ReleaseApi {
             actor,
             key,
             new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
-    return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
-        .eTag(IfMatch.etag(release.revision()))
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(rendered(release));
+    return answer.created(release);
   }
 
   @Operation(
@@ -221,29 +205,6 @@ class ReleaseApi {
   }
 
   @Operation(
-      operationId = "updateNotes",
-      summary = "Write release-notes fields (each field by the role that owns it)")
-  @ProblemStatuses({403, 404, 409, 422})
-  @PutMapping(path = "/releases/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @AnswersTheRelease
-  ResponseEntity<byte[]> updateNotes(
-      @AuthenticationPrincipal Actor actor,
-      @PathVariable String id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content =
-                  @io.swagger.v3.oas.annotations.media.Content(
-                      schema =
-                          @io.swagger.v3.oas.annotations.media.Schema(
-                              implementation = ReleaseAnswers.NotesChanges.class)))
-          @RequestBody
-          Map<String, Object> body) {
-    Map<String, List<String>> changes = new LinkedHashMap<>();
-    body.forEach((field, value) -> changes.put(field, entries(field, value)));
-    return ok(releases.updateNotes(actor, id, changes, IfMatch.revision(ifMatch)));
-  }
-
-  @Operation(
       operationId = "cancelRelease",
       summary = "Cancel a release before production, with a reason (the release manager)")
   @ProblemStatuses({403, 404, 409})
@@ -271,38 +232,7 @@ class ReleaseApi {
         .toList();
   }
 
-  private static List<String> entries(String field, Object value) {
-    if (value == null) return List.of();
-    if (value instanceof String s) return List.of(s);
-    if (value instanceof List<?> list) {
-      List<String> out = new ArrayList<>();
-      for (Object o : list) {
-        if (!(o instanceof String s)) {
-          throw Invalid.because("The notes field '" + field + "' takes text or a list of texts.");
-        }
-        out.add(s);
-      }
-      return out;
-    }
-    throw Invalid.because("The notes field '" + field + "' takes text or a list of texts.");
-  }
-
   private ResponseEntity<byte[]> ok(Release release) {
-    return ResponseEntity.ok()
-        .eTag(IfMatch.etag(release.revision()))
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(rendered(release));
-  }
-
-  /**
-   * The release's JSON, rendered once per revision and number of incidents (incidents are opened
-   * without changing the release; they are never deleted, so the count tells a new one).
-   */
-  private byte[] rendered(Release release) {
-    List<String> opened = incidents.incidentsOf(release.id());
-    return rendered.get(
-        release.id().value() + "@" + release.revision() + "#" + opened.size(),
-        k ->
-            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
+    return answer.ok(release);
   }
 }

@@ -1,0 +1,63 @@
+package io.tollgate.release.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tollgate.release.IncidentLookup;
+import io.tollgate.release.Release;
+import io.tollgate.release.ReleaseManagement;
+import io.tollgate.shared.web.IfMatch;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A release as the API answers it: its JSON ({@link ReleaseView}) with its revision as the ETag. A
+ * release's JSON is a function of its id, revision and incidents alone, so each is rendered once:
+ * by the command that made it or the first read, and then written as it is. It is kept as the
+ * generator's UTF-8 bytes, never as a String written raw: the generator escapes whatever a stored
+ * text holds (an unpaired surrogate becomes \\uD800), a raw write cannot.
+ */
+@Component
+class ReleaseJson {
+  private final ReleaseManagement releases;
+  private final IncidentLookup incidents;
+  private final JsonMapper json;
+  private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  ReleaseJson(ReleaseManagement releases, IncidentLookup incidents, JsonMapper json) {
+    this.releases = releases;
+    this.incidents = incidents;
+    this.json = json;
+  }
+
+  /** 200 with the release. */
+  ResponseEntity<byte[]> ok(Release release) {
+    return ResponseEntity.ok()
+        .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(rendered(release));
+  }
+
+  /** 201 with the new release and where it lives. */
+  ResponseEntity<byte[]> created(Release release) {
+    return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
+        .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(rendered(release));
+  }
+
+  /**
+   * The release's JSON, rendered once per revision and number of incidents (incidents are opened
+   * without changing the release; they are never deleted, so the count tells a new one).
+   */
+  private byte[] rendered(Release release) {
+    List<String> opened = incidents.incidentsOf(release.id());
+    return rendered.get(
+        release.id().value() + "@" + release.revision() + "#" + opened.size(),
+        k ->
+            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
+  }
+}
