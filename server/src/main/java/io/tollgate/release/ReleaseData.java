@@ -10,6 +10,10 @@ import java.util.List;
  * @param schemaVersion the shape of the document; {@link #SCHEMA_VERSION} for what is written now.
  *     Version 1 (no {@code schemaVersion} field) also held copies of the release's deployments and
  *     incident ids; those live only in the deployments and incidents tables since version 2.
+ *     Version 3 added {@code source} (the commit and ref the release is built from) and, on each
+ *     decision, the {@code commit} it was made on and why it went stale; a version 2 document has
+ *     none of them (null).
+ * @param source what the release is built from, or null when it names nothing
  */
 public record ReleaseData(
     int schemaVersion,
@@ -29,16 +33,59 @@ public record ReleaseData(
     ReleaseNotes notes,
     Cancellation cancellation,
     Rollback rollback,
-    long revision) {
+    long revision,
+    Source source) {
 
   /** The document shape written now. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   public ReleaseData {
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
     handoffs = List.copyOf(handoffs);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+  }
+
+  /** A release that names no source. */
+  public ReleaseData(
+      int schemaVersion,
+      String id,
+      String product,
+      ProcessRef process,
+      String type,
+      String version,
+      String name,
+      Window window,
+      String createdBy,
+      Instant createdAt,
+      List<RequirementState> requirements,
+      List<StepState> steps,
+      List<HandoffState> handoffs,
+      List<Decision> decisions,
+      ReleaseNotes notes,
+      Cancellation cancellation,
+      Rollback rollback,
+      long revision) {
+    this(
+        schemaVersion,
+        id,
+        product,
+        process,
+        type,
+        version,
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements,
+        steps,
+        handoffs,
+        decisions,
+        notes,
+        cancellation,
+        rollback,
+        revision,
+        null);
   }
 
   public ReleaseData withRevision(long newRevision) {
@@ -60,6 +107,7 @@ public record ReleaseData(
         notes,
         cancellation,
         rollback,
-        newRevision);
+        newRevision,
+        source);
   }
 }

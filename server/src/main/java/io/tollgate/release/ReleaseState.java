@@ -32,6 +32,7 @@ public abstract sealed class ReleaseState permits Release {
   final Handoffs handoffs;
   final Decisions decisions;
   final Ending ending;
+  final Sources sources;
   ReleaseNotes notes;
   final long revision;
 
@@ -52,6 +53,7 @@ public abstract sealed class ReleaseState permits Release {
     this.decisions = new Decisions(data.decisions());
     this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
     this.ending = new Ending(id, data.cancellation(), data.rollback());
+    this.sources = new Sources(id, data.source());
     this.revision = data.revision();
   }
 
@@ -206,6 +208,11 @@ public abstract sealed class ReleaseState permits Release {
     return revision;
   }
 
+  /** What the release is built from (its commit and ref), or null when it names nothing. */
+  public Source source() {
+    return sources.source();
+  }
+
   /** The state to store; the revision is raised by the repository on save. */
   public ReleaseData toData() {
     return new ReleaseData(
@@ -226,6 +233,7 @@ public abstract sealed class ReleaseState permits Release {
         notes,
         cancellation(),
         rollback(),
-        revision);
+        revision,
+        source());
   }
 }

@@ -118,6 +118,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("getNotes", MEMBERS_AND_ADMIN),
           Map.entry("cancelRelease", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("getReleaseAudit", MEMBERS_AND_ADMIN),
+          Map.entry("updateRelease", EnumSet.of(RELEASE_MANAGER)),
+          // a release's commits, and its test reports (QA's, on acceptance-criteria)
+          Map.entry("addChanges", EnumSet.of(RELEASE_MANAGER, DEVELOPER)),
+          Map.entry("getChanges", MEMBERS_AND_ADMIN),
+          Map.entry("addTestReport", EnumSet.of(QA_LEAD)),
+          Map.entry("listTestReports", MEMBERS_AND_ADMIN),
           // incidents: opened by any member, worked by the playbook step's owner
           Map.entry("openIncident", MEMBERS),
           Map.entry("getIncident", MEMBERS_AND_ADMIN),

@@ -87,7 +87,10 @@ final class MatrixFixture {
     Object body = body(id);
     String contentType = null;
     String text = null;
-    if (body instanceof String yaml) {
+    if (body instanceof Xml xml) {
+      contentType = "application/xml";
+      text = xml.text();
+    } else if (body instanceof String yaml) {
       contentType = "application/yaml";
       text = yaml;
     } else if (body != null) {
@@ -97,6 +100,9 @@ final class MatrixFixture {
     String accept = accept(op);
     return api(caller).call(op.method().toUpperCase(), path, contentType, accept, text);
   }
+
+  /** A body sent as application/xml. */
+  record Xml(String text) {}
 
   /** JSON where the operation answers it, else the first type it answers. */
   private static String accept(Op op) {
@@ -158,6 +164,9 @@ final class MatrixFixture {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "/" + value));
     }
     m.appendTail(out);
+    if (template.endsWith("/test-reports") && op.method().equalsIgnoreCase("post")) {
+      out.append("?requirement=acceptance-criteria"); // the QA lead's
+    }
     return out.toString();
   }
 
@@ -178,6 +187,15 @@ final class MatrixFixture {
       case "completeStep", "completeIncidentStep" -> Map.of("note", "done");
       case "skipStep", "skipIncidentStep", "cancelRelease" -> Map.of("reason", "not needed");
       case "decide" -> Map.of("decision", "no-go", "rationale", "not yet");
+      case "updateRelease" -> Map.of("commit", "0123456789abcdef0123456789abcdef01234567");
+      case "addChanges" ->
+          Map.of(
+              "commits",
+              List.of(
+                  Map.of("sha", "0123456789abcdef0123456789abcdef01234567", "message", "feat: x")));
+      case "addTestReport" ->
+          new Xml(
+              "<testsuite name=\"matrix\" tests=\"1\"><testcase name=\"t\" classname=\"C\"/></testsuite>");
       case "updateNotes" -> Map.of("summary", "Matrix release");
       case "verifyAuditCheckpoint" ->
           Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");

@@ -90,7 +90,8 @@ class ScopeActions implements ActionCatalog {
   public Set<String> actions() {
     Set<String> known = all;
     if (known == null) {
-      Set<String> found = new TreeSet<>();
+      // the named actions, whether or not this server has their endpoint yet, and every command
+      Set<String> found = new TreeSet<>(NAMES.values());
       mappings
           .getObject()
           .getHandlerMethods()

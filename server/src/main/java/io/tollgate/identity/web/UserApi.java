@@ -41,7 +41,14 @@ class UserApi {
   record NewUser(String username, String displayName, String email) {}
 
   /** A new token: {@code expiresAt} (null: never) and {@code scope} (null: none) are optional. */
-  record NewToken(String name, java.time.Instant expiresAt, TokenScope scope) {}
+  record NewToken(String name, java.time.Instant expiresAt, ScopeBody scope) {}
+
+  /** A token's scope as asked for; each part left out restricts nothing. */
+  record ScopeBody(List<String> products, Boolean readOnly, List<String> actions) {
+    TokenScope toScope() {
+      return new TokenScope(products, Boolean.TRUE.equals(readOnly), actions);
+    }
+  }
 
   /** {@code currentPassword} is required for one's own password (when one is set). */
   record Password(String password, String currentPassword) {}
@@ -82,7 +89,13 @@ class UserApi {
       @AuthenticationPrincipal Actor actor,
       @PathVariable String username,
       @RequestBody NewToken body) {
-    IssuedToken token = tokens.issue(actor, username, body.name(), body.expiresAt(), body.scope());
+    IssuedToken token =
+        tokens.issue(
+            actor,
+            username,
+            body.name(),
+            body.expiresAt(),
+            body.scope() == null ? null : body.scope().toScope());
     return ResponseEntity.status(201).body(token);
   }
 

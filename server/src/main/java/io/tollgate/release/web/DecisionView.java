@@ -7,7 +7,14 @@ import java.util.stream.Stream;
 
 /** One go/no-go decision on the release page, with the snapshot it rests on. */
 record DecisionView(
-    String decision, String badge, String rationale, String by, String at, List<String> snapshot) {
+    String decision,
+    String badge,
+    String rationale,
+    String by,
+    String at,
+    List<String> snapshot,
+    String commit,
+    String staleBecause) {
 
   static DecisionView of(Decision d, Fmt fmt) {
     List<String> snapshot =
@@ -30,6 +37,8 @@ record DecisionView(
         d.rationale(),
         d.by(),
         fmt.time(d.at()),
-        snapshot);
+        snapshot,
+        d.commit(),
+        d.staleBecause());
   }
 }

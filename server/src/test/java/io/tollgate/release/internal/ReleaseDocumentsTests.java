@@ -50,8 +50,29 @@ class ReleaseDocumentsTests {
     ReleaseData old = ReleaseDocuments.read(JSON, fixture("release-document-v1.json"));
     String written = JSON.writeValueAsString(old);
 
-    assertThat(written).contains("\"schemaVersion\":2").doesNotContain("\"deployments\"");
+    assertThat(written)
+        .contains("\"schemaVersion\":" + ReleaseData.SCHEMA_VERSION)
+        .doesNotContain("\"deployments\"");
     assertThat(ReleaseDocuments.read(JSON, written)).isEqualTo(old);
+  }
+
+  @Test
+  void readsAVersionTwoDocumentWithoutSourceOrDecisionCommits() throws IOException {
+    String v2 = fixture("release-document-v2.json");
+    assertThat(v2).contains("\"schemaVersion\": 2").doesNotContain("\"source\"");
+
+    ReleaseData data = ReleaseDocuments.read(JSON, v2);
+
+    assertThat(data.schemaVersion()).isEqualTo(3);
+    assertThat(data.source()).isNull();
+    assertThat(data.decisions().get(0).commit()).isNull();
+    assertThat(data.decisions().get(0).stale()).isFalse();
+    Release release = Release.restore(data, ProcessParser.builtIn());
+    assertThat(release.source()).isNull();
+    assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
+    assertThat(JSON.writeValueAsString(release.toData()))
+        .contains("\"schemaVersion\":3")
+        .contains("\"source\":null");
   }
 
   @Test
