@@ -16,4 +16,9 @@ public record NotesTemplate(List<NotesField> fields, String markdown) {
   public Optional<NotesField> field(String key) {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst();
   }
+
+  /** The fields the go/no-go decision rests on ({@code atDecision}), in template order. */
+  public List<NotesField> atDecision() {
+    return fields.stream().filter(NotesField::atDecision).toList();
+  }
 }

@@ -126,4 +126,29 @@ class NotesTemplateTests {
         .containsExactly(
             new ProcessError(28, "'list' of notes field 'summary' must be true or false, not '1'"));
   }
+
+  @Test
+  void fieldsTheDecisionRestsOnAreDeclared() {
+    String yaml =
+        notes("{{summary}}\n")
+            .replace("      owner: rm\n", "      owner: rm\n      atDecision: true\n");
+
+    NotesTemplate notes = ProcessParser.parse(yaml).notes();
+
+    assertThat(notes.atDecision()).extracting(NotesField::key).containsExactly("summary");
+    assertThat(ProcessParser.parse(notes("{{summary}}\n")).notes().atDecision()).isEmpty();
+  }
+
+  @Test
+  void reportsAnInvalidAtDecisionFlag() {
+    String yaml =
+        notes("{{summary}}\n")
+            .replace("      owner: rm\n", "      owner: rm\n      atDecision: yes please\n");
+
+    assertThat(errors(yaml))
+        .containsExactly(
+            new ProcessError(
+                28,
+                "'atDecision' of notes field 'summary' must be true or false, not 'yes please'"));
+  }
 }

@@ -169,6 +169,7 @@ class ProcessParserTests {
         .containsExactly(ReleaseType.MAJOR);
     assertThat(notes.field("summary").orElseThrow().requiredFor()).isEqualTo(ALL);
     assertThat(notes.field("knownIssues").orElseThrow().requiredFor()).isEmpty();
+    assertThat(notes.atDecision()).extracting(NotesField::key).containsExactly("knownIssues");
     assertThat(notes.markdown())
         .contains("{{releaseManager}}", "{{#migrationSteps}}", "## Known issues (from QA Lead)");
   }

@@ -47,6 +47,11 @@ public record Decision(
       return this == GO ? "go" : "no-go";
     }
 
+    /** The one mark shown beside the verdict on every page. */
+    public String icon() {
+      return this == GO ? "✓" : "⛔";
+    }
+
     public static java.util.Optional<Verdict> parse(String value) {
       if ("go".equals(value)) return java.util.Optional.of(GO);
       if ("no-go".equals(value)) return java.util.Optional.of(NO_GO);

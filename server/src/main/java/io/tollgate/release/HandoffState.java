@@ -10,10 +10,10 @@ public record HandoffState(
     return new HandoffState(key, null, null, null, null);
   }
 
-  public String status() {
-    if (acknowledgedAt != null) return "acknowledged";
-    if (handedAt != null) return "handed";
-    return "waiting";
+  public HandoffStatus status() {
+    if (acknowledgedAt != null) return HandoffStatus.ACKNOWLEDGED;
+    if (handedAt != null) return HandoffStatus.HANDED;
+    return HandoffStatus.WAITING;
   }
 
   boolean isHanded() {

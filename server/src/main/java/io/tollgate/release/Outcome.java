@@ -11,6 +11,11 @@ public enum Outcome {
     return this == SUCCEEDED ? "succeeded" : "failed";
   }
 
+  /** The one mark shown beside the outcome on every page. */
+  public String icon() {
+    return this == SUCCEEDED ? "✓" : "✗";
+  }
+
   public static Optional<Outcome> parse(String value) {
     if ("succeeded".equals(value)) return Optional.of(SUCCEEDED);
     if ("failed".equals(value)) return Optional.of(FAILED);

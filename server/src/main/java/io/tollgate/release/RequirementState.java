@@ -25,6 +25,10 @@ public record RequirementState(
     return new RequirementState(key, true, how, username, when, signatures);
   }
 
+  public RequirementStatus status() {
+    return met ? RequirementStatus.MET : RequirementStatus.OPEN;
+  }
+
   public boolean signedBy(String role) {
     return signatures.stream().anyMatch(s -> s.role().equals(role));
   }

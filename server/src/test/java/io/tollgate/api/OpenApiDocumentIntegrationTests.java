@@ -125,6 +125,15 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     assertThat(untyped).as("bodies without a schema").isEmpty();
   }
 
+  @Test
+  void theReleaseSchemaHasTheFieldsOfTheWireNotTheRecordsItIsMadeOf() {
+    JsonNode release = doc.path("components").path("schemas").path("Release");
+    assertThat(names(release.path("properties")))
+        .contains("id", "product", "version", "type", "name", "status", "window", "createdAt")
+        .contains("revision", "process", "createdBy", "requirements", "steps", "notes")
+        .doesNotContain("summary");
+  }
+
   /**
    * A named schema, a scalar, a list of described items, a choice of described schemas, or a map
    * whose values are described; never a bare object.

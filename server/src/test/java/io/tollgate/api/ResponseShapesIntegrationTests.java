@@ -103,7 +103,8 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "label",
         "owner",
         "list",
-        "requiredFor");
+        "requiredFor",
+        "atDecision");
     assertThat(p.path("requirements").get(0).path("check").asString()).isNotBlank();
     assertThat(p.path("steps").get(0).path("appliesTo").isArray()).isTrue();
   }

@@ -122,10 +122,10 @@ class ReleaseTests {
     assertThat(release.handoffs())
         .extracting(HandoffState::key, HandoffState::status)
         .containsExactly(
-            tuple("qa-to-rm", "waiting"),
-            tuple("rm-to-devops", "waiting"),
-            tuple("devops-to-rm", "waiting"),
-            tuple("rm-to-support", "waiting"));
+            tuple("qa-to-rm", HandoffStatus.WAITING),
+            tuple("rm-to-devops", HandoffStatus.WAITING),
+            tuple("devops-to-rm", HandoffStatus.WAITING),
+            tuple("rm-to-support", HandoffStatus.WAITING));
     assertThat(release.notes()).isEqualTo(ReleaseNotes.empty());
     assertThat(release.latestDecision()).isNull();
     assertThat(release.revision()).isZero();
@@ -913,7 +913,7 @@ class ReleaseTests {
                 "production",
                 new io.tollgate.shared.Actor("dora", false)));
     assertThat(release.status()).isEqualTo(ReleaseStatus.FAILED);
-    assertThat(handoff(release, "devops-to-rm").status())
+    assertThat(handoff(release, "devops-to-rm").status().id())
         .as("nothing to hand over")
         .isEqualTo("waiting");
   }
@@ -1170,32 +1170,32 @@ class ReleaseTests {
 
     assertThat(events)
         .contains(new HandoffHanded(release.id(), "qa-to-rm", "qa-lead", "release-manager"));
-    assertThat(handoff(release, "qa-to-rm").status()).isEqualTo("handed");
+    assertThat(handoff(release, "qa-to-rm").status().id()).isEqualTo("handed");
     assertThat(handoff(release, "qa-to-rm").handedAt()).isEqualTo(NOW);
-    assertThat(handoff(release, "rm-to-devops").status()).isEqualTo("waiting");
+    assertThat(handoff(release, "rm-to-devops").status().id()).isEqualTo("waiting");
   }
 
   @Test
   void handsReleaseManagerToDevopsOnlyOnGo() {
     Release release = aReleaseAwaitingDecision();
     release.decide(Verdict.NO_GO, "Payment provider freeze", releaseManager(), NOW);
-    assertThat(handoff(release, "rm-to-devops").status()).isEqualTo("waiting");
+    assertThat(handoff(release, "rm-to-devops").status().id()).isEqualTo("waiting");
 
     release.decide(Verdict.GO, "Freeze lifted", releaseManager(), NOW);
 
-    assertThat(handoff(release, "rm-to-devops").status()).isEqualTo("handed");
+    assertThat(handoff(release, "rm-to-devops").status().id()).isEqualTo("handed");
   }
 
   @Test
   void handsOverAfterVerificationAndAnnouncement() {
     Release release = aReleasedRelease();
     release.complete("verify-production", null, null, Outcome.SUCCEEDED, devops(), NOW);
-    assertThat(handoff(release, "devops-to-rm").status()).isEqualTo("handed");
-    assertThat(handoff(release, "rm-to-support").status()).isEqualTo("waiting");
+    assertThat(handoff(release, "devops-to-rm").status().id()).isEqualTo("handed");
+    assertThat(handoff(release, "rm-to-support").status().id()).isEqualTo("waiting");
 
     release.complete("announce", null, null, null, releaseManager(), NOW);
 
-    assertThat(handoff(release, "rm-to-support").status()).isEqualTo("handed");
+    assertThat(handoff(release, "rm-to-support").status().id()).isEqualTo("handed");
   }
 
   @Test
@@ -1214,7 +1214,7 @@ class ReleaseTests {
 
     assertThat(events).containsExactly(new HandoffAcknowledged(release.id(), "qa-to-rm"));
     HandoffState state = handoff(release, "qa-to-rm");
-    assertThat(state.status()).isEqualTo("acknowledged");
+    assertThat(state.status()).isEqualTo(HandoffStatus.ACKNOWLEDGED);
     assertThat(state.acknowledgedBy()).isEqualTo("rita");
     assertThat(state.acknowledgedAt()).isEqualTo(NOW.plusSeconds(30));
   }

@@ -104,6 +104,44 @@ class PagesIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void theReleasePageDrawsEachStatusWithItsMarkAndTheDecisionPanelShowsTheFieldsItRestsOn() {
+    Team t = team();
+    String id = ReleaseDriver.plan(t, "minor");
+    String r = ReleaseDriver.path(id);
+    ok(
+        t.qa.post(
+            r + "/requirements/acceptance-criteria/meet",
+            ReleaseDriver.evidence("https://tracker.example/epic/1")));
+    ok(t.qa.put(r + "/notes", Map.of("knownIssues", List.of("Safari 15 shows a layout glitch"))));
+    ok(t.rm.put(r + "/notes", Map.of("summary", "Gift cards at checkout")));
+    WebSession rm = signIn(t.usernames.get("release-manager"));
+
+    WebPage page = rm.get("/releases/" + id);
+
+    assertThat(page.element("li", "data-requirement=\"acceptance-criteria\""))
+        .contains("class=\"badge st-met\"")
+        .contains("✓ met");
+    assertThat(page.element("li", "data-requirement=\"ci-security\""))
+        .contains("class=\"badge st-open\"")
+        .contains("○ open");
+    assertThat(page.element("li", "data-step=\"schedule-window\"")).contains("○ pending");
+    assertThat(page.element("li", "data-step=\"deploy-staging\"")).contains("🔒 blocked");
+    assertThat(page.element("li", "data-handoff=\"qa-to-rm\""))
+        .contains("class=\"badge st-waiting\"")
+        .contains("○ waiting");
+    String decision = page.element("section", "id=\"decision\"");
+    assertThat(decision)
+        .as("the process marks known issues atDecision, and only them")
+        .contains("data-decision-notes=\"knownIssues\"")
+        .contains("Known issues (from QA Lead):")
+        .contains("Safari 15 shows a layout glitch")
+        .doesNotContain("data-decision-notes=\"summary\"")
+        .doesNotContain("Gift cards at checkout")
+        .as("the smoke tests the decision rests on")
+        .contains("Run smoke tests in staging");
+  }
+
+  @Test
   void accountCreatesATokenShownOnceThatWorksAgainstTheApiAndCanBeRevoked() {
     Team t = team();
     String username = t.usernames.get("qa-lead");

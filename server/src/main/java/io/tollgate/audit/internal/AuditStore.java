@@ -94,8 +94,8 @@ public class AuditStore {
         System.arraycopy(first, 0, params, 4, first.length);
         int inserted =
             jdbc.sql(
-                    "with moved as (update audit_head set seq = ?, hash = ? where id = 1 and seq = ?"
-                        + " and hash = ? returning seq) insert into audit_events ("
+                    "with moved as (update audit_head set seq = ?, hash = ? where id = 1 and seq ="
+                        + " ? and hash = ? returning seq) insert into audit_events ("
                         + COLUMNS
                         + ") select "
                         + PLACEHOLDERS
@@ -144,18 +144,7 @@ public class AuditStore {
     String prev = head.hash();
     for (NewEvent e : events) {
       seq++;
-      ChainForm.Fields f =
-          new ChainForm.Fields(
-              seq,
-              at,
-              e.actor(),
-              e.actorKind(),
-              e.action(),
-              e.subject(),
-              e.release(),
-              e.product(),
-              e.payloadVersion(),
-              e.details());
+      ChainForm.Fields f = new ChainForm.Fields(seq, at, e);
       String hash = ChainForm.hash(ChainForm.CURRENT, prev, f);
       rows.add(
           new Object[] {
@@ -230,14 +219,15 @@ public class AuditStore {
         new ChainForm.Fields(
             rs.getLong("seq"),
             Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)),
-            rs.getString("actor"),
-            rs.getString("actor_kind"),
-            rs.getString("action"),
-            rs.getString("subject"),
-            rs.getString("release_id"),
-            rs.getString("product"),
-            rs.getInt("payload_version"),
-            rs.getString("details")),
+            new NewEvent(
+                rs.getString("actor"),
+                rs.getString("actor_kind"),
+                rs.getString("action"),
+                rs.getString("subject"),
+                rs.getString("release_id"),
+                rs.getString("product"),
+                rs.getInt("payload_version"),
+                rs.getString("details"))),
         rs.getInt("form"),
         rs.getString("prev_hash"),
         rs.getString("hash"),

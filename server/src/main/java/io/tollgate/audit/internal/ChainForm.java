@@ -33,31 +33,24 @@ public final class ChainForm {
 
   private ChainForm() {}
 
-  /** The event's fields as hashed; {@code form} decides which of them take part. */
-  public record Fields(
-      long seq,
-      Instant at,
-      String actor,
-      String actorKind,
-      String action,
-      String subject,
-      String release,
-      String product,
-      int payloadVersion,
-      String details) {
+  /**
+   * The event's fields as hashed: its place in the chain and the event; {@code form} decides which
+   * of them take part.
+   */
+  public record Fields(long seq, Instant at, AuditStore.NewEvent event) {
     Fields withSeq(long other) {
-      return new Fields(
-          other, at, actor, actorKind, action, subject, release, product, payloadVersion, details);
+      return new Fields(other, at, event);
     }
   }
 
-  public static String canonical(int form, Fields f) {
+  public static String canonical(int form, Fields place) {
+    AuditStore.NewEvent f = place.event();
     StringBuilder s = new StringBuilder(256 + f.details().length());
     s.append("{\"action\":").append(CanonicalJson.string(f.action()));
     s.append(",\"actor\":").append(CanonicalJson.string(f.actor()));
     if (form >= 2) s.append(",\"actorKind\":").append(CanonicalJson.string(f.actorKind()));
     s.append(",\"at\":")
-        .append(CanonicalJson.string(f.at().truncatedTo(ChronoUnit.MILLIS).toString()));
+        .append(CanonicalJson.string(place.at().truncatedTo(ChronoUnit.MILLIS).toString()));
     s.append(",\"details\":").append(f.details());
     if (form >= 2) {
       s.append(",\"form\":").append(form);
@@ -65,7 +58,7 @@ public final class ChainForm {
       s.append(",\"product\":").append(CanonicalJson.string(f.product()));
     }
     s.append(",\"release\":").append(CanonicalJson.string(f.release()));
-    s.append(",\"seq\":").append(f.seq());
+    s.append(",\"seq\":").append(place.seq());
     s.append(",\"subject\":").append(CanonicalJson.string(f.subject()));
     return s.append('}').toString();
   }

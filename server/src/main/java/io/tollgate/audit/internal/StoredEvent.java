@@ -17,10 +17,10 @@ public record StoredEvent(
   }
 
   public AuditEvent event() {
-    ChainForm.Fields f = fields;
+    AuditStore.NewEvent f = fields.event();
     return new AuditEvent(
-        f.seq(),
-        f.at(),
+        fields.seq(),
+        fields.at(),
         f.actor(),
         f.action(),
         f.subject(),

@@ -147,9 +147,15 @@ record ProcessDocument(
   /** One notes field. */
   @Schema(name = "NotesField")
   record NotesFieldView(
-      String key, String label, String owner, boolean list, List<String> requiredFor) {
+      String key,
+      String label,
+      String owner,
+      boolean list,
+      List<String> requiredFor,
+      boolean atDecision) {
     static NotesFieldView of(NotesField f) {
-      return new NotesFieldView(f.key(), f.label(), f.owner(), f.list(), ids(f.requiredFor()));
+      return new NotesFieldView(
+          f.key(), f.label(), f.owner(), f.list(), ids(f.requiredFor()), f.atDecision());
     }
   }
 

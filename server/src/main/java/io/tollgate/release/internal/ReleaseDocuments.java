@@ -1,9 +1,8 @@
 package io.tollgate.release.internal;
 
 import io.tollgate.release.ReleaseData;
-import tools.jackson.databind.JsonNode;
+import io.tollgate.shared.db.VersionedDocuments;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a stored release document of any schema version as the current {@link ReleaseData}. Each
@@ -13,26 +12,21 @@ public final class ReleaseDocuments {
   private ReleaseDocuments() {}
 
   public static ReleaseData read(JsonMapper json, String document) {
-    JsonNode node = json.readTree(document);
-    if (!(node instanceof ObjectNode doc)) {
-      throw new IllegalStateException("A stored release document is not a JSON object");
-    }
-    int version = doc.path("schemaVersion").asInt(1);
-    if (version > ReleaseData.SCHEMA_VERSION) {
-      throw new IllegalStateException(
-          "Release document schema version "
-              + version
-              + " is newer than this server reads ("
-              + ReleaseData.SCHEMA_VERSION
-              + "): upgrade the server");
-    }
-    if (version < 2) {
-      // Version 1 kept copies of the release's deployments and incident ids; the deployments and
-      // incidents tables are their one source.
-      doc.remove("deployments");
-      doc.remove("incidents");
-    }
-    doc.put("schemaVersion", ReleaseData.SCHEMA_VERSION);
-    return json.treeToValue(doc, ReleaseData.class);
+    return VersionedDocuments.read(
+        json,
+        document,
+        "Release",
+        ReleaseData.SCHEMA_VERSION,
+        ReleaseData.class,
+        (doc, version) -> {
+          if (version < 2) {
+            // Version 1 kept copies of the release's deployments and incident ids; the deployments
+            // and incidents tables are their one source.
+            doc.remove("deployments");
+            doc.remove("incidents");
+          }
+          // Version 3 added the release's source and each decision's commit and staleness: a
+          // version 2 document has none, read as null.
+        });
   }
 }

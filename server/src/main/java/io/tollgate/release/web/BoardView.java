@@ -11,6 +11,7 @@ import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Action;
 import io.tollgate.release.Actions;
+import io.tollgate.release.HandoffStatus;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
@@ -140,7 +141,7 @@ class BoardView {
     } else {
       HandoffDef handed =
           r.handoffs().stream()
-              .filter(h -> h.status().equals("handed"))
+              .filter(h -> h.status() == HandoffStatus.HANDED)
               .map(h -> p.handoffs().stream().filter(d -> d.key().equals(h.key())).findFirst())
               .flatMap(java.util.Optional::stream)
               .findFirst()

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 /** One go/no-go decision on the release page, with the snapshot it rests on. */
 record DecisionView(
     String decision,
+    String label,
     String badge,
     String rationale,
     String by,
@@ -20,7 +21,7 @@ record DecisionView(
     List<String> snapshot =
         Stream.concat(
                 d.snapshot().requirements().stream()
-                    .map(s -> (s.met() ? "✓ " : "○ ") + s.key() + (s.met() ? " met" : " open")),
+                    .map(s -> s.status().icon() + " " + s.key() + " " + s.status().id()),
                 d.snapshot().steps().stream()
                     .map(
                         s ->
@@ -33,6 +34,7 @@ record DecisionView(
             .toList();
     return new DecisionView(
         d.decision().id(),
+        d.decision().icon() + " " + d.decision().id(),
         d.isGo() ? "st-go" : "st-no-go",
         d.rationale(),
         d.by(),

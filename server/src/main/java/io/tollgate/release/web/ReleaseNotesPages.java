@@ -1,6 +1,7 @@
 package io.tollgate.release.web;
 
 import io.tollgate.notes.NotesRenderer;
+import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.shared.Actor;
@@ -66,11 +67,9 @@ class ReleaseNotesPages {
       @RequestParam Map<String, String> form,
       Model model) {
     Release release = releases.get(me, id);
-    io.tollgate.notes.ReleaseNotes draft = release.notes();
-    for (var field : release.process().notes().fields()) {
-      if (form.containsKey(field.key())) {
-        draft = draft.with(field.key(), lines(form.get(field.key())));
-      }
+    ReleaseNotes draft = release.notes();
+    for (var sent : submitted(release, form).entrySet()) {
+      draft = draft.with(sent.getKey(), sent.getValue());
     }
     model.addAttribute(
         "previewHtml", NotesRenderer.html(release.process().notes(), contexts.of(release), draft));
@@ -121,18 +120,25 @@ class ReleaseNotesPages {
   private Map<String, List<String>> changes(Actor me, Release release, Map<String, String> form) {
     var actions = releases.actionsFor(me, release);
     Map<String, List<String>> changes = new LinkedHashMap<>();
-    for (var field : release.process().notes().fields()) {
-      // Fields the person may not edit are sent as disabled inputs (not submitted). A forged one
-      // is passed on, and the aggregate refuses it.
-      if (form.containsKey(field.key())) {
-        List<String> entries = lines(form.get(field.key()));
-        if (actions.offered("notes", field.key())
-            || !entries.equals(release.notes().get(field.key()))) {
-          changes.put(field.key(), entries);
-        }
-      }
-    }
+    // Fields the person may not edit are sent as disabled inputs (not submitted). A forged one is
+    // passed on, and the aggregate refuses it.
+    submitted(release, form)
+        .forEach(
+            (key, entries) -> {
+              if (actions.offered("notes", key) || !entries.equals(release.notes().get(key))) {
+                changes.put(key, entries);
+              }
+            });
     return changes;
+  }
+
+  /** The notes fields of the release's template that the form sends, as entries (one a line). */
+  private static Map<String, List<String>> submitted(Release release, Map<String, String> form) {
+    Map<String, List<String>> sent = new LinkedHashMap<>();
+    for (var field : release.process().notes().fields()) {
+      if (form.containsKey(field.key())) sent.put(field.key(), lines(form.get(field.key())));
+    }
+    return sent;
   }
 
   static List<String> lines(String text) {

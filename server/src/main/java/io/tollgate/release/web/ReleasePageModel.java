@@ -2,10 +2,12 @@ package io.tollgate.release.web;
 
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditTimeline;
+import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.NotesField;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
+import io.tollgate.process.StepKind;
 import io.tollgate.product.Member;
 import io.tollgate.release.Actions;
 import io.tollgate.release.DeploymentRecord;
@@ -45,11 +47,24 @@ record ReleasePageModel(
     String window) {
 
   /**
+   * The go/no-go panel: what the decision rests on besides the requirements (the smoke tests, the
+   * notes fields the process puts at the decision) and who may decide.
+   *
    * @param goAllowed go is offered now; otherwise the Go button is disabled beside its blockers
+   * @param notes the notes fields marked {@code atDecision} in the process (e.g. known issues)
    */
-  record DecisionPanel(boolean canDecide, List<Blocker> goBlockers, boolean goAllowed) {}
+  record DecisionPanel(
+      boolean canDecide,
+      List<Blocker> goBlockers,
+      boolean goAllowed,
+      List<StepRow> smokeTests,
+      List<NotesRow> notes) {}
 
-  record NotesRow(String key, String label, String owner, List<String> entries) {}
+  record NotesRow(String key, String label, String owner, List<String> entries) {
+    static NotesRow of(NotesField f, ReleaseNotes notes) {
+      return new NotesRow(f.key(), f.label(), f.owner(), notes.get(f.key()));
+    }
+  }
 
   static ReleasePageModel of(
       Release r,
@@ -77,20 +92,21 @@ record ReleasePageModel(
             .toList();
     List<HandoffRow> handoffs =
         r.handoffs().stream().map(h -> HandoffRow.of(p, h, actions, now, fmt)).toList();
+    List<NotesRow> notes = p.notes().fields().stream().map(f -> NotesRow.of(f, r.notes())).toList();
     DecisionPanel panel =
         new DecisionPanel(
             actions.shown("decide", "go") || actions.shown("decide", "no-go"),
             r.goBlockers(),
-            actions.offered("decide", "go"));
+            actions.offered("decide", "go"),
+            steps.stream()
+                .filter(s -> p.step(s.key()).orElseThrow().kind() == StepKind.SMOKE_TEST)
+                .toList(),
+            p.notes().atDecision().stream().map(f -> NotesRow.of(f, r.notes())).toList());
     List<DecisionView> decisions =
         r.decisions().stream().map(d -> DecisionView.of(d, fmt)).toList();
     List<DeploymentRow> deployments =
         deploymentRecords.stream().map(d -> DeploymentRow.of(d, fmt)).toList();
     List<AuditTimeline.Entry> auditRows = AuditTimeline.of(audit, key -> title(p, key));
-    List<NotesRow> notes =
-        p.notes().fields().stream()
-            .map(f -> new NotesRow(f.key(), f.label(), f.owner(), r.notes().get(f.key())))
-            .toList();
     List<String> missing =
         r.notes().missing(p.notes(), r.type()).stream().map(NotesField::label).toList();
     String window =

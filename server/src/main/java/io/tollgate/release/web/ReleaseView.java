@@ -1,6 +1,7 @@
 package io.tollgate.release.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.HandoffDef;
@@ -19,26 +20,21 @@ import io.tollgate.release.RequirementState;
 import io.tollgate.release.Rollback;
 import io.tollgate.release.Signature;
 import io.tollgate.release.StepState;
-import io.tollgate.release.Window;
 import io.tollgate.shared.Blocker;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shape of a release, as {@code GET /api/v1/releases/{id}} returns it. */
+/**
+ * The JSON shape of a release, as {@code GET /api/v1/releases/{id}} returns it: the fields of a
+ * release in a list ({@link ReleaseAnswers.Summary}, unwrapped into this object) and its details.
+ */
 @Schema(name = "Release")
 record ReleaseView(
-    String id,
-    String product,
-    String version,
-    String type,
-    String name,
-    String status,
+    @JsonUnwrapped ReleaseAnswers.Summary summary,
     ProcessRef process,
-    Window window,
     String createdBy,
-    Instant createdAt,
     List<Requirement> requirements,
     List<Step> steps,
     List<Handoff> handoffs,
@@ -55,23 +51,15 @@ record ReleaseView(
     @Schema(description = "ids of the incidents opened on the release") List<String> incidents,
     Cancellation cancellation,
     Rollback rollback,
-    long revision,
     @Schema(description = "the commit the release is built from, or null") String commit,
     @Schema(description = "the ref (branch) it follows, or null") String ref) {
 
   static ReleaseView of(Release r, List<String> incidents, List<DeploymentRecord> deployments) {
     ProcessDefinition p = r.process();
     return new ReleaseView(
-        r.id().value(),
-        r.product(),
-        r.version().toString(),
-        r.type().id(),
-        r.name(),
-        r.status().id(),
+        ReleaseAnswers.Summary.of(r),
         r.processRef(),
-        r.window(),
         r.createdBy(),
-        r.createdAt(),
         r.requirements().stream()
             .map(s -> Requirement.of(p.requirement(s.key()).orElseThrow(), s))
             .toList(),
@@ -87,7 +75,6 @@ record ReleaseView(
         incidents,
         r.cancellation(),
         r.rollback(),
-        r.revision(),
         r.source() == null ? null : r.source().commit(),
         r.source() == null ? null : r.source().ref());
   }
@@ -114,7 +101,7 @@ record ReleaseView(
           s.key(),
           def.title(),
           def.owner(),
-          s.met() ? "met" : "open",
+          s.status().id(),
           s.evidence(),
           s.by(),
           s.at(),
@@ -186,7 +173,7 @@ record ReleaseView(
           def.to(),
           def.handsOver(),
           def.trigger(),
-          h.status(),
+          h.status().id(),
           h.handedAt(),
           h.handedBy(),
           h.acknowledgedAt(),
@@ -241,7 +228,7 @@ record ReleaseView(
       List<Signature> signatures) {
     static SnapshotRequirement of(RequirementState s) {
       return new SnapshotRequirement(
-          s.key(), s.met() ? "met" : "open", s.evidence(), s.by(), s.at(), s.signatures());
+          s.key(), s.status().id(), s.evidence(), s.by(), s.at(), s.signatures());
     }
   }
 

@@ -8,13 +8,16 @@ import io.tollgate.shared.web.Fmt;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One requirement of the release on the release page, with its meet (or sign) action. */
+/**
+ * One requirement of the release on the release page, with its meet (or sign) action; its status
+ * and mark come from {@link io.tollgate.release.RequirementStatus}.
+ */
 record RequirementRow(
     String key,
     String title,
     String owner,
     String status,
-    String badge,
+    String icon,
     String evidenceUrl,
     String evidenceNote,
     String by,
@@ -28,7 +31,6 @@ record RequirementRow(
   }
 
   static RequirementRow of(RequirementDef def, RequirementState s, Actions actions, Fmt fmt) {
-    String status = s.met() ? "met" : "open";
     String signatures =
         s.signatures().stream()
             .map(sig -> sig.role() + " signed by " + sig.by() + " " + fmt.time(sig.at()))
@@ -37,8 +39,8 @@ record RequirementRow(
         s.key(),
         def.title(),
         String.join(" + ", def.signers()),
-        status,
-        "st-" + status,
+        s.status().id(),
+        s.status().icon(),
         s.evidence() == null ? null : s.evidence().url(),
         s.evidence() == null ? null : s.evidence().note(),
         s.by(),

@@ -23,8 +23,7 @@ record StepRow(
     String environment,
     boolean optional,
     String status,
-    String label,
-    String badge,
+    String icon,
     String css,
     String by,
     String at,
@@ -40,6 +39,9 @@ record StepRow(
     boolean needsOutcome,
     boolean decision,
     boolean next) {
+  /** A pending step that waits for others shows as blocked, with this mark. */
+  static final String BLOCKED_ICON = "🔒";
+
   static StepRow of(
       Release r,
       StepDef def,
@@ -71,8 +73,7 @@ record StepRow(
         def.environment(),
         def.optional(),
         status,
-        ("blocked".equals(status) ? "🔒" : s.status().icon()) + " " + status,
-        "st-" + status,
+        "blocked".equals(status) ? BLOCKED_ICON : s.status().icon(),
         css,
         s.by(),
         fmt.time(s.at()),

@@ -16,14 +16,15 @@ class AuditHashTests {
       new ChainForm.Fields(
           42,
           Instant.parse("2026-03-10T18:42:07.123Z"),
-          "rita",
-          "person",
-          "decision.recorded",
-          "release:1f0c",
-          "1f0c",
-          "shop",
-          1,
-          "{\"decision\":\"go\",\"rationale\":\"All gates green\"}");
+          new AuditStore.NewEvent(
+              "rita",
+              "person",
+              "decision.recorded",
+              "release:1f0c",
+              "1f0c",
+              "shop",
+              1,
+              "{\"decision\":\"go\",\"rationale\":\"All gates green\"}"));
 
   /**
    * Checked by hand, independently of this code:
@@ -41,9 +42,8 @@ class AuditHashTests {
   void formOneHashesTheFieldsOfTheRowsWrittenBeforeTheEventVocabulary() {
     assertThat(ChainForm.canonical(1, EVENT))
         .isEqualTo(
-            "{\"action\":\"decision.recorded\",\"actor\":\"rita\",\"at\":\"2026-03-10T18:42:07.123Z\","
-                + "\"details\":{\"decision\":\"go\",\"rationale\":\"All gates green\"},"
-                + "\"release\":\"1f0c\",\"seq\":42,\"subject\":\"release:1f0c\"}");
+            "{\"action\":\"decision.recorded\",\"actor\":\"rita\",\"at\":\"2026-03-10T18:42:07.123Z\",\"details\":{\"decision\":\"go\",\"rationale\":\"All"
+                + " gates green\"},\"release\":\"1f0c\",\"seq\":42,\"subject\":\"release:1f0c\"}");
     assertThat(ChainForm.hash(1, ChainForm.GENESIS, EVENT))
         .isEqualTo("1e213a11def3b5c7113113cba55265ee854ed50fc03c509f506e63d008a8af74");
   }
@@ -89,14 +89,15 @@ class AuditHashTests {
         new ChainForm.Fields(
             EVENT.seq(),
             Instant.parse("2026-03-10T18:42:07.123Z"),
-            new String(EVENT.actor()),
-            new String(EVENT.actorKind()),
-            new String(EVENT.action()),
-            new String(EVENT.subject()),
-            new String(EVENT.release()),
-            new String(EVENT.product()),
-            EVENT.payloadVersion(),
-            new String(EVENT.details()));
+            new AuditStore.NewEvent(
+                new String(EVENT.event().actor()),
+                new String(EVENT.event().actorKind()),
+                new String(EVENT.event().action()),
+                new String(EVENT.event().subject()),
+                new String(EVENT.event().release()),
+                new String(EVENT.event().product()),
+                EVENT.event().payloadVersion(),
+                new String(EVENT.event().details())));
     for (int form = 1; form <= ChainForm.CURRENT; form++) {
       assertThat(ChainForm.hash(form, ChainForm.GENESIS, copy))
           .isEqualTo(ChainForm.hash(form, ChainForm.GENESIS, EVENT))
@@ -113,9 +114,11 @@ class AuditHashTests {
     formOne.put("action", e -> with(e, "action", "decision.revoked"));
     formOne.put("subject", e -> with(e, "subject", "release:1f0d"));
     formOne.put("release", e -> with(e, "release", "1f0d"));
-    formOne.put("details", e -> with(e, "details", e.details().replace("\"go\"", "\"no-go\"")));
     formOne.put(
-        "details, one character", e -> with(e, "details", e.details().replace("green", "Green")));
+        "details", e -> with(e, "details", e.event().details().replace("\"go\"", "\"no-go\"")));
+    formOne.put(
+        "details, one character",
+        e -> with(e, "details", e.event().details().replace("green", "Green")));
     Map<String, UnaryOperator<ChainForm.Fields>> formTwo = new LinkedHashMap<>(formOne);
     formTwo.put("actorKind", e -> with(e, "actorKind", "system"));
     formTwo.put("product", e -> with(e, "product", "shop2"));
@@ -144,7 +147,8 @@ class AuditHashTests {
 
   @Test
   void dependsOnWhichFieldAValueIsIn() {
-    ChainForm.Fields swapped = with(with(EVENT, "actor", EVENT.action()), "action", EVENT.actor());
+    ChainForm.Fields swapped =
+        with(with(EVENT, "actor", EVENT.event().action()), "action", EVENT.event().actor());
 
     assertThat(ChainForm.hash(2, ChainForm.GENESIS, swapped))
         .isNotEqualTo(ChainForm.hash(2, ChainForm.GENESIS, EVENT));
@@ -171,13 +175,14 @@ class AuditHashTests {
     return new ChainForm.Fields(
         field.equals("seq") ? ((Number) v).longValue() : e.seq(),
         field.equals("at") ? (Instant) v : e.at(),
-        field.equals("actor") ? (String) v : e.actor(),
-        field.equals("actorKind") ? (String) v : e.actorKind(),
-        field.equals("action") ? (String) v : e.action(),
-        field.equals("subject") ? (String) v : e.subject(),
-        field.equals("release") ? (String) v : e.release(),
-        field.equals("product") ? (String) v : e.product(),
-        field.equals("payloadVersion") ? (Integer) v : e.payloadVersion(),
-        field.equals("details") ? (String) v : e.details());
+        new AuditStore.NewEvent(
+            field.equals("actor") ? (String) v : e.event().actor(),
+            field.equals("actorKind") ? (String) v : e.event().actorKind(),
+            field.equals("action") ? (String) v : e.event().action(),
+            field.equals("subject") ? (String) v : e.event().subject(),
+            field.equals("release") ? (String) v : e.event().release(),
+            field.equals("product") ? (String) v : e.event().product(),
+            field.equals("payloadVersion") ? (Integer) v : e.event().payloadVersion(),
+            field.equals("details") ? (String) v : e.event().details()));
   }
 }

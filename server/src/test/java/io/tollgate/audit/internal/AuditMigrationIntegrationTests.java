@@ -103,7 +103,10 @@ class AuditMigrationIntegrationTests {
             1,
             prev,
             new ChainForm.Fields(
-                seq, at, "rob", null, "step.complete", subject, null, null, 0, details));
+                seq,
+                at,
+                new AuditStore.NewEvent(
+                    "rob", null, "step.complete", subject, null, null, 0, details)));
     jdbc.sql(
             "insert into audit_events (seq, at, actor, action, subject, release_id, details,"
                 + " prev_hash, hash) values (?, ?, 'rob', 'step.complete', ?, null, ?, ?, ?)")

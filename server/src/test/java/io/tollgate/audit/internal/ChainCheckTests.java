@@ -164,14 +164,15 @@ class ChainCheckTests {
           new ChainForm.Fields(
               seq,
               Instant.parse("2026-03-10T18:42:07.123Z").plusSeconds(seq),
-              "rita",
-              "person",
-              "step.completed",
-              "release/1f0c",
-              "1f0c",
-              "shop",
-              1,
-              "{\"step\":\"s" + seq + "\"}");
+              new AuditStore.NewEvent(
+                  "rita",
+                  "person",
+                  "step.completed",
+                  "release/1f0c",
+                  "1f0c",
+                  "shop",
+                  1,
+                  "{\"step\":\"s" + seq + "\"}"));
       String hash = ChainForm.hash(form, prev, f);
       table.put(
           seq, new StoredEvent(f, form, prev, hash, form >= 2 ? ChainForm.mac(KEY, hash) : null));
