@@ -124,6 +124,14 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("getChanges", MEMBERS_AND_ADMIN),
           Map.entry("addTestReport", EnumSet.of(QA_LEAD)),
           Map.entry("listTestReports", MEMBERS_AND_ADMIN),
+          // the product's GitHub integration: set up by the admin or devops, read by members
+          Map.entry("setGithubIntegration", EnumSet.of(ADMIN, DEVOPS)),
+          Map.entry("getGithubIntegration", MEMBERS_AND_ADMIN),
+          Map.entry("deleteGithubIntegration", EnumSet.of(ADMIN, DEVOPS)),
+          Map.entry("listGithubDeliveries", MEMBERS_AND_ADMIN),
+          // signed by GitHub with the product's secret, not called with a token (see SIGNED)
+          Map.entry("receiveGithubWebhook", EnumSet.noneOf(Caller.class)),
+          Map.entry("getChangelog", MEMBERS_AND_ADMIN),
           // incidents: opened by any member, worked by the playbook step's owner
           Map.entry("openIncident", MEMBERS),
           Map.entry("getIncident", MEMBERS_AND_ADMIN),
@@ -136,6 +144,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("verifyAuditCheckpoint", EnumSet.of(ADMIN)),
           Map.entry("getAuditCheckpoint", EnumSet.of(ADMIN)),
           Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)));
+
+  /**
+   * Operations authenticated by their sender's signature, not by a token: every caller here,
+   * whatever token it sends, gets 401 (the fixture's body is not signed).
+   */
+  static final Set<String> SIGNED = Set.of("receiveGithubWebhook");
 
   @Test
   void everyOperationHasARule() {
@@ -176,7 +190,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         }
         boolean allowed = may.contains(caller);
         String call = op + " (" + id + ") as " + caller + ": " + r.status() + " " + r.body();
-        if (r.status() >= 500) {
+        if (SIGNED.contains(id)) {
+          if (r.status() != 401) wrong.add(call + " — an unsigned delivery is 401 for everyone");
+        } else if (r.status() >= 500) {
           wrong.add(call + " — a server error");
         } else if (!allowed && !refusal(caller, r.status())) {
           wrong.add(call + " — the table refuses " + caller);

@@ -52,6 +52,7 @@ final class MatrixFixture {
             Map.of("severity", "high", "summary", "Matrix fixture"));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     this.incident = opened.text("id");
+    connectGithub();
     this.newcomer = "newcomer-" + unique();
     team.person(newcomer, List.of());
     scoped.put(Caller.RM_READ_ONLY, team.scoped("release-manager", Map.of("readOnly", true)));
@@ -63,6 +64,15 @@ final class MatrixFixture {
     scoped.put(
         Caller.RM_OTHER_PRODUCT,
         team.scoped("release-manager", Map.of("products", List.of("elsewhere-" + unique()))));
+  }
+
+  /** The product's GitHub integration, there for reading (and set again before each delete). */
+  private void connectGithub() {
+    Api.Response github =
+        admin.put(
+            "/api/v1/products/" + team.product + "/integrations/github",
+            Map.of("repository", "octo-org/matrix", "secret", "matrix secret"));
+    assertThat(github.status()).as(github.toString()).isEqualTo(200);
   }
 
   static MatrixFixture create(Api admin, Outsider outsider) {
@@ -144,6 +154,7 @@ final class MatrixFixture {
       String value =
           switch (m.group(1) + "/" + m.group(2)) {
             case "products/key" -> team.product;
+            case "github/product" -> team.product;
             case "members/username" -> newcomer;
             case "users/username" -> developer();
             case "tokens/id" -> freshTokenOfTheDeveloper();
@@ -164,6 +175,9 @@ final class MatrixFixture {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "/" + value));
     }
     m.appendTail(out);
+    if (template.endsWith("/integrations/github") && op.method().equalsIgnoreCase("delete")) {
+      connectGithub(); // each allowed caller deletes one
+    }
     if (template.endsWith("/test-reports") && op.method().equalsIgnoreCase("post")) {
       out.append("?requirement=acceptance-criteria"); // the QA lead's
     }
@@ -187,6 +201,9 @@ final class MatrixFixture {
       case "completeStep", "completeIncidentStep" -> Map.of("note", "done");
       case "skipStep", "skipIncidentStep", "cancelRelease" -> Map.of("reason", "not needed");
       case "decide" -> Map.of("decision", "no-go", "rationale", "not yet");
+      case "setGithubIntegration" ->
+          Map.of("repository", "octo-org/matrix", "secret", "another matrix secret");
+      case "receiveGithubWebhook" -> Map.of("zen", "unsigned");
       case "updateRelease" -> Map.of("commit", "0123456789abcdef0123456789abcdef01234567");
       case "addChanges" ->
           Map.of(
