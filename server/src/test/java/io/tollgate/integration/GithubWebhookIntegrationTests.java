@@ -140,6 +140,14 @@ class GithubWebhookIntegrationTests extends IntegrationTest {
     huge[0] = '{';
     huge[huge.length - 1] = '}';
     assertThat(signed(t, "ping", huge).status()).isEqualTo(413);
+    Api.Response form =
+        admin.as(null)
+            .raw(
+                "POST",
+                "/api/v1/hooks/github/" + t.product,
+                "application/x-www-form-urlencoded",
+                "payload=%7B%7D");
+    assertThat(form.status()).as("GitHub's form content type is refused").isEqualTo(415);
   }
 
   // ---------------------------------------------------------------- effects

@@ -59,6 +59,9 @@ class ScopeActions implements ActionCatalog {
   static final Set<String> READS =
       Set.of("verifyAuditLog", "verifyAuditCheckpoint", "receiveGithubWebhook");
 
+  /** Operations authenticated by their sender's signature instead of a token. */
+  static final Set<String> SIGNED = Set.of("receiveGithubWebhook");
+
   private final ObjectProvider<RequestMappingHandlerMapping> mappings;
   private volatile Set<String> all;
 

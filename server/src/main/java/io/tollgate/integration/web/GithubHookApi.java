@@ -37,22 +37,17 @@ class GithubHookApi {
   @SecurityRequirements
   @io.swagger.v3.oas.annotations.responses.ApiResponse(
       responseCode = "202",
-      description = "Accepted: what the delivery did, or why it was ignored",
+      description =
+          "Accepted: what the delivery did, or why it was ignored (200 with the same body for a"
+              + " delivery received before, which applies nothing, and for a ping)",
       content =
           @io.swagger.v3.oas.annotations.media.Content(
               mediaType = "application/json",
               schema =
                   @io.swagger.v3.oas.annotations.media.Schema(
                       implementation = GithubHooks.Answer.class)))
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(
-      responseCode = "200",
-      description = "A delivery received before (nothing applied twice), or a ping",
-      content =
-          @io.swagger.v3.oas.annotations.media.Content(
-              mediaType = "application/json",
-              schema =
-                  @io.swagger.v3.oas.annotations.media.Schema(
-                      implementation = GithubHooks.Answer.class)))
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.ACCEPTED)
   @ProblemStatuses({400, 409, 413, 415})
   @PostMapping(path = "/api/v1/hooks/github/{product}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> receive(

@@ -57,6 +57,8 @@ class GithubIntegrationApi {
       operationId = "deleteGithubIntegration",
       summary = "Disconnect a product from GitHub: deliveries are refused from then on")
   @ProblemStatuses({403, 404})
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NO_CONTENT)
   @DeleteMapping("/products/{key}/integrations/github")
   ResponseEntity<Void> delete(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
     integrations.remove(actor, key);
