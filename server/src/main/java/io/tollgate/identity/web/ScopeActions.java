@@ -29,6 +29,7 @@ class ScopeActions implements ActionCatalog {
           Map.entry("startStep", "steps:start"),
           Map.entry("skipStep", "steps:skip"),
           Map.entry("decide", "decisions:decide"),
+          Map.entry("approveRelease", "approvals:approve"),
           Map.entry("acknowledgeHandoff", "handoffs:acknowledge"),
           Map.entry("updateNotes", "notes:update"),
           Map.entry("addChanges", "changes:add"),
