@@ -104,6 +104,24 @@ class BootstrapAndDemoIntegrationTests {
       assertThat(members)
           .containsExactly("developer", "devops", "qa-lead", "release-manager", "support");
       assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
+
+      // the demo deploys itself: a command executor running the demo script, checked by
+      // Tollgate's own health endpoint; production rolls back automatically
+      JsonNode staging =
+          admin.get("/api/v1/products/octoshop/environments/staging/automation").json();
+      assertThat(staging.path("executor").path("kind").asString()).isEqualTo("command");
+      assertThat(staging.path("executor").path("command").get(1).asString())
+          .isEqualTo(dataDir.toAbsolutePath().resolve("demo-deploy.sh").toString());
+      assertThat(dataDir.resolve("demo-deploy.sh")).exists();
+      assertThat(staging.path("verification").path("checks").get(0).path("url").asString())
+          .isEqualTo("http://localhost:" + port + "/actuator/health");
+      assertThat(
+              admin
+                  .get("/api/v1/products/octoshop/environments/production/automation")
+                  .json()
+                  .path("autoRollback")
+                  .asBoolean())
+          .isTrue();
     }
   }
 }

@@ -19,7 +19,8 @@ public record ProcessDefinition(
     List<HandoffDef> handoffs,
     Playbook playbook,
     NotesTemplate notes,
-    List<DutyRule> separationOfDuties) {
+    List<DutyRule> separationOfDuties,
+    List<ApprovalDef> approvals) {
 
   public ProcessDefinition {
     roles = List.copyOf(roles);
@@ -27,6 +28,12 @@ public record ProcessDefinition(
     steps = List.copyOf(steps);
     handoffs = List.copyOf(handoffs);
     separationOfDuties = separationOfDuties == null ? List.of() : List.copyOf(separationOfDuties);
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
+  }
+
+  /** The approvals go needs on a release of this type, in file order. */
+  public List<ApprovalDef> approvalsFor(ReleaseType type) {
+    return approvals.stream().filter(a -> a.appliesTo(type)).toList();
   }
 
   /** The separation-of-duties rules that name this act. */
@@ -103,6 +110,14 @@ public record ProcessDefinition(
         .filter(s -> s.kind() == StepKind.DEPLOY && dependenciesOf(s.key()).contains(decision))
         .map(StepDef::key)
         .toList();
+  }
+
+  /** The checklist step that deploys to {@code environment}, if the process has one. */
+  public Optional<StepDef> deployStep(String environment) {
+    return steps.stream()
+        .filter(s -> s.kind() == StepKind.DEPLOY && s.environment() != null)
+        .filter(s -> s.environment().equals(environment))
+        .findFirst();
   }
 
   /** Environments the checklist deploys to, in the order the steps name them. */

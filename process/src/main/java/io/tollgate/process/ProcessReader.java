@@ -31,10 +31,11 @@ final class ProcessReader {
           "handoffs",
           "playbook",
           "notes",
-          "separationOfDuties");
+          "separationOfDuties",
+          "approvals");
   static final List<String> ROLE_KEYS = List.of("key", "name", "responsibilities");
   static final List<String> HANDOFF_KEYS =
-      List.of("key", "from", "to", "handsOver", "trigger", "appliesTo");
+      List.of("key", "from", "to", "handsOver", "trigger", "appliesTo", "sla");
   static final Pattern PROCESS_ID = Pattern.compile("(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*");
 
   private final Problems problems;
@@ -104,6 +105,7 @@ final class ProcessReader {
             .read(playbook, playbookSteps, Checklist.deployed(stepDefs));
     NotesTemplate notesDef = new NotesReader(problems, roles).read(notes, notesFields);
     List<DutyRule> duties = new DutyReader(problems, steps, requirements).read(process);
+    List<ApprovalDef> approvals = new ApprovalReader(problems, roles).read(process);
 
     if (!problems.isEmpty()) {
       return null;
@@ -118,7 +120,8 @@ final class ProcessReader {
         handoffDefs,
         playbookDef,
         notesDef,
-        duties);
+        duties,
+        approvals);
   }
 
   private String id(YamlMapping process) {
@@ -185,13 +188,27 @@ final class ProcessReader {
     }
     Set<ReleaseType> appliesTo =
         ReleaseTypeList.read(fields, "appliesTo", Checklist.ALL_TYPES, false);
+    java.time.Duration sla = HandoffSla.DEFAULT;
+    String slaText = fields.text("sla");
+    if (slaText != null) {
+      sla = HandoffSla.parse(slaText).orElse(null);
+      if (sla == null) {
+        problems.add(
+            fields.lineOf("sla"),
+            label
+                + " has the sla "
+                + show(slaText)
+                + "; write a duration such as 30m, 4h, 1d or 2h30m, from 1m to 30d");
+      }
+    }
     return new HandoffDef(
         item.key(),
         from == null ? null : from.value(),
         to == null ? null : to.value(),
         handsOver,
         trigger == null ? null : trigger.value(),
-        appliesTo);
+        appliesTo,
+        sla);
   }
 
   /**

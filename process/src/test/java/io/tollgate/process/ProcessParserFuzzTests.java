@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tollgate.process.YamlMutator.Kind;
 import io.tollgate.process.YamlMutator.Mutation;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzing the process parser: whatever a process file holds, {@link ProcessParser#parse} answers
- * within a few seconds with either a process or an {@link InvalidProcessException} whose problems
- * carry lines inside the file, never with another exception. {@link Fuzz} says how to run longer
- * ({@code -Dfuzz.tries}) and how to replay a failure.
+ * Fuzzing the process parser with Jazzer: whatever a process file holds, {@link
+ * ProcessParser#parse} answers within a minute with either a process or an {@link
+ * InvalidProcessException} whose problems carry lines inside the file, never with another
+ * exception. In every build the targets run once per committed seed (regression mode, {@code
+ * ProcessParserFuzzTestsInputs/<target>/}); {@code JAZZER_FUZZ=1} fuzzes one target for real (see
+ * the README, "Fuzzing").
  */
 class ProcessParserFuzzTests {
   // A hang, not a speed limit: a cold JVM on a busy 2-core machine took over 5 s on a 780 kB
@@ -24,101 +28,27 @@ class ProcessParserFuzzTests {
   private static final Duration PER_TRY = Duration.ofSeconds(60);
   private static final String BUILT_IN = ProcessParser.builtInYaml();
 
-  private static final String[] PIECES = {
-    "\n",
-    "\n  ",
-    "\n    ",
-    "\n      - ",
-    "- ",
-    ": ",
-    "key: ",
-    "id: x\n",
-    "name: X\n",
-    "roles:",
-    "steps:",
-    "requirements:",
-    "playbook:",
-    "notes:",
-    "handoffs:",
-    "owner: ",
-    "after: ",
-    "kind: ",
-    "decision",
-    "deploy",
-    "production",
-    "staging",
-    "release-manager",
-    "devops",
-    "[",
-    "]",
-    "{",
-    "}",
-    ",",
-    "&a ",
-    "*a",
-    "<<: ",
-    "!!str ",
-    "!!set ",
-    "? ",
-    "|",
-    ">",
-    "'",
-    "\"",
-    "#",
-    "~",
-    "null",
-    "1",
-    "-1",
-    "0x1F",
-    "1e999",
-    ".inf",
-    "true",
-    "2026-12-01",
-    "\t",
-    "\r\n",
-    "\u2028",
-    "\u0085",
-    "é",
-    "\uD83D\uDE00",
-    "\uD800",
-    "\u0000",
-    "---\n",
-    "...\n",
-    "%TAG ! tag:x,2000:\n",
-    "!x "
-  };
-
-  @Test
-  void mutationsOfTheBuiltInProcessAreParsedOrExplained() {
-    Fuzz.check(
-        300,
-        ProcessParserFuzzTests::mutations,
-        m -> m + "\nmutated:\n" + YamlMutator.apply(BUILT_IN, m),
-        m -> parsesOrExplains(YamlMutator.apply(BUILT_IN, m)));
+  /** Any bytes as a file would arrive over HTTP: decoded as UTF-8. */
+  @FuzzTest
+  void anyFileIsParsedOrExplained(byte[] file) {
+    parsesOrExplains(new String(file, StandardCharsets.UTF_8));
   }
 
-  @Test
-  void yamlShapedTextIsParsedOrExplained() {
-    Fuzz.check(
-        300, ProcessParserFuzzTests::yamlShaped, t -> t, ProcessParserFuzzTests::parsesOrExplains);
+  /** The built-in process changed in structure and text ({@link YamlMutator}). */
+  @FuzzTest
+  void mutationsOfTheBuiltInProcessAreParsedOrExplained(FuzzedDataProvider data) {
+    parsesOrExplains(YamlMutator.apply(BUILT_IN, mutations(data)));
   }
 
-  @Test
-  void arbitraryTextIsParsedOrExplained() {
-    Fuzz.check(
-        300, ProcessParserFuzzTests::anyText, t -> t, ProcessParserFuzzTests::parsesOrExplains);
-  }
-
-  @Test
-  void theBuiltInProcessWithArbitraryTextSplicedInIsParsedOrExplained() {
-    Fuzz.check(
-        200,
-        r -> {
-          int cut = r.nextInt(BUILT_IN.length() + 1);
-          return BUILT_IN.substring(0, cut) + anyText(r) + BUILT_IN.substring(cut);
-        },
-        t -> t,
-        ProcessParserFuzzTests::parsesOrExplains);
+  /**
+   * The built-in process with any Java text spliced in (unpaired surrogates and all): the fuzzer's
+   * text inside a file that is otherwise valid.
+   */
+  @FuzzTest
+  void theBuiltInProcessWithTextSplicedInIsParsedOrExplained(FuzzedDataProvider data) {
+    int cut = data.consumeInt(0, BUILT_IN.length());
+    parsesOrExplains(
+        BUILT_IN.substring(0, cut) + data.consumeRemainingAsString() + BUILT_IN.substring(cut));
   }
 
   // ------------------------------------------------- regression cases the fuzzer found
@@ -143,43 +73,19 @@ class ProcessParserFuzzTests {
 
   // ------------------------------------------------- generators
 
-  static List<Mutation> mutations(SplittableRandom r) {
+  /** One to eight mutations, each drawn from the fuzzer's data. */
+  static List<Mutation> mutations(FuzzedDataProvider data) {
     Kind[] kinds = Kind.values();
     List<Mutation> mutations = new ArrayList<>();
-    for (int i = 0; i < 1 + r.nextInt(8); i++) {
+    for (int i = data.consumeInt(1, 8); i > 0 && data.remainingBytes() > 0; i--) {
       mutations.add(
           new Mutation(
-              kinds[r.nextInt(kinds.length)],
-              r.nextInt(Integer.MAX_VALUE),
-              r.nextInt(Integer.MAX_VALUE),
-              r.nextBoolean() ? r.nextInt(65) : r.nextInt(1_200_000)));
+              kinds[data.consumeInt(0, kinds.length - 1)],
+              data.consumeInt(0, Integer.MAX_VALUE),
+              data.consumeInt(0, Integer.MAX_VALUE),
+              data.consumeBoolean() ? data.consumeInt(0, 64) : data.consumeInt(0, 1_200_000)));
     }
     return mutations;
-  }
-
-  static String yamlShaped(SplittableRandom r) {
-    StringBuilder yaml = new StringBuilder();
-    for (int i = r.nextInt(300); i > 0; i--) {
-      if (r.nextInt(4) == 0) {
-        for (int j = 1 + r.nextInt(12); j > 0; j--) yaml.append((char) ('a' + r.nextInt(26)));
-      } else {
-        yaml.append(PIECES[r.nextInt(PIECES.length)]);
-      }
-    }
-    return yaml.toString();
-  }
-
-  static String anyText(SplittableRandom r) {
-    StringBuilder text = new StringBuilder();
-    String punctuation = ":-[]{}&*!|>'\"#%@`,? \n\t";
-    switch (r.nextInt(3)) {
-      case 0 -> r.ints(r.nextInt(500), 0, 0x10000).forEach(c -> text.append((char) c));
-      case 1 -> r.ints(r.nextInt(2000), 0, 0x80).forEach(c -> text.append((char) c));
-      default ->
-          r.ints(r.nextInt(500), 0, punctuation.length())
-              .forEach(i -> text.append(punctuation.charAt(i)));
-    }
-    return text.toString();
   }
 
   /** The contract of the parser for any input, with a per-try time limit. */

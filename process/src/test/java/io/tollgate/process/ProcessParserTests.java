@@ -96,6 +96,9 @@ class ProcessParserTests {
             tuple("monitor-customers", "support", StepKind.MANUAL, false));
     assertThat(process.decisionStep().key()).isEqualTo("go-no-go");
     assertThat(process.environments()).containsExactly("staging", "production");
+    assertThat(process.deployStep("production").map(StepDef::key)).contains("deploy-production");
+    assertThat(process.deployStep("staging").map(StepDef::key)).contains("deploy-staging");
+    assertThat(process.deployStep("qa")).isEmpty();
   }
 
   @Test

@@ -126,7 +126,7 @@ class ProcessValidationTests {
                   .isEqualTo(
                       "the process has unknown key 'version'; allowed keys: id, name, description,"
                           + " roles, requirements, steps, handoffs, playbook, notes,"
-                          + " separationOfDuties");
+                          + " separationOfDuties, approvals");
             });
   }
 
@@ -232,7 +232,8 @@ class ProcessValidationTests {
     assertThat(errors(replaceLine(TINY, 19, "    owner: opps")))
         .extracting(ProcessError::message)
         .containsExactly(
-            "step 'ship' has unknown owner role 'opps' (did you mean 'ops'?); known roles: rm, ops");
+            "step 'ship' has unknown owner role 'opps' (did you mean 'ops'?); known roles: rm,"
+                + " ops");
   }
 
   @Test

@@ -91,6 +91,11 @@ public class AuditCheckpoints {
     return keys.publicPem();
   }
 
+  /** The public key that verifies checkpoints, with its id. */
+  public AuditPublicKey publicKey() {
+    return new AuditPublicKey(keys.keyId(), "Ed25519", keys.publicPem());
+  }
+
   /** Writes a checkpoint of the head, unless this node wrote one of the same head already. */
   @Scheduled(
       fixedDelayString = "${tollgate.audit.checkpoint-interval:PT1H}",

@@ -57,6 +57,12 @@ final class AuditSentences {
       case "step.completed" -> who + " completed " + step + dash(note(p));
       case "step.failed" -> who + " recorded " + step + " as failed" + dash(note(p));
       case "step.skipped" -> who + " skipped " + step + dash(text(p, "reason"));
+      case "approval.given" ->
+          who
+              + " approved"
+              + or(text(p, "role"), r -> " as " + r)
+              + or(text(p, "count"), c -> " (" + c + " of " + text(p, "quorum") + ")")
+              + dash(text(p, "comment"));
       case "decision.recorded" ->
           who
               + " decided "
@@ -64,6 +70,14 @@ final class AuditSentences {
               + dash(text(p, "rationale"));
       case "handoff.handed" -> who + " handed over" + handoff(p, titles);
       case "handoff.acknowledged" -> who + " acknowledged the handoff" + handoff(p, titles);
+      case "handoff.reminded" ->
+          "the handoff" + handoff(p, titles) + " is still waiting; its receivers were reminded";
+      case "handoff.escalated" ->
+          "the handoff"
+              + handoff(p, titles)
+              + " waited past its SLA"
+              + or(text(p, "sla"), s -> " of " + s)
+              + "; the release manager was told";
       case "notes.updated" -> who + " updated the release notes" + fields(p);
       case "release.cancelled" -> who + " cancelled the release" + dash(text(p, "reason"));
       case "release.announced" -> who + " announced the release" + dash(note(p));

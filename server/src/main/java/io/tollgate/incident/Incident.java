@@ -61,7 +61,7 @@ public final class Incident {
     }
     List<IncidentStep> steps =
         playbook.steps().stream()
-            .map(s -> new IncidentStep(s.key(), "pending", null, null, null))
+            .map(s -> new IncidentStep(s.key(), PlaybookStepStatus.PENDING.id(), null, null, null))
             .toList();
     String opening =
         cause == null
@@ -111,20 +111,31 @@ public final class Incident {
     if (playbook.step(key).isEmpty()) return Action.notOffered(kind, key, unknown(key));
     if (!isOpen()) return Action.notOffered(kind, key, resolved());
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    if (!by.holds(def.owner())) {
+    if (!by.holds(def.owner()) && !automationMayRollBack(def, by)) {
       return Action.notOffered(
           kind,
           key,
           Forbidden.needsRole(
               def.owner(), "Playbook step '" + key + "'", by.username(), by.sortedRoles()));
     }
-    if (!step(key).status().equals("pending")) {
+    if (!step(key).status().equals(PlaybookStepStatus.PENDING.id())) {
       return Action.notOffered(
           kind,
           key,
           Refused.because("Playbook step '" + key + "' is already " + step(key).status() + "."));
     }
     return Action.offered(kind, key);
+  }
+
+  /**
+   * The one playbook step an actor that is not a person may complete: the rollback of an
+   * environment whose automation it runs (the automatic rollback).
+   */
+  private static boolean automationMayRollBack(PlaybookStepDef def, Participant by) {
+    return !by.isPerson()
+        && def.action() == PlaybookStepDef.Action.ROLLBACK
+        && def.environment() != null
+        && by.automatedEnvironments().contains(def.environment());
   }
 
   private Action inOrder(String key) {
@@ -135,7 +146,8 @@ public final class Incident {
   public PlaybookStepDef complete(String key, String note, Participant by, Instant now) {
     canComplete(key, by).orThrow();
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    replace(new IncidentStep(key, "done", by.username(), now, blankToNull(note)));
+    replace(
+        new IncidentStep(key, PlaybookStepStatus.DONE.id(), by.username(), now, blankToNull(note)));
     timeline(
         now,
         by.username(),
@@ -151,7 +163,8 @@ public final class Incident {
     }
     action.orThrow();
     PlaybookStepDef def = playbook.step(key).orElseThrow();
-    replace(new IncidentStep(key, "skipped", by.username(), now, reason.strip()));
+    replace(
+        new IncidentStep(key, PlaybookStepStatus.SKIPPED.id(), by.username(), now, reason.strip()));
     timeline(now, by.username(), def.title() + " — skipped: " + reason.strip());
   }
 
@@ -205,8 +218,10 @@ public final class Incident {
     }
     for (PlaybookStepDef def : playbook.steps()) {
       if (def.action() == PlaybookStepDef.Action.RESOLVE
-          && step(def.key()).status().equals("pending")) {
-        replace(new IncidentStep(def.key(), "done", by.username(), now, rootCause.strip()));
+          && step(def.key()).status().equals(PlaybookStepStatus.PENDING.id())) {
+        replace(
+            new IncidentStep(
+                def.key(), PlaybookStepStatus.DONE.id(), by.username(), now, rootCause.strip()));
       }
     }
     data = data.resolved(rootCause.strip(), items, by.username(), now);
@@ -225,7 +240,7 @@ public final class Incident {
   }
 
   public String status() {
-    return data.resolvedAt() == null ? "open" : "resolved";
+    return (data.resolvedAt() == null ? IncidentStatus.OPEN : IncidentStatus.RESOLVED).id();
   }
 
   public boolean isOpen() {
@@ -235,7 +250,7 @@ public final class Incident {
   /** Playbook steps nobody has completed or skipped yet. */
   public List<String> pendingSteps() {
     return data.steps().stream()
-        .filter(s -> s.status().equals("pending"))
+        .filter(s -> s.status().equals(PlaybookStepStatus.PENDING.id()))
         .map(IncidentStep::key)
         .toList();
   }

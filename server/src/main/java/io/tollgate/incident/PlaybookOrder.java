@@ -16,7 +16,7 @@ final class PlaybookOrder {
   static Action check(Playbook playbook, String key, Function<String, String> statusOf) {
     List<Blocker> blockers = new ArrayList<>();
     for (String after : playbook.step(key).orElseThrow().after()) {
-      if (statusOf.apply(after).equals("pending")) {
+      if (statusOf.apply(after).equals(PlaybookStepStatus.PENDING.id())) {
         PlaybookStepDef dep = playbook.step(after).orElseThrow();
         blockers.add(new Blocker("playbook-step", after, dep.title() + " (" + dep.owner() + ")"));
       }

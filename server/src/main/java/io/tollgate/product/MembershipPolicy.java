@@ -22,11 +22,26 @@ import java.util.TreeSet;
  *       naming the role and the releases): their work would have no one to do it.
  * </ol>
  *
+ * <p>An actor that is not a person changes roles only through a grant. The one grant is {@link
+ * #IDENTITY_PROVIDER}'s: the role mapping the administrator configured for single sign-on sets the
+ * roles of the people who sign in through the provider (any role, the release manager's included,
+ * since the mapping is the administrator's). It is held to the last-holder rule like everyone.
+ *
  * @param managerRole the role that owns the decision step of the product's process
  * @param neededRoles the roles that own work (a requirement, a step, a handoff, a playbook step) in
  *     the product's process
  */
 public record MembershipPolicy(String product, String managerRole, Set<String> neededRoles) {
+  /**
+   * The identity provider's role mapping ({@code TOLLGATE_OIDC_ROLE_MAPPING}) acting on sign-in: an
+   * integration, recorded in the audit log as {@code oidc} of kind {@code integration}.
+   */
+  public static final Actor IDENTITY_PROVIDER = Actor.integration("oidc");
+
+  /** Whether the actor holds a grant to change memberships without being a person. */
+  public static boolean granted(Actor by) {
+    return IDENTITY_PROVIDER.equals(by);
+  }
 
   /**
    * Refuses the change of {@code username}'s roles from {@code current} to {@code next} by {@code
@@ -45,6 +60,20 @@ public record MembershipPolicy(String product, String managerRole, Set<String> n
       Set<String> next,
       Map<String, Set<String>> holders,
       List<String> openReleases) {
+    if (!by.isPerson()) {
+      if (!granted(by)) {
+        throw Forbidden.because(
+            "Changing members of '"
+                + product
+                + "' is not granted to the "
+                + by.kind().id()
+                + " "
+                + by.username()
+                + "; only people and the identity provider's role mapping change roles.");
+      }
+      lastHolders(username, current, next, holders, openReleases);
+      return;
+    }
     if (by.username().equals(username)) {
       throw Forbidden.because(
           "Nobody changes their own roles, on '"
@@ -69,6 +98,15 @@ public record MembershipPolicy(String product, String managerRole, Set<String> n
               + managerRole
               + " may give and take the other roles.");
     }
+    lastHolders(username, current, next, holders, openReleases);
+  }
+
+  private void lastHolders(
+      String username,
+      Set<String> current,
+      Set<String> next,
+      Map<String, Set<String>> holders,
+      List<String> openReleases) {
     if (openReleases.isEmpty()) return;
     List<String> orphaned = new ArrayList<>();
     for (String role : new TreeSet<>(current)) {

@@ -35,6 +35,7 @@ public class ProductManagement {
   private final UserManagement users;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
   // Who may read which product, remembered for a few seconds because every read asks. Commands
   // always read the roles afresh; a change on this node clears it at once, other nodes within 5 s.
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readers =
@@ -48,12 +49,14 @@ public class ProductManagement {
       ProcessManagement processes,
       UserManagement users,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.products = products;
     this.processes = processes;
     this.users = users;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Creates a product (admin). Its environments must include every one its process deploys to. */
@@ -119,6 +122,7 @@ public class ProductManagement {
                 processId,
                 "environments",
                 product.environments())));
+    events.publishEvent(new ProductCreated(key, processId));
     return product;
   }
 
@@ -131,7 +135,9 @@ public class ProductManagement {
     Product product = find(key);
     ProcessDefinition definition = processes.latest(product.process()).definition();
     String managerRole = definition.decisionStep().owner();
-    if (!mayManageMembers(by, key) && !by.username().equals(username)) {
+    if (!mayManageMembers(by, key)
+        && !by.username().equals(username)
+        && !MembershipPolicy.granted(by)) {
       throw Forbidden.because(
           "Changing members of '"
               + key
@@ -168,7 +174,7 @@ public class ProductManagement {
     new MembershipPolicy(key, managerRole, neededRoles(definition))
         .check(
             by,
-            products.roles(key, by.username()),
+            by.isPerson() ? products.roles(key, by.username()) : Set.of(),
             username,
             products.roles(key, username),
             Set.copyOf(sorted),
@@ -208,7 +214,8 @@ public class ProductManagement {
   public boolean mayManageMembers(Actor by, String key) {
     Product product = find(key);
     String managerRole = processes.latest(product.process()).definition().decisionStep().owner();
-    return by.admin() || products.roles(key, by.username()).contains(managerRole);
+    return by.admin()
+        || (by.isPerson() && products.roles(key, by.username()).contains(managerRole));
   }
 
   /** The roles of a product's process: what members can hold. */

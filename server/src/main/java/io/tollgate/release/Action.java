@@ -11,9 +11,9 @@ import java.util.List;
  * offered action as a form, a blocked one disabled with its blockers, and nothing else) use.
  *
  * @param kind the command: {@code meet}, {@code start}, {@code complete}, {@code skip}, {@code
- *     decide}, {@code acknowledge}, {@code notes}, {@code cancel}
- * @param key what it acts on: a requirement, step or handoff key, {@code go}/{@code no-go}, a notes
- *     field; empty for cancel
+ *     approve}, {@code decide}, {@code acknowledge}, {@code notes}, {@code cancel}
+ * @param key what it acts on: a requirement, step or handoff key, the role an approval counts for,
+ *     {@code go}/{@code no-go}, a notes field; empty for cancel
  * @param availability offered now, the participant's but blocked, or not offered
  * @param refusal why not, for a blocked or not offered action (its blockers, when blocked); null
  *     when offered

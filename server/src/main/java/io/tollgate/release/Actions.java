@@ -27,6 +27,7 @@ public record Actions(List<Action> all) {
       all.add(r.canComplete(s.key(), by));
       if (def.optional()) all.add(r.canSkip(s.key(), by));
     }
+    if (!r.approvalsRequired().isEmpty()) all.add(r.canApprove(null, by));
     all.add(r.canDecide(Verdict.GO, by));
     all.add(r.canDecide(Verdict.NO_GO, by));
     r.handoffs().forEach(h -> all.add(r.canAcknowledge(h.key(), by)));
@@ -38,6 +39,11 @@ public record Actions(List<Action> all) {
   /** The action of this kind on this key (e.g. {@code complete}, {@code backup}). */
   public Optional<Action> find(String kind, String key) {
     return all.stream().filter(a -> a.kind().equals(kind) && a.key().equals(key)).findFirst();
+  }
+
+  /** The first action of this kind, whatever its key (e.g. {@code approve}: its key is a role). */
+  public Optional<Action> first(String kind) {
+    return all.stream().filter(a -> a.kind().equals(kind)).findFirst();
   }
 
   /** Offered now. */

@@ -59,11 +59,20 @@ public record Decision(
     }
   }
 
-  /** Every requirement and step, frozen at decision time. */
-  public record Snapshot(List<RequirementState> requirements, List<StepState> steps) {
+  /**
+   * Every requirement and step, and the approvals given for the decision, frozen at decision time
+   * (a decision stored before approvals existed has none).
+   */
+  public record Snapshot(
+      List<RequirementState> requirements, List<StepState> steps, List<Approval> approvals) {
     public Snapshot {
       requirements = List.copyOf(requirements);
       steps = List.copyOf(steps);
+      approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    public Snapshot(List<RequirementState> requirements, List<StepState> steps) {
+      this(requirements, steps, List.of());
     }
   }
 

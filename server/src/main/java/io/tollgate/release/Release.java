@@ -94,7 +94,11 @@ public final class Release extends ReleaseState {
   /** Whether the participant may skip the step now (optional steps, their owner). */
   public Action canSkip(String key, Participant by) {
     if (steps.def(key).isEmpty()) return Action.notOffered("skip", key, steps.unknown(key));
-    return ending.refusal("skip", key).orElseGet(() -> steps.checkSkip(key, by));
+    return SeparationOfDutiesPolicy.guard(
+        ending.refusal("skip", key).orElseGet(() -> steps.checkSkip(key, by)),
+        this,
+        SeparationOfDutiesPolicy.step(key),
+        by);
   }
 
   private Action inOrder(
@@ -102,11 +106,8 @@ public final class Release extends ReleaseState {
     Optional<StepDef> def = steps.def(key);
     if (def.isEmpty()) return check.get();
     Action action =
-        SeparationOfDutiesPolicy.guard(
-            ending.refusal(kind, key).orElseGet(check),
-            this,
-            SeparationOfDutiesPolicy.step(key),
-            by);
+        SeparationOfDutiesPolicy.guardStep(
+            ending.refusal(kind, key).orElseGet(check), this, kind, def.get(), by);
     if (!action.isOffered()) return action;
     List<Blocker> blockers = blockersOf(def.get());
     return blockers.isEmpty()
@@ -174,6 +175,22 @@ public final class Release extends ReleaseState {
     return events;
   }
 
+  // ---------------------------------------------------------------- approvals
+
+  /** Whether the participant may approve for go now; the key is the role it counts for. */
+  public Action canApprove(String role, Participant by) {
+    return ending
+        .refusal("approve", role == null ? "" : role)
+        .orElseGet(() -> approvals.check(role, by, this));
+  }
+
+  /** Approves the release for its go decision, as {@code role} (null: see {@link Approvals}). */
+  public List<ReleaseEvent> approve(String role, String comment, Participant by, Instant now) {
+    Action action = canApprove(role, by);
+    action.orThrow();
+    return approvals.approve(id, action.key(), comment, by, now);
+  }
+
   // ---------------------------------------------------------------- decision
 
   /** Whether the participant may record this verdict now; go waits for {@link #goBlockers}. */
@@ -216,7 +233,8 @@ public final class Release extends ReleaseState {
     if (conflict != null) throw conflict;
     String why = rationale.strip();
     StepDef def = process.decisionStep();
-    Decision.Snapshot snapshot = new Decision.Snapshot(requirements(), steps());
+    Decision.Snapshot snapshot =
+        new Decision.Snapshot(requirements(), steps(), approvals.takeForDecision());
     String commit = sources.source() == null ? null : sources.source().commit();
     decisions.add(
         new Decision(verdict, why, by.username(), now, snapshot, revision + 1, commit, null));

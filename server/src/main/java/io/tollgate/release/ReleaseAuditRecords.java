@@ -3,6 +3,7 @@ package io.tollgate.release;
 import io.tollgate.audit.AuditRecord;
 import io.tollgate.process.HandoffDef;
 import io.tollgate.process.ProcessDefinition;
+import io.tollgate.release.ReleaseEvent.ApprovalGiven;
 import io.tollgate.release.ReleaseEvent.DecisionRecorded;
 import io.tollgate.release.ReleaseEvent.DeploymentRecorded;
 import io.tollgate.release.ReleaseEvent.HandoffAcknowledged;
@@ -74,6 +75,13 @@ final class ReleaseAuditRecords {
       type = "step.skipped";
       step(p, process, e.step());
       p.put("reason", e.reason());
+    } else if (event instanceof ApprovalGiven e) {
+      type = "approval.given";
+      p.put("role", e.role());
+      p.put("count", e.count());
+      p.put("quorum", e.quorum());
+      List<Approval> given = r.approvals();
+      if (!given.isEmpty()) put(p, "comment", given.get(given.size() - 1).comment());
     } else if (event instanceof DecisionRecorded e) {
       type = "decision.recorded";
       p.put("decision", e.decision());

@@ -34,6 +34,7 @@ class ReleaseCommandRunner {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated;
 
   ReleaseCommandRunner(
       ReleaseStore store,
@@ -42,7 +43,9 @@ class ReleaseCommandRunner {
       ProcessManagement processes,
       AuditLog audit,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated) {
+    this.automated = automated;
     this.store = store;
     this.versions = versions;
     this.products = products;
@@ -61,7 +64,8 @@ class ReleaseCommandRunner {
   Release run(Actor by, String releaseId, Long ifMatch, Command command) {
     ReleaseStore.Head head =
         store.lockHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    requireMember(by, head.product(), releaseId);
+    Set<String> roles = rolesOf(by, head.product());
+    requireMember(by, roles, releaseId);
     ReleaseData data = store.current(releaseId, head.revision());
     if (ifMatch != null && ifMatch != data.revision()) {
       throw Refused.because(
@@ -73,7 +77,10 @@ class ReleaseCommandRunner {
     }
     Release release = restore(data);
     Instant now = Timestamps.now(clock);
-    List<ReleaseEvent> happened = command.run(release, participant(by, release.product()), now);
+    // the roles read once, under the release's lock: the same ones admit the caller and decide
+    Participant participant =
+        by.isPerson() ? Participant.of(by, roles, Set.of()) : participant(by, release.product());
+    List<ReleaseEvent> happened = command.run(release, participant, now);
     ReleaseData saved = release.toData().withRevision(data.revision() + 1);
     Release after = Release.restore(saved, release.process());
     if (!store.update(saved, after.status().id(), data.revision(), now)) {
@@ -102,18 +109,45 @@ class ReleaseCommandRunner {
    * a release does not exist (404), whatever the command.
    */
   void requireMember(Actor by, String product, String releaseId) {
-    if (by.isPerson() && !by.admin() && products.rolesOf(product, by.username()).isEmpty()) {
+    requireMember(by, rolesOf(by, product), releaseId);
+  }
+
+  private static void requireMember(Actor by, Set<String> roles, String releaseId) {
+    if (by.isPerson() && !by.admin() && roles.isEmpty()) {
       throw NotFound.of("release", releaseId);
     }
   }
 
+  /** The roles a person holds on the product; none for an actor that is not a person. */
+  private Set<String> rolesOf(Actor by, String product) {
+    return by.isPerson() ? products.rolesOf(product, by.username()) : Set.of();
+  }
+
   /**
    * A person with the roles they hold on the product; an actor that is not a person with what the
-   * process grants it. No environment automation is configured yet, so such an actor runs no step.
+   * process grants it: {@code system} runs the steps of the product's automated environments.
    */
   Participant participant(Actor by, String product) {
+    if (by.isPerson()) return Participant.of(by, rolesOf(by, product), Set.of());
+    AutomatedEnvironments environments = automated.getIfAvailable();
     return Participant.of(
-        by, by.isPerson() ? products.rolesOf(product, by.username()) : Set.of(), Set.of());
+        by,
+        Set.of(),
+        by.kind() == Actor.Kind.SYSTEM && environments != null
+            ? environments.of(product)
+            : Set.of());
+  }
+
+  /** The locked environments of a product, with their reasons. */
+  java.util.Map<String, String> lockedEnvironments(String product) {
+    AutomatedEnvironments environments = automated.getIfAvailable();
+    return environments == null ? java.util.Map.of() : environments.locked(product);
+  }
+
+  /** The environments of a product whose smoke-test and verification steps have checks. */
+  Set<String> checkedEnvironments(String product) {
+    AutomatedEnvironments environments = automated.getIfAvailable();
+    return environments == null ? Set.of() : environments.checked(product);
   }
 
   Release restore(ReleaseData data) {

@@ -10,9 +10,11 @@ import java.util.List;
  * @param schemaVersion the shape of the document; {@link #SCHEMA_VERSION} for what is written now.
  *     Version 1 (no {@code schemaVersion} field) also held copies of the release's deployments and
  *     incident ids; those live only in the deployments and incidents tables since version 2.
- *     Version 3 added {@code source} (the commit and ref the release is built from) and, on each
- *     decision, the {@code commit} it was made on and why it went stale; a version 2 document has
- *     none of them (null).
+ *     Version 3 added {@code approvals} (and each decision's snapshot keeps those it was made
+ *     with), {@code source} (the commit and ref the release is built from) and, on each decision,
+ *     the {@code commit} it was made on and why it went stale; a version 2 document has none of
+ *     them.
+ * @param approvals the approvals given toward the next decision
  * @param source what the release is built from, or null when it names nothing
  */
 public record ReleaseData(
@@ -30,6 +32,7 @@ public record ReleaseData(
     List<StepState> steps,
     List<HandoffState> handoffs,
     List<Decision> decisions,
+    List<Approval> approvals,
     ReleaseNotes notes,
     Cancellation cancellation,
     Rollback rollback,
@@ -44,9 +47,10 @@ public record ReleaseData(
     steps = List.copyOf(steps);
     handoffs = List.copyOf(handoffs);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
   }
 
-  /** A release that names no source. */
+  /** A release without approvals (as every release of a process that asks for none), no source. */
   public ReleaseData(
       int schemaVersion,
       String id,
@@ -81,6 +85,51 @@ public record ReleaseData(
         steps,
         handoffs,
         decisions,
+        List.of(),
+        notes,
+        cancellation,
+        rollback,
+        revision,
+        null);
+  }
+
+  /** A release that names no source. */
+  public ReleaseData(
+      int schemaVersion,
+      String id,
+      String product,
+      ProcessRef process,
+      String type,
+      String version,
+      String name,
+      Window window,
+      String createdBy,
+      Instant createdAt,
+      List<RequirementState> requirements,
+      List<StepState> steps,
+      List<HandoffState> handoffs,
+      List<Decision> decisions,
+      List<Approval> approvals,
+      ReleaseNotes notes,
+      Cancellation cancellation,
+      Rollback rollback,
+      long revision) {
+    this(
+        schemaVersion,
+        id,
+        product,
+        process,
+        type,
+        version,
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements,
+        steps,
+        handoffs,
+        decisions,
+        approvals,
         notes,
         cancellation,
         rollback,
@@ -104,6 +153,7 @@ public record ReleaseData(
         steps,
         handoffs,
         decisions,
+        approvals,
         notes,
         cancellation,
         rollback,

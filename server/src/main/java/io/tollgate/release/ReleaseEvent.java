@@ -51,6 +51,14 @@ public sealed interface ReleaseEvent {
     }
   }
 
+  /** A person approved the release for its go decision, as one of the roles asked to. */
+  record ApprovalGiven(ReleaseId release, String role, int count, int quorum)
+      implements ReleaseEvent {
+    public String action() {
+      return "approval.given";
+    }
+  }
+
   record DecisionRecorded(ReleaseId release, String decision, String rationale)
       implements ReleaseEvent {
     public String action() {

@@ -5,6 +5,7 @@ import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.process.ProcessVersion;
 import io.tollgate.process.ReleaseType;
+import io.tollgate.process.StepDef;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Decision.Verdict;
@@ -17,7 +18,6 @@ import io.tollgate.shared.NotFound;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -125,15 +125,7 @@ public class ReleaseManagement {
   public ReleasePage list(Actor by, String productKey, String status, int page, int size) {
     products.find(productKey);
     products.requireReader(by, productKey);
-    if (status != null && ReleaseStatus.parse(status).isEmpty()) {
-      throw Invalid.because(
-          "Unknown status '"
-              + status
-              + "'; use one of "
-              + String.join(
-                  ", ", Arrays.stream(ReleaseStatus.values()).map(ReleaseStatus::id).toList())
-              + ".");
-    }
+    if (status != null) ReleaseStatus.require(status);
     if (page < 0) throw Invalid.because("page starts at 0.");
     if (size < 1 || size > 200) throw Invalid.because("size is between 1 and 200.");
     List<Release> items =
@@ -163,14 +155,7 @@ public class ReleaseManagement {
                     Outcome.parse(d.outcome()).orElse(null),
                     d.by(),
                     d.at(),
-                    release.process().steps().stream()
-                        .filter(
-                            s ->
-                                s.kind() == io.tollgate.process.StepKind.DEPLOY
-                                    && d.environment().equals(s.environment()))
-                        .map(io.tollgate.process.StepDef::key)
-                        .findFirst()
-                        .orElse(null)))
+                    release.process().deployStep(d.environment()).map(StepDef::key).orElse(null)))
         .toList();
   }
 
@@ -204,13 +189,41 @@ public class ReleaseManagement {
                         Invalid.because(
                             "Unknown outcome '" + outcome + "': use succeeded or failed."));
     return runner.run(
-        by, releaseId, ifMatch, (r, p, now) -> r.complete(step, note, evidence, parsed, p, now));
+        by,
+        releaseId,
+        ifMatch,
+        (r, p, now) -> {
+          if (r.canComplete(step, p).isOffered()) {
+            LockPolicy.checkDeploy(
+                r.process().step(step).orElse(null),
+                r.product(),
+                runner.lockedEnvironments(r.product()));
+            ChecksPolicy.checkManualOutcome(
+                r.process().step(step).orElse(null),
+                parsed,
+                p,
+                runner.checkedEnvironments(r.product()));
+          }
+          return r.complete(step, note, evidence, parsed, p, now);
+        });
   }
 
   /** Starts a run of a deploy, smoke-test or verification step (the automation's entry). */
   @Transactional
   public Release start(Actor by, String releaseId, String step, Long ifMatch) {
-    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.start(step, p, now));
+    return runner.run(
+        by,
+        releaseId,
+        ifMatch,
+        (r, p, now) -> {
+          if (r.canStart(step, p).isOffered()) {
+            LockPolicy.checkDeploy(
+                r.process().step(step).orElse(null),
+                r.product(),
+                runner.lockedEnvironments(r.product()));
+          }
+          return r.start(step, p, now);
+        });
   }
 
   @Transactional
@@ -255,6 +268,15 @@ public class ReleaseManagement {
                     : replaces,
                 p,
                 now));
+  }
+
+  /**
+   * Approves the release for its go decision as {@code role} (null: the first role asked for that
+   * the caller holds and that still needs approvals); see {@link Release#approve}.
+   */
+  @Transactional
+  public Release approve(Actor by, String releaseId, String role, String comment, Long ifMatch) {
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.approve(role, comment, p, now));
   }
 
   @Transactional

@@ -31,6 +31,7 @@ public abstract sealed class ReleaseState permits Release {
   final Steps steps;
   final Handoffs handoffs;
   final Decisions decisions;
+  final Approvals approvals;
   final Ending ending;
   final Sources sources;
   ReleaseNotes notes;
@@ -51,6 +52,7 @@ public abstract sealed class ReleaseState permits Release {
     this.steps = new Steps(id, process, data.steps());
     this.handoffs = new Handoffs(id, process, data.handoffs());
     this.decisions = new Decisions(data.decisions());
+    this.approvals = new Approvals(process, type, data.approvals());
     this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
     this.ending = new Ending(id, data.cancellation(), data.rollback());
     this.sources = new Sources(id, data.source());
@@ -78,9 +80,16 @@ public abstract sealed class ReleaseState permits Release {
         def, process, steps.states(), requirements.states(), latestDecision());
   }
 
-  /** What go waits for: unmet requirements and unsettled steps before the decision. */
+  /**
+   * What go waits for: unmet requirements, unsettled steps before the decision, and approvals short
+   * of their quorum.
+   */
   public List<Blocker> goBlockers() {
-    return GoPolicy.blockers(process, requirements.states(), steps.states());
+    List<Blocker> blockers =
+        new java.util.ArrayList<>(
+            GoPolicy.blockers(process, requirements.states(), steps.states()));
+    blockers.addAll(approvals.blockers());
+    return blockers;
   }
 
   /** The next steps someone can act on now (pending and not blocked), in process order. */
@@ -127,6 +136,7 @@ public abstract sealed class ReleaseState permits Release {
     handoffs.states().values().forEach(h -> all.add(h.handedAt()));
     handoffs.states().values().forEach(h -> all.add(h.acknowledgedAt()));
     decisions.all().forEach(d -> all.add(d.at()));
+    approvals.given().forEach(a -> all.add(a.at()));
     if (ending.cancellation() != null) all.add(ending.cancellation().at());
     if (ending.rollback() != null) all.add(ending.rollback().at());
     return all.stream().filter(i -> i != null).max(Instant::compareTo).orElse(createdAt);
@@ -192,6 +202,16 @@ public abstract sealed class ReleaseState permits Release {
     return decisions.all();
   }
 
+  /** The approvals given toward the next decision, oldest first. */
+  public List<Approval> approvals() {
+    return approvals.given();
+  }
+
+  /** The approvals the go decision of this release needs, in process order. */
+  public List<io.tollgate.process.ApprovalDef> approvalsRequired() {
+    return approvals.required();
+  }
+
   public ReleaseNotes notes() {
     return notes;
   }
@@ -230,6 +250,7 @@ public abstract sealed class ReleaseState permits Release {
         steps(),
         handoffs(),
         decisions(),
+        approvals(),
         notes,
         cancellation(),
         rollback(),

@@ -62,6 +62,19 @@ public enum ReleaseStatus {
     return parse(id).map(ReleaseStatus::icon).orElse("•");
   }
 
+  /** The status named {@code value}; refused (422) naming the statuses there are. */
+  public static ReleaseStatus require(String value) {
+    return parse(value)
+        .orElseThrow(
+            () ->
+                io.tollgate.shared.Invalid.because(
+                    "Unknown status '"
+                        + value
+                        + "'; use one of "
+                        + String.join(", ", Arrays.stream(values()).map(ReleaseStatus::id).toList())
+                        + "."));
+  }
+
   public static Optional<ReleaseStatus> parse(String value) {
     return Arrays.stream(values()).filter(s -> s.id().equals(value)).findFirst();
   }

@@ -147,6 +147,11 @@ final class Requirements {
     return events;
   }
 
+  /** Of these requirement keys, those of this release that are not met yet, in the same order. */
+  List<String> unmet(List<String> keys) {
+    return keys.stream().filter(k -> states.containsKey(k) && !states.get(k).met()).toList();
+  }
+
   boolean anyTouched() {
     return states.values().stream().anyMatch(r -> r.met() || !r.signatures().isEmpty());
   }

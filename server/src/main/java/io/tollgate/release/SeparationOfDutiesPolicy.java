@@ -15,9 +15,11 @@ import java.util.TreeSet;
 /**
  * The process's separation-of-duties rules ({@link DutyRule}): a person who did one act a rule
  * names may not do another it names on the same release. An act counts when it stands: the latest
- * decision when it is go, a step started, completed or failed (not skipped), a requirement met or
- * signed. The check is the commands' and the pages' (an offered action becomes blocked with a
- * {@code separation-of-duties} blocker), so a refusal is a 409 that says who else must act.
+ * decision when it is go, a step started, completed, failed or skipped (skipping decides that the
+ * step needs no doing), a requirement met or signed. Completing a step that meets requirements when
+ * it succeeds is also the act of meeting each of them, so a step cannot carry a person past a
+ * requirement's rule. The check is the commands' and the pages' (an offered action becomes blocked
+ * with a {@code separation-of-duties} blocker), so a refusal is a 409 that says who else must act.
  */
 final class SeparationOfDutiesPolicy {
   static final String BLOCKER_KIND = "separation-of-duties";
@@ -27,15 +29,50 @@ final class SeparationOfDutiesPolicy {
   /** The action unless it is offered and a rule forbids this person the act; then blocked. */
   static Action guard(Action action, ReleaseState release, Act act, Participant by) {
     if (!action.isOffered() || !by.isPerson()) return action;
-    return conflict(release, act, by)
-        .map(
-            c ->
-                Action.blocked(
-                    action.kind(),
-                    action.key(),
-                    c.detail(),
-                    List.of(new Blocker(BLOCKER_KIND, c.rule().rule(), c.detail()))))
-        .orElse(action);
+    return conflict(release, act, by).map(c -> blocked(action, c)).orElse(action);
+  }
+
+  /**
+   * As {@link #guard} for a step's act ({@code kind}: start, complete), and, to complete it, for
+   * the act of meeting each unmet requirement it meets when it succeeds: the refusal names the
+   * step. (Skipping is the step's act too: {@link #guard} with {@link #step}.)
+   */
+  static Action guardStep(
+      Action action, ReleaseState release, String kind, StepDef step, Participant by) {
+    Action guarded = guard(action, release, step(step.key()), by);
+    if (!guarded.isOffered()) return guarded;
+    List<String> meets =
+        kind.equals("complete") ? release.requirements.unmet(step.meets()) : List.of();
+    for (String requirement : meets) {
+      Optional<Conflict> c = conflict(release, requirement(requirement), by);
+      if (c.isPresent()) {
+        Conflict through =
+            new Conflict(
+                c.get().rule(),
+                c.get().done(),
+                "You "
+                    + past(release, c.get().done())
+                    + " on this release; another "
+                    + step.owner()
+                    + " member must do step '"
+                    + step.key()
+                    + "', which meets requirement '"
+                    + requirement
+                    + "' (separation of duties: "
+                    + c.get().rule().rule()
+                    + ").");
+        return blocked(action, through);
+      }
+    }
+    return guarded;
+  }
+
+  private static Action blocked(Action action, Conflict c) {
+    return Action.blocked(
+        action.kind(),
+        action.key(),
+        c.detail(),
+        List.of(new Blocker(BLOCKER_KIND, c.rule().rule(), c.detail())));
   }
 
   /** The first rule this person would break by doing the act, with what they did before. */
@@ -44,7 +81,7 @@ final class SeparationOfDutiesPolicy {
     for (DutyRule rule : process.dutiesOf(act)) {
       for (Act other : rule.acts()) {
         if (!other.equals(act) && doneBy(release, other).contains(by.username())) {
-          return Optional.of(new Conflict(rule, other, detail(process, rule, other, act)));
+          return Optional.of(new Conflict(rule, other, detail(release, rule, other, act)));
         }
       }
     }
@@ -64,7 +101,7 @@ final class SeparationOfDutiesPolicy {
       }
       case STEP -> {
         StepState s = release.steps.states().get(act.key());
-        if (s != null && s.by() != null && s.status() != StepStatus.SKIPPED) who.add(s.by());
+        if (s != null && s.by() != null) who.add(s.by());
       }
       case REQUIREMENT -> {
         RequirementState r = release.requirements.states().get(act.key());
@@ -77,9 +114,10 @@ final class SeparationOfDutiesPolicy {
     return who;
   }
 
-  private static String detail(ProcessDefinition process, DutyRule rule, Act done, Act wanted) {
+  private static String detail(ReleaseState release, DutyRule rule, Act done, Act wanted) {
+    ProcessDefinition process = release.process;
     return "You "
-        + past(process, done)
+        + past(release, done)
         + " on this release; another "
         + String.join(" or ", roles(process, wanted))
         + " member must "
@@ -89,13 +127,19 @@ final class SeparationOfDutiesPolicy {
         + ").";
   }
 
-  private static String past(ProcessDefinition process, Act act) {
+  private static boolean skipped(ReleaseState release, Act act) {
+    StepState s = release.steps.states().get(act.key());
+    return s != null && s.status() == StepStatus.SKIPPED;
+  }
+
+  private static String past(ReleaseState release, Act act) {
+    ProcessDefinition process = release.process;
     return switch (act.kind()) {
       case DECISION -> "decided go";
       case STEP ->
           deployTo(process, act)
               .map(env -> "deployed to " + env)
-              .orElse("did step '" + act.key() + "'");
+              .orElse((skipped(release, act) ? "skipped step '" : "did step '") + act.key() + "'");
       case REQUIREMENT -> "met or signed requirement '" + act.key() + "'";
     };
   }

@@ -1,6 +1,7 @@
 package io.tollgate.sso;
 
 import io.tollgate.identity.SignedInWithSingleSignOn;
+import io.tollgate.product.MembershipPolicy;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.TollgateException;
@@ -25,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MembershipsFollowGroups {
   /**
-   * The mapping is the administrator's configuration, so its changes are made with the
-   * administrator's authority, under the name {@code oidc} in the audit log.
+   * The mapping acts as the integration {@code oidc} (not a person, not an administrator) through
+   * the membership grant the product feature gives it ({@link MembershipPolicy#IDENTITY_PROVIDER}).
    */
-  static final Actor MAPPING = new Actor("oidc", true);
+  static final Actor MAPPING = MembershipPolicy.IDENTITY_PROVIDER;
 
   private static final Logger log = LoggerFactory.getLogger(MembershipsFollowGroups.class);
 

@@ -36,7 +36,15 @@ import tools.jackson.databind.JsonNode;
  * they meet is the fixture's. A refused caller gets 401 (no token), 403, or — an outsider, to whom
  * the product's existence is not told — 404. A caller the table allows gets neither 401, 403 nor
  * 404; the domain may still refuse the fixture's state (409) or input (422). No call may answer
- * 5xx, and every 4xx answered is documented for the operation.
+ * 5xx, every 4xx answered is documented for the operation, and a success answers the one 2xx the
+ * document gives the operation (201 for a create, 204 for a delete).
+ *
+ * <p>And the other way: every refusal the document lists for an operation is one something answers.
+ * Besides the callers above, probes call each operation as an allowed caller with a malformed JSON
+ * body (400), a wrong content type (415), a body over the limit (413), a number parameter that is
+ * not a number (400) and an unknown item in its path (404). A documented 4xx that neither a caller
+ * nor a probe got is flagged, except 409 and 422, which depend on each operation's own state and
+ * input and are proven by the feature tests.
  */
 class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
@@ -113,6 +121,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("completeStep", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("skipStep", EnumSet.of(DEVOPS)),
           Map.entry("decide", EnumSet.of(RELEASE_MANAGER)),
+          // approvals (on a product of octoacme-strict: a QA lead and a DevOps engineer approve a
+          // minor release; the release manager planned it and may not)
+          Map.entry("approveRelease", EnumSet.of(QA_LEAD, DEVOPS)),
           Map.entry("acknowledgeHandoff", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("updateNotes", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("getNotes", MEMBERS_AND_ADMIN),
@@ -138,6 +149,33 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("completeIncidentStep", EnumSet.of(DEVOPS)),
           Map.entry("skipIncidentStep", EnumSet.of(DEVOPS)),
           Map.entry("resolveIncident", EnumSet.of(RELEASE_MANAGER)),
+          // notifications: read by members and the admin, changed by the admin or the RM
+          Map.entry("createSubscription", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listSubscriptions", MEMBERS_AND_ADMIN),
+          Map.entry("deleteSubscription", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listDeliveries", MEMBERS_AND_ADMIN),
+          Map.entry("retryDelivery", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("setStakeholders", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("getStakeholders", MEMBERS_AND_ADMIN),
+          Map.entry("getMyNotifications", ANY_TOKEN),
+          // customer-reported issues: recorded and escalated by support or the RM
+          Map.entry("reportCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),
+          Map.entry("listCustomerIssues", MEMBERS_AND_ADMIN),
+          Map.entry("escalateCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),
+          Map.entry("getMyNotificationPreferences", ANY_TOKEN),
+          Map.entry("setMyNotificationPreferences", ANY_TOKEN),
+          // environment automation: configured by devops or the admin, read by members
+          Map.entry("setEnvironmentAutomation", EnumSet.of(DEVOPS, ADMIN)),
+          Map.entry("getEnvironmentAutomation", MEMBERS_AND_ADMIN),
+          Map.entry("deleteEnvironmentAutomation", EnumSet.of(DEVOPS, ADMIN)),
+          Map.entry("startStep", EnumSet.of(DEVOPS)),
+          Map.entry("getEnvironmentLock", MEMBERS_AND_ADMIN),
+          Map.entry("clearEnvironmentLock", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("getDeployment", MEMBERS_AND_ADMIN),
+          Map.entry("listReleaseDeployments", MEMBERS_AND_ADMIN),
+          Map.entry("cancelDeployment", EnumSet.of(DEVOPS, ADMIN)),
+          // the pipeline's callback takes the deployment's own token: no person may report
+          Map.entry("reportDeploymentStatus", EnumSet.noneOf(Caller.class)),
           // the whole audit log
           Map.entry("listAuditEvents", EnumSet.of(ADMIN)),
           Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),
@@ -175,9 +213,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       for (Caller scoped : SCOPED) {
         if (scopedMay(scoped, op, table)) may.add(scoped);
       }
-      MatrixFixture fixture = MatrixFixture.create(admin, outsider);
+      MatrixFixture fixture = MatrixFixture.create(admin, outsider, id);
       Set<String> documented = new TreeSet<>();
       op.node().path("responses").propertyNames().forEach(documented::add);
+      List<String> successes = documented.stream().filter(c -> c.startsWith("2")).toList();
+      if (successes.size() != 1) {
+        wrong.add(op + " (" + id + ") documents " + successes + " as success; one 2xx, please");
+      }
       List<Caller> order = new ArrayList<>(EnumSet.complementOf(EnumSet.copyOf(may)));
       order.addAll(may);
       for (Caller caller : order) {
@@ -200,6 +242,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           wrong.add(call + " — the table allows " + caller);
         } else if (r.status() >= 400 && !documented.contains(Integer.toString(r.status()))) {
           wrong.add(call + " — " + r.status() + " is not documented for the operation");
+        } else if (r.status() < 300 && !documented.contains(Integer.toString(r.status()))) {
+          wrong.add(
+              call
+                  + " — the document says it answers "
+                  + successes
+                  + " (give the method @ResponseStatus)");
         }
       }
     }
@@ -241,6 +289,55 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       };
     }
     return "none";
+  }
+
+  /** Refusals that depend on each operation's state and input: not probed here. */
+  static final Set<String> NOT_PROBED = Set.of("409", "422");
+
+  /**
+   * Operations whose refusals need a credential the matrix does not hold: the deployment callback
+   * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
+   * and other deployments' tokens.
+   */
+  static final Set<String> REFUSALS_TESTED_ELSEWHERE =
+      Set.of("reportDeploymentStatus", "receiveGithubWebhook");
+
+  @Test
+  void everyDocumentedRefusalIsOneSomethingAnswers() {
+    MatrixFixture.Outsider outsider = MatrixFixture.outsider(admin);
+    List<String> unanswered = new ArrayList<>();
+    for (Op op : OpenApiDocumentIntegrationTests.operations(document())) {
+      String id = op.node().path("operationId").asString();
+      Set<Caller> may = WHO_MAY.get(id);
+      if (may == null) continue; // everyOperationHasARule names it
+      if (REFUSALS_TESTED_ELSEWHERE.contains(id)) continue;
+      Set<String> documented = new TreeSet<>();
+      op.node().path("responses").propertyNames().forEach(documented::add);
+      documented.removeIf(c -> !c.startsWith("4") || NOT_PROBED.contains(c));
+      Set<String> answered = new TreeSet<>();
+      MatrixFixture fixture = MatrixFixture.create(admin, outsider, id);
+      for (Caller caller : Caller.values()) {
+        if (!may.contains(caller))
+          answered.add(Integer.toString(fixture.call(caller, op).status()));
+      }
+      // an operation no caller of the matrix may call (the deployment callback, which takes its
+      // deployment's own token) is refused to every caller above; there is nobody to probe with
+      Caller allowed = may.contains(ADMIN) ? ADMIN : may.stream().findFirst().orElse(null);
+      for (MatrixFixture.Probe probe :
+          allowed == null ? new MatrixFixture.Probe[0] : MatrixFixture.Probe.values()) {
+        Api.Response r = fixture.probe(allowed, op, probe);
+        if (r == null) continue; // the probe does not apply to the operation
+        assertThat(r.status()).as(op + " " + probe + ": " + r).isLessThan(500);
+        answered.add(Integer.toString(r.status()));
+      }
+      documented.removeAll(answered);
+      if (!documented.isEmpty()) {
+        unanswered.add(op + " (" + id + ") documents " + documented + "; answered " + answered);
+      }
+    }
+    assertThat(unanswered)
+        .as("documented refusals that no caller and no probe got (document only what is answered)")
+        .isEmpty();
   }
 
   private static boolean refusal(Caller caller, int status) {

@@ -38,10 +38,13 @@ final class MatrixFixture {
   private final String newcomer;
   private final Map<Caller, Api> scoped = new java.util.EnumMap<>(Caller.class);
 
-  private MatrixFixture(Api admin, Outsider outsider) {
+  /** Operations whose fixture product follows another process than the standard one. */
+  private static final Map<String, String> PROCESS_OF = Map.of("approveRelease", "octoacme-strict");
+
+  private MatrixFixture(Api admin, Outsider outsider, String process) {
     this.admin = admin;
     this.outsider = outsider;
-    this.team = Team.create(admin);
+    this.team = Team.create(admin, process);
     Api.Response planned =
         team.rm.post("/api/v1/products/" + team.product + "/releases", Map.of("type", "minor"));
     assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
@@ -75,8 +78,9 @@ final class MatrixFixture {
     assertThat(github.status()).as(github.toString()).isEqualTo(200);
   }
 
-  static MatrixFixture create(Api admin, Outsider outsider) {
-    return new MatrixFixture(admin, outsider);
+  /** A fixture for calling the operation: its product follows the process the operation needs. */
+  static MatrixFixture create(Api admin, Outsider outsider, String operationId) {
+    return new MatrixFixture(admin, outsider, PROCESS_OF.get(operationId));
   }
 
   static Outsider outsider(Api admin) {
@@ -113,6 +117,103 @@ final class MatrixFixture {
 
   /** A body sent as application/xml. */
   record Xml(String text) {}
+
+  /** A call made to be refused one way, to show that a refusal the document lists is real. */
+  enum Probe {
+    /** A JSON body that does not parse (another body: none at all): 400. */
+    MALFORMED_BODY,
+    /** A body in a content type the operation does not take: 415. */
+    WRONG_CONTENT_TYPE,
+    /** A body over the limit: 413. */
+    TOO_LARGE,
+    /** A number parameter (path or query) that is not a number: 400. */
+    BAD_NUMBER,
+    /** The last item of the path unknown: 404. */
+    UNKNOWN_ITEM
+  }
+
+  /** The probe's call, or null when it does not apply to the operation. */
+  Api.Response probe(Caller caller, Op op, Probe probe) {
+    String method = op.method().toUpperCase();
+    boolean takesBody = op.node().has("requestBody");
+    List<String> takes =
+        OpenApiDocumentIntegrationTests.names(op.node().path("requestBody").path("content"));
+    String contentType = takes.isEmpty() ? null : takes.get(0);
+    String accept = accept(op);
+    return switch (probe) {
+      case MALFORMED_BODY ->
+          !takesBody
+              ? null
+              : "application/json".equals(contentType)
+                  ? api(caller).call(method, path(op), contentType, accept, "{\"x\": ")
+                  : api(caller).call(method, path(op), contentType, accept, "");
+      case WRONG_CONTENT_TYPE ->
+          takesBody ? api(caller).call(method, path(op), "image/png", accept, "x") : null;
+      case TOO_LARGE ->
+          takesBody
+              ? api(caller)
+                  .call(
+                      method,
+                      path(op),
+                      contentType,
+                      accept,
+                      " ".repeat(io.tollgate.shared.Limits.BODY_BYTES + 1))
+              : null;
+      case BAD_NUMBER -> {
+        String bad = withBadNumber(op);
+        yield bad == null ? null : api(caller).call(method, bad, contentType, accept, body(op));
+      }
+      case UNKNOWN_ITEM -> {
+        String unknown = withUnknownLastItem(op);
+        yield unknown == null
+            ? null
+            : api(caller).call(method, unknown, contentType, accept, body(op));
+      }
+    };
+  }
+
+  /** The body the operation's normal call sends, as text. */
+  private String body(Op op) {
+    Object body = body(op.node().path("operationId").asString());
+    if (body == null) return null;
+    if (body instanceof Xml xml) return xml.text();
+    return body instanceof String yaml ? yaml : JSON.writeValueAsString(body);
+  }
+
+  /** The path with its first number parameter not a number (a query one added), or null. */
+  private String withBadNumber(Op op) {
+    for (tools.jackson.databind.JsonNode p : op.node().path("parameters")) {
+      String type = p.path("schema").path("type").asString();
+      if (!type.equals("integer") && !type.equals("number")) continue;
+      String name = p.path("name").asString();
+      if (p.path("in").asString().equals("query")) return path(op) + "?" + name + "=not-a-number";
+      String template = op.path().replace("{" + name + "}", "not-a-number");
+      return path(new Op(op.method(), template, op.node()));
+    }
+    return null;
+  }
+
+  /** The path with its last parameter's value replaced by one that names nothing. */
+  private String withUnknownLastItem(Op op) {
+    Matcher m = PARAMETER.matcher(op.path());
+    String last = null;
+    while (m.find()) last = m.group(2);
+    if (last == null) return null;
+    String name = last;
+    boolean number = false;
+    for (tools.jackson.databind.JsonNode p : op.node().path("parameters")) {
+      if (p.path("name").asString().equals(name)) {
+        String type = p.path("schema").path("type").asString();
+        number = type.equals("integer") || type.equals("number");
+      }
+    }
+    int at = op.path().lastIndexOf("{" + name + "}");
+    String template =
+        op.path().substring(0, at)
+            + (number ? "987654" : "no-such-item")
+            + op.path().substring(at + name.length() + 2);
+    return path(new Op(op.method(), template, op.node()));
+  }
 
   /** JSON where the operation answers it, else the first type it answers. */
   private static String accept(Op op) {
@@ -164,10 +265,17 @@ final class MatrixFixture {
             case "incidents/id" -> incident;
             case "requirements/key" -> "acceptance-criteria";
             case "handoffs/key" -> "qa-to-rm";
+            case "subscriptions/id" -> freshSubscription();
+            case "deliveries/id" -> aDelivery();
+            case "customer-issues/id" -> aCriticalCustomerIssue();
+            case "environments/env" -> automatedStaging();
+            case "deployments/id" -> deployment();
             case "steps/key" ->
-                incidentPath
-                    ? (skip ? "execute-rollback" : "notify-oncall")
-                    : (skip ? "backup" : "schedule-window");
+                template.endsWith("/start")
+                    ? "deploy-staging"
+                    : incidentPath
+                        ? (skip ? "execute-rollback" : "notify-oncall")
+                        : (skip ? "backup" : "schedule-window");
             default ->
                 throw new AssertionError(
                     "MatrixFixture does not know what to put in " + m.group() + " of " + op);
@@ -213,18 +321,118 @@ final class MatrixFixture {
       case "addTestReport" ->
           new Xml(
               "<testsuite name=\"matrix\" tests=\"1\"><testcase name=\"t\" classname=\"C\"/></testsuite>");
+      case "approveRelease" -> Map.of("comment", "looks good");
       case "updateNotes" -> Map.of("summary", "Matrix release");
       case "verifyAuditCheckpoint" ->
           Map.of("seq", 1, "hash", "00", "at", "2026-01-01T00:00:00Z", "signature", "AA==");
       case "openIncident" -> Map.of("severity", "high", "summary", "Something broke");
+      case "createSubscription" ->
+          Map.of(
+              "events",
+              List.of("release.*"),
+              "channel",
+              Map.of("kind", "email", "to", List.of("stakeholders")));
+      case "setStakeholders" -> Map.of("emails", List.of("cfo@example.com"));
+      case "reportCustomerIssue" ->
+          Map.of(
+              "summary",
+              "Checkout fails",
+              "severity",
+              "critical",
+              "link",
+              "https://support.example/1");
+      case "setMyNotificationPreferences" ->
+          Map.of("emailOff", List.of("step.*"), "mutedProducts", List.of());
+      case "setEnvironmentAutomation" ->
+          Map.of("executor", Map.of("kind", "webhook", "url", "https://ci.example.com/hooks/1"));
+      case "reportDeploymentStatus" -> Map.of("status", "succeeded");
+      case "clearEnvironmentLock" -> Map.of("reason", "fixed and checked");
       case "resolveIncident" ->
           Map.of("rootCause", "a bad config", "actionItems", List.of("check configs"));
       default -> null;
     };
   }
 
+  private boolean automated;
+  private String deployment;
+
+  /** Staging deployed by a webhook (to a port where nothing listens: it fails after retries). */
+  private String automatedStaging() {
+    if (!automated) {
+      Api.Response put =
+          admin.put(
+              "/api/v1/products/" + team.product + "/environments/staging/automation",
+              Map.of("executor", Map.of("kind", "webhook", "url", "http://127.0.0.1:9/deploy")));
+      assertThat(put.status()).as(put.toString()).isEqualTo(200);
+      automated = true;
+    }
+    return "staging";
+  }
+
+  /** A deployment of the fixture's release to staging. */
+  private String deployment() {
+    if (deployment == null) {
+      automatedStaging();
+      String r = "/api/v1/releases/" + release;
+      for (var step :
+          List.of(
+              Map.entry(team.rm, "schedule-window"),
+              Map.entry(team.devops, "backup"),
+              Map.entry(team.qa, "quality-gate"))) {
+        Api.Response done =
+            step.getKey().post(r + "/steps/" + step.getValue() + "/complete", Map.of("note", "ok"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+      }
+      Api.Response started = team.devops.post(r + "/steps/deploy-staging/start");
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      deployment = started.json().path("deployment").path("id").asString();
+    }
+    return deployment;
+  }
+
   private String developer() {
     return team.usernames.get("developer");
+  }
+
+  /** A subscription of the product, made for this call (a delete uses it up). */
+  private String freshSubscription() {
+    Api.Response made =
+        team.rm.post(
+            "/api/v1/products/" + team.product + "/subscriptions",
+            Map.of(
+                "events",
+                List.of("incident.*"),
+                "channel",
+                Map.of("kind", "email", "to", List.of("stakeholders"))));
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    return made.text("id");
+  }
+
+  /** A critical issue on a second release of the product, released for it. */
+  private String aCriticalCustomerIssue() {
+    String released = io.tollgate.support.ReleaseDriver.plan(team, "minor");
+    io.tollgate.support.ReleaseDriver.release(team, released);
+    Api.Response issue =
+        team.support.post(
+            "/api/v1/releases/" + released + "/customer-issues",
+            Map.of("summary", "Checkout fails", "severity", "critical"));
+    assertThat(issue.status()).as(issue.toString()).isEqualTo(201);
+    return issue.text("id");
+  }
+
+  /** A delivery of the product: the default subscriptions tell of the fixture's incident. */
+  private String aDelivery() {
+    String[] id = new String[1];
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              var list = team.rm.get("/api/v1/products/" + team.product + "/deliveries").json();
+              if (list.isEmpty()) return false;
+              id[0] = list.get(0).path("id").asString();
+              return true;
+            });
+    return id[0];
   }
 
   private String freshTokenOfTheDeveloper() {

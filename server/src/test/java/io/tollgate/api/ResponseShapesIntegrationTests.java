@@ -133,6 +133,7 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "decision",
         "decisions",
         "goBlockers",
+        "approvals",
         "next",
         "notes",
         "notesMissing",
@@ -205,7 +206,8 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
     assertFields(r.path("next").get(0), "key", "title", "owner");
     assertFields(r.path("decision"), "decision", "rationale", "by", "at", "snapshot");
     assertFields(r.path("decisions").get(0), "decision", "rationale", "by", "at", "snapshot");
-    assertFields(r.path("decision").path("snapshot"), "requirements", "steps");
+    assertFields(r.path("decision").path("snapshot"), "requirements", "steps", "approvals");
+    assertFields(r.path("approvals"), "required", "given");
     assertFields(
         r.path("decision").path("snapshot").path("requirements").get(0),
         "key",

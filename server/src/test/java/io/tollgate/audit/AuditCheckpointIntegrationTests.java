@@ -63,6 +63,43 @@ class AuditCheckpointIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void thePublicKeyIsPlainTextByDefaultAndJsonWhenAskedFor() throws Exception {
+    JsonNode cp = admin.get("/api/v1/audit/checkpoint").json();
+    var plain = admin.get("/api/v1/audit/public-key");
+    assertThat(plain.status()).isEqualTo(200);
+    assertThat(plain.contentType()).startsWith("text/plain");
+    assertThat(plain.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+    for (String accept : List.of("*/*", "text/plain", "text/*", "application/json;q=0.5, */*")) {
+      var r = admin.get("/api/v1/audit/public-key", accept);
+      assertThat(r.status()).as(accept).isEqualTo(200);
+      assertThat(r.body()).as(accept).isEqualTo(plain.body());
+    }
+
+    for (String accept :
+        List.of(
+            "application/json",
+            "application/json, text/plain",
+            "text/plain;q=0.1, application/json")) {
+      var json = admin.get("/api/v1/audit/public-key", accept);
+      assertThat(json.status()).as(json.toString()).isEqualTo(200);
+      assertThat(json.contentType()).startsWith("application/json");
+      assertThat(json.json().path("pem").asString()).isEqualTo(plain.body());
+      assertThat(json.json().path("algorithm").asString()).isEqualTo("Ed25519");
+      assertThat(json.json().path("keyId").asString()).isEqualTo(cp.path("keyId").asString());
+    }
+    assertThat(
+            signatureValid(
+                admin
+                    .get("/api/v1/audit/public-key", "application/json")
+                    .json()
+                    .path("pem")
+                    .asString(),
+                message(cp),
+                cp.path("signature").asString()))
+        .isTrue();
+  }
+
+  @Test
   void aCheckpointWhoseSignatureOrContentWasAlteredIsRefused() {
     ReleaseDriver.plan(team(), "minor");
     JsonNode cp = admin.get("/api/v1/audit/checkpoint").json();

@@ -49,6 +49,12 @@ class AuditSentencesTests {
         .isEqualTo("rob decided go — all green");
     assertThat(
             say(
+                "approval.given",
+                "quinn",
+                "{\"role\":\"qa-lead\",\"count\":1,\"quorum\":2,\"comment\":\"staging ok\"}"))
+        .isEqualTo("quinn approved as qa-lead (1 of 2) — staging ok");
+    assertThat(
+            say(
                 "requirement.met",
                 "quinn",
                 "{\"title\":\"QA sign-off\",\"evidence\":{\"url\":\"https://ci/1\"}}"))

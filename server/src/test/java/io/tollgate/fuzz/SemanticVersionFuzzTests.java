@@ -3,23 +3,27 @@ package io.tollgate.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tollgate.process.ReleaseType;
 import io.tollgate.release.SemanticVersion;
 import io.tollgate.release.VersionPolicy;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.Refused;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzing semantic versions: printing and parsing round-trip, parsing agrees with the regular
- * expression semver.org publishes, precedence is a total order that matches SemVer 2.0.0 (checked
- * against an independent reading of its rule 11), and {@link VersionPolicy} answers a version or
- * one of its documented refusals ({@link Invalid}, {@link Refused}), never anything else.
+ * Fuzzing semantic versions with Jazzer: printing and parsing round-trip, parsing agrees with the
+ * regular expression semver.org publishes, precedence is a total order that matches SemVer 2.0.0
+ * (checked against an independent reading of its rule 11), and {@link VersionPolicy} answers a
+ * version or one of its documented refusals ({@link Invalid}, {@link Refused}), never anything
+ * else. Versions are generated from the fuzzer's data; in every build each target runs once per
+ * committed seed ({@code SemanticVersionFuzzTestsInputs/<target>/}), and {@code JAZZER_FUZZ=1}
+ * fuzzes one target for real (README, "Fuzzing").
  */
 class SemanticVersionFuzzTests {
   /** semver.org's numbered-group expression, as in {@code fixtures/semver}. */
@@ -34,96 +38,84 @@ class SemanticVersionFuzzTests {
 
   private static final String NOISE = "0123456789.-+aAzZ \t\n_=v\u0661\uFF11\u00e9\uD800";
 
-  @Test
-  void aValidVersionPrintsAsItWasWrittenAndParsesBackEqual() {
-    Fuzz.check(
-        2000,
-        r -> version(r, false),
-        s -> s,
-        text -> {
-          if (text.length() > MAX_LENGTH) {
-            assertThat(SemanticVersion.parse(text)).as("longer than the limit").isEmpty();
-            return;
-          }
-          assertThat(SemanticVersion.parse(text)).as(text).isPresent();
-          SemanticVersion v = SemanticVersion.parse(text).orElseThrow();
-          assertThat(v.toString()).isEqualTo(text);
-          assertThat(SemanticVersion.parse(v.toString())).contains(v);
-        });
+  @FuzzTest
+  void aValidVersionPrintsAsItWasWrittenAndParsesBackEqual(FuzzedDataProvider data) {
+    String text = version(data, false);
+    if (text.length() > MAX_LENGTH) {
+      assertThat(SemanticVersion.parse(text)).as("longer than the limit").isEmpty();
+      return;
+    }
+    assertThat(SemanticVersion.parse(text)).as(text).isPresent();
+    SemanticVersion v = SemanticVersion.parse(text).orElseThrow();
+    assertThat(v.toString()).isEqualTo(text);
+    assertThat(SemanticVersion.parse(v.toString())).contains(v);
   }
 
-  @Test
-  void anyTextParsesExactlyWhenSemverOrgsExpressionAcceptsIt() {
-    Fuzz.check(
-        3000,
-        SemanticVersionFuzzTests::mangled,
-        s -> s.replace("\n", "\\n"),
-        text -> {
-          assertThat(catchThrowable(() -> SemanticVersion.parse(text))).isNull();
-          boolean valid = text.length() <= MAX_LENGTH && SEMVER_ORG.matcher(text).matches();
-          assertThat(SemanticVersion.parse(text).isPresent()).as(text).isEqualTo(valid);
-        });
+  /** Any text, as it would arrive in a request: UTF-8 bytes. */
+  @FuzzTest
+  void anyTextParsesExactlyWhenSemverOrgsExpressionAcceptsIt(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    assertThat(catchThrowable(() -> SemanticVersion.parse(text))).isNull();
+    boolean valid = text.length() <= MAX_LENGTH && SEMVER_ORG.matcher(text).matches();
+    assertThat(SemanticVersion.parse(text).isPresent()).as(text).isEqualTo(valid);
   }
 
-  @Test
-  void precedenceIsATotalOrderThatFollowsSemverRule11() {
-    Fuzz.check(
-        3000,
-        r -> List.of(parseable(r), parseable(r), parseable(r)),
-        List::toString,
-        texts -> {
-          List<SemanticVersion> v =
-              texts.stream().map(t -> SemanticVersion.parse(t).get()).toList();
-          for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-              int c = Integer.signum(v.get(i).compareTo(v.get(j)));
-              assertThat(c)
-                  .as("%s vs %s", texts.get(i), texts.get(j))
-                  .isEqualTo(Precedence.compare(texts.get(i), texts.get(j)))
-                  .isEqualTo(-Integer.signum(v.get(j).compareTo(v.get(i))));
-              // build metadata is ignored, and only it
-              assertThat(c == 0)
-                  .isEqualTo(withoutBuild(texts.get(i)).equals(withoutBuild(texts.get(j))));
-            }
-          }
-          SemanticVersion a = v.get(0);
-          SemanticVersion b = v.get(1);
-          SemanticVersion c = v.get(2);
-          if (a.compareTo(b) <= 0 && b.compareTo(c) <= 0) {
-            assertThat(a.compareTo(c)).as("transitive").isLessThanOrEqualTo(0);
-          }
-        });
+  /** A version with a few characters inserted, removed or replaced, or plain noise. */
+  @FuzzTest
+  void aMangledVersionParsesExactlyWhenSemverOrgsExpressionAcceptsIt(FuzzedDataProvider data) {
+    String text = mangled(data);
+    assertThat(catchThrowable(() -> SemanticVersion.parse(text))).isNull();
+    boolean valid = text.length() <= MAX_LENGTH && SEMVER_ORG.matcher(text).matches();
+    assertThat(SemanticVersion.parse(text).isPresent()).as(text).isEqualTo(valid);
   }
 
-  @Test
-  void theVersionPolicyAnswersAVersionOrADocumentedRefusal() {
+  @FuzzTest
+  void precedenceIsATotalOrderThatFollowsSemverRule11(FuzzedDataProvider data) {
+    List<String> texts = List.of(parseable(data), parseable(data), parseable(data));
+    List<SemanticVersion> v = texts.stream().map(t -> SemanticVersion.parse(t).get()).toList();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        int c = Integer.signum(v.get(i).compareTo(v.get(j)));
+        assertThat(c)
+            .as("%s vs %s", texts.get(i), texts.get(j))
+            .isEqualTo(Precedence.compare(texts.get(i), texts.get(j)))
+            .isEqualTo(-Integer.signum(v.get(j).compareTo(v.get(i))));
+        // build metadata is ignored, and only it
+        assertThat(c == 0).isEqualTo(withoutBuild(texts.get(i)).equals(withoutBuild(texts.get(j))));
+      }
+    }
+    SemanticVersion a = v.get(0);
+    SemanticVersion b = v.get(1);
+    SemanticVersion c = v.get(2);
+    if (a.compareTo(b) <= 0 && b.compareTo(c) <= 0) {
+      assertThat(a.compareTo(c)).as("transitive").isLessThanOrEqualTo(0);
+    }
+  }
+
+  @FuzzTest
+  void theVersionPolicyAnswersAVersionOrADocumentedRefusal(FuzzedDataProvider data) {
     ReleaseType[] types = ReleaseType.values();
-    Fuzz.check(
-        3000,
-        r -> {
-          List<String> existing = new ArrayList<>();
-          for (int i = r.nextInt(6); i > 0; i--) existing.add(version(r, r.nextInt(4) > 0));
-          existing.removeIf(v -> v.length() > MAX_LENGTH);
-          String requested = r.nextInt(4) == 0 ? mangled(r) : version(r, r.nextInt(4) > 0);
-          return new PolicyCase(existing, types[r.nextInt(types.length)], requested);
-        },
-        PolicyCase::toString,
-        c -> {
-          List<SemanticVersion> existing =
-              c.existing().stream().map(t -> SemanticVersion.parse(t).get()).toList();
-          SemanticVersion proposed = VersionPolicy.next(c.type(), existing);
-          assertThat(existing).allSatisfy(e -> assertThat(proposed).isGreaterThan(e));
-          if (proposed.toString().length() <= MAX_LENGTH) {
-            assertThat(VersionPolicy.check(proposed.toString(), c.type(), existing))
-                .as("the proposal is accepted")
-                .isEqualTo(proposed);
-          }
-          Throwable thrown = catchThrowable(() -> accepted(c, existing));
-          if (thrown != null) {
-            assertThat(thrown).isInstanceOfAny(Invalid.class, Refused.class);
-            assertThat(thrown.getMessage()).isNotBlank();
-          }
-        });
+    List<String> texts = new ArrayList<>();
+    for (int i = data.consumeInt(0, 5); i > 0; i--) texts.add(version(data, pick(data, 4) > 0));
+    texts.removeIf(t -> t.length() > MAX_LENGTH);
+    ReleaseType type = types[pick(data, types.length)];
+    String requested = pick(data, 4) == 0 ? mangled(data) : version(data, pick(data, 4) > 0);
+    PolicyCase c = new PolicyCase(texts, type, requested);
+
+    List<SemanticVersion> existing =
+        c.existing().stream().map(t -> SemanticVersion.parse(t).get()).toList();
+    SemanticVersion proposed = VersionPolicy.next(c.type(), existing);
+    assertThat(existing).allSatisfy(e -> assertThat(proposed).isGreaterThan(e));
+    if (proposed.toString().length() <= MAX_LENGTH) {
+      assertThat(VersionPolicy.check(proposed.toString(), c.type(), existing))
+          .as("the proposal is accepted")
+          .isEqualTo(proposed);
+    }
+    Throwable thrown = catchThrowable(() -> accepted(c, existing));
+    if (thrown != null) {
+      assertThat(thrown).as(c.toString()).isInstanceOfAny(Invalid.class, Refused.class);
+      assertThat(thrown.getMessage()).isNotBlank();
+    }
   }
 
   private record PolicyCase(List<String> existing, ReleaseType type, String requested) {}
@@ -154,60 +146,60 @@ class SemanticVersionFuzzTests {
    * A valid SemVer text; {@code small} draws from few values so that versions often tie or share
    * parts (and orderings get interesting), otherwise numbers may be huge.
    */
-  static String version(SplittableRandom r, boolean small) {
+  static String version(FuzzedDataProvider r, boolean small) {
     StringBuilder s = new StringBuilder();
     s.append(number(r, small)).append('.').append(number(r, small)).append('.');
     s.append(number(r, small));
-    if (r.nextInt(3) > 0) {
+    if (pick(r, 3) > 0) {
       s.append('-');
-      for (int i = 1 + r.nextInt(4); i > 0; i--) {
+      for (int i = 1 + pick(r, 4); i > 0; i--) {
         s.append(preRelease(r, small)).append(i > 1 ? "." : "");
       }
     }
-    if (r.nextInt(3) == 0) {
+    if (pick(r, 3) == 0) {
       s.append('+');
-      for (int i = 1 + r.nextInt(3); i > 0; i--) {
-        s.append(identifier(r, "0123456789abcXYZ-", 1 + r.nextInt(6))).append(i > 1 ? "." : "");
+      for (int i = 1 + pick(r, 3); i > 0; i--) {
+        s.append(identifier(r, "0123456789abcXYZ-", 1 + pick(r, 6))).append(i > 1 ? "." : "");
       }
     }
     return s.toString();
   }
 
   /** A valid version within Tollgate's length limit, mostly from few values. */
-  private static String parseable(SplittableRandom r) {
+  private static String parseable(FuzzedDataProvider r) {
     String text;
     do {
-      text = version(r, r.nextInt(4) > 0);
+      text = version(r, pick(r, 4) > 0);
     } while (text.length() > MAX_LENGTH);
     return text;
   }
 
-  private static String number(SplittableRandom r, boolean small) {
-    if (small || r.nextInt(4) > 0) return Integer.toString(r.nextInt(small ? 3 : 1000));
-    int bits = r.nextInt(8) == 0 ? 1 + r.nextInt(900) : 1 + r.nextInt(120);
-    return new BigInteger(bits, new java.util.Random(r.nextLong())).toString();
+  private static String number(FuzzedDataProvider r, boolean small) {
+    if (small || pick(r, 4) > 0) return Integer.toString(pick(r, small ? 3 : 1000));
+    int bits = pick(r, 8) == 0 ? 1 + pick(r, 900) : 1 + pick(r, 120);
+    return new BigInteger(bits, new java.util.Random(r.consumeLong())).toString();
   }
 
-  private static String preRelease(SplittableRandom r, boolean small) {
-    if (r.nextBoolean()) return number(r, small);
-    String alnum = identifier(r, small ? "ab-01" : "0123456789abzABZ-", 1 + r.nextInt(5));
+  private static String preRelease(FuzzedDataProvider r, boolean small) {
+    if (r.consumeBoolean()) return number(r, small);
+    String alnum = identifier(r, small ? "ab-01" : "0123456789abzABZ-", 1 + pick(r, 5));
     // an alphanumeric identifier holds at least one non-digit
     return alnum.chars().allMatch(Character::isDigit) ? alnum + "-" : alnum;
   }
 
-  private static String identifier(SplittableRandom r, String alphabet, int length) {
+  private static String identifier(FuzzedDataProvider r, String alphabet, int length) {
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < length; i++) s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    for (int i = 0; i < length; i++) s.append(alphabet.charAt(pick(r, alphabet.length())));
     return s.toString();
   }
 
   /** A version with a few characters inserted, removed or replaced, or plain noise. */
-  static String mangled(SplittableRandom r) {
-    StringBuilder s = new StringBuilder(r.nextInt(5) == 0 ? "" : version(r, r.nextBoolean()));
-    for (int i = r.nextInt(4); i > 0; i--) {
-      int at = s.isEmpty() ? 0 : r.nextInt(s.length() + 1);
-      char c = NOISE.charAt(r.nextInt(NOISE.length()));
-      switch (r.nextInt(3)) {
+  static String mangled(FuzzedDataProvider r) {
+    StringBuilder s = new StringBuilder(pick(r, 5) == 0 ? "" : version(r, r.consumeBoolean()));
+    for (int i = pick(r, 4); i > 0; i--) {
+      int at = s.isEmpty() ? 0 : pick(r, s.length() + 1);
+      char c = NOISE.charAt(pick(r, NOISE.length()));
+      switch (pick(r, 3)) {
         case 0 -> s.insert(at, c);
         case 1 -> {
           if (at < s.length()) s.deleteCharAt(at);
@@ -217,8 +209,13 @@ class SemanticVersionFuzzTests {
         }
       }
     }
-    if (r.nextInt(20) == 0) s.append("9".repeat(r.nextInt(300)));
+    if (pick(r, 20) == 0) s.append("9".repeat(pick(r, 300)));
     return s.toString();
+  }
+
+  /** A choice among {@code n}, drawn from the fuzzer's data (0 once the data is used up). */
+  static int pick(FuzzedDataProvider data, int n) {
+    return data.consumeInt(0, n - 1);
   }
 
   private static String withoutBuild(String text) {

@@ -86,6 +86,18 @@ class OidcSignInIntegrationTests extends IntegrationTest {
     assertThat(browser.get("http://127.0.0.1:" + port + "/products/" + PRODUCT).statusCode())
         .as("a member now")
         .isEqualTo(200);
+    assertThat(audit.types("product/" + PRODUCT)).contains("membership.changed");
+    assertThat(
+            audit.since("product/" + PRODUCT).stream()
+                .filter(e -> e.path("details").asString().contains("\"olga\""))
+                .toList())
+        .as("the mapping acts as the integration oidc, not as a person or an admin")
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.path("actor").asString()).isEqualTo("oidc");
+              assertThat(e.path("actorKind").asString()).isEqualTo("integration");
+            });
     assertThat(audit.types("user/olga")).contains("signin.succeeded");
     assertThat(audit.since("user/olga").stream().map(e -> e.path("details").asString()))
         .anySatisfy(d -> assertThat(d).contains("\"method\":\"oidc\""));

@@ -1,5 +1,6 @@
 package io.tollgate.product;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,5 +118,57 @@ class MembershipPolicyTests {
                     Map.of("qa-lead", Set.of("quinn", "quentin")),
                     List.of("1.2.0")))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void theIdentityProvidersMappingIsTheOneIntegrationGrantedRoleChanges() {
+    Actor oidc = MembershipPolicy.IDENTITY_PROVIDER;
+    assertThat(oidc.kind()).isEqualTo(Actor.Kind.INTEGRATION);
+    assertThat(oidc.admin()).isFalse();
+    assertThatCode(
+            () ->
+                policy.check(
+                    oidc,
+                    Set.of(),
+                    "olga",
+                    Set.of(),
+                    Set.of("release-manager", "qa-lead"),
+                    holders,
+                    List.of("1.4.0")))
+        .as("the mapping is the administrator's configuration: any role")
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                policy.check(
+                    oidc,
+                    Set.of(),
+                    "quinn",
+                    Set.of("qa-lead"),
+                    Set.of(),
+                    holders,
+                    List.of("1.4.0")))
+        .as("held to the last-holder rule like everyone")
+        .isInstanceOf(Refused.class)
+        .hasMessageContaining("last holder");
+    Actor github = Actor.integration("github");
+    assertThatThrownBy(
+            () ->
+                policy.check(
+                    github, Set.of(), "olga", Set.of(), Set.of("qa-lead"), holders, List.of()))
+        .isInstanceOf(Forbidden.class)
+        .hasMessage(
+            "Changing members of 'shop' is not granted to the integration github; only people and"
+                + " the identity provider's role mapping change roles.");
+    assertThatThrownBy(
+            () ->
+                policy.check(
+                    Actor.SYSTEM,
+                    Set.of(),
+                    "olga",
+                    Set.of(),
+                    Set.of("qa-lead"),
+                    holders,
+                    List.of()))
+        .isInstanceOf(Forbidden.class);
   }
 }

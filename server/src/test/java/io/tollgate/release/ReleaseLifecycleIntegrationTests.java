@@ -120,6 +120,9 @@ class ReleaseLifecycleIntegrationTests extends IntegrationTest {
       assertThat(h.path("acknowledgedAt").isNull()).isFalse();
     }
     assertThat(closed.path("deployments")).hasSize(2);
+    assertThat(closed.path("deployments").valueStream().map(d -> d.path("step").asString()))
+        .as("each deployment names the step that deploys to its environment")
+        .containsExactly("deploy-staging", "deploy-production");
     Api.Response product = t.rm.get("/api/v1/products/" + t.product);
     JsonNode production = find(product.json().path("environments"), "production", "name");
     assertThat(production.path("currentVersion").asString()).isEqualTo("1.0.0");

@@ -105,5 +105,12 @@ class SeparationOfDutiesIntegrationTests extends IntegrationTest {
     ok(t.qa.post(r + "/steps/quality-gate/complete", Map.of("note", "signed off")));
     ok(t.devops.post(r + "/steps/deploy-staging/complete", Map.of("outcome", "succeeded")));
     ok(t.qa.post(r + "/steps/smoke-staging/complete", Map.of("outcome", "succeeded")));
+    // the strict process's approvals: a QA lead and a DevOps engineer
+    Api.Response approved = qa2.post(r + "/approvals", Map.of());
+    org.assertj.core.api.Assertions.assertThat(approved.status())
+        .as(approved.toString())
+        .isEqualTo(201);
+    org.assertj.core.api.Assertions.assertThat(t.devops.post(r + "/approvals", Map.of()).status())
+        .isEqualTo(201);
   }
 }

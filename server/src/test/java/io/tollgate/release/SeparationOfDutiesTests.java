@@ -42,13 +42,17 @@ class SeparationOfDutiesTests {
   }
 
   static Release planned(ProcessDefinition process) {
+    return planned(process, ReleaseType.MINOR);
+  }
+
+  static Release planned(ProcessDefinition process, ReleaseType type) {
     return Planning.plan(
             ReleaseId.random(),
             ReleaseFixtures.PRODUCT,
             new ProcessRef(process.id(), 1),
             process,
-            ReleaseType.MINOR,
-            SemanticVersion.of(1, 4, 0),
+            type,
+            type == ReleaseType.MAJOR ? SemanticVersion.of(2, 0, 0) : SemanticVersion.of(1, 4, 0),
             "Faster checkout",
             new Window(
                 Instant.parse("2026-03-10T18:00:00Z"), Instant.parse("2026-03-10T20:00:00Z")),
@@ -73,7 +77,15 @@ class SeparationOfDutiesTests {
     r.complete("quality-gate", "all green", null, null, qaLead(), NOW);
     r.complete("deploy-staging", null, null, Outcome.SUCCEEDED, devops(), NOW);
     r.complete("smoke-staging", "12/12 passed", null, Outcome.SUCCEEDED, qaLead(), NOW);
+    approve(r);
     return r;
+  }
+
+  /** The approvals the process asks for, if any: a QA lead and a DevOps engineer. */
+  static void approve(Release r) {
+    if (r.approvalsRequired().isEmpty()) return;
+    r.approve(null, "fine by QA", QUINCY, NOW);
+    r.approve(null, "fine by ops", devops(), NOW);
   }
 
   @Test
@@ -120,6 +132,7 @@ class SeparationOfDutiesTests {
     Release r = awaitingDecision(STRICT);
     r.decide(Verdict.NO_GO, "freeze", RITA_BOTH, NOW);
     assertThat(SeparationOfDutiesPolicy.doneBy(r, SeparationOfDutiesPolicy.GO)).isEmpty();
+    approve(r); // approvals are given for one decision
     r.decide(Verdict.GO, "freeze lifted", 1, RITA_BOTH, NOW);
     assertThat(SeparationOfDutiesPolicy.doneBy(r, SeparationOfDutiesPolicy.GO))
         .containsExactly("rita");
@@ -139,6 +152,106 @@ class SeparationOfDutiesTests {
                 + " sign requirement 'acceptance-criteria' (separation of duties:"
                 + " evidence-not-signer).");
     assertThat(r.canMeet("acceptance-criteria", QUINCY).isOffered()).isTrue();
+  }
+
+  /**
+   * The built-in process with two rules on its step-met requirement and its optional step: whoever
+   * deployed to staging may not meet smoke-tests (which the staging smoke test meets), and whoever
+   * wrote the rollback plan may not take or skip the backup.
+   */
+  static final ProcessDefinition GAPS =
+      ProcessParser.parse(
+          ProcessParser.builtInYaml()
+              + "separationOfDuties:\n"
+              + "  - rule: deployer-not-tester\n"
+              + "    notSamePerson: [step:deploy-staging, requirement:smoke-tests]\n"
+              + "  - rule: planner-not-backup\n"
+              + "    notSamePerson: [requirement:rollback-plan, step:backup]\n");
+
+  /** Holds devops and qa-lead: may deploy to staging and run the smoke tests, not both. */
+  static final Participant DANA_BOTH = person("dana", "devops", "qa-lead");
+
+  @Test
+  void aStepThatMeetsARequirementIsThatRequirementsActToo() {
+    Release r = planned(GAPS);
+    r.complete("schedule-window", "mail sent", null, null, releaseManager(), NOW);
+    r.complete("backup", "snapshot", null, null, devops(), NOW);
+    r.complete("quality-gate", "all green", null, null, qaLead(), NOW);
+    r.complete("deploy-staging", null, null, Outcome.SUCCEEDED, DANA_BOTH, NOW);
+
+    String expected =
+        "You deployed to staging on this release; another qa-lead member must do step"
+            + " 'smoke-staging', which meets requirement 'smoke-tests' (separation of duties:"
+            + " deployer-not-tester).";
+    Action complete = r.canComplete("smoke-staging", DANA_BOTH);
+    assertThat(complete.isBlocked()).isTrue();
+    assertThat(complete.reason()).isEqualTo(expected);
+    assertThat(complete.blockers())
+        .containsExactly(new Blocker("separation-of-duties", "deployer-not-tester", expected));
+    Refused refused =
+        catchThrowableOfType(
+            Refused.class,
+            () -> r.complete("smoke-staging", "12/12", null, Outcome.SUCCEEDED, DANA_BOTH, NOW));
+    assertThat(refused.getMessage()).isEqualTo(expected);
+    assertThat(ReleaseFixtures.requirement(r, "smoke-tests").met()).isFalse();
+    assertThat(r.canMeet("smoke-tests", DANA_BOTH).isBlocked())
+        .as("meeting it directly was already guarded")
+        .isTrue();
+
+    r.complete("smoke-staging", "12/12", null, Outcome.SUCCEEDED, qaLead(), NOW);
+    assertThat(ReleaseFixtures.requirement(r, "smoke-tests").by()).isEqualTo("quinn");
+  }
+
+  @Test
+  void aStepWhoseRequirementIsAlreadyMetIsOnlyItsOwnAct() {
+    Release r = planned(GAPS);
+    r.complete("schedule-window", "mail sent", null, null, releaseManager(), NOW);
+    r.complete("backup", "snapshot", null, null, devops(), NOW);
+    r.complete("quality-gate", "all green", null, null, qaLead(), NOW);
+    r.complete("deploy-staging", null, null, Outcome.SUCCEEDED, DANA_BOTH, NOW);
+    r.meet("smoke-tests", evidence("https://qa.example/smoke/7"), qaLead(), NOW);
+    assertThat(r.canComplete("smoke-staging", DANA_BOTH).isOffered()).isTrue();
+  }
+
+  @Test
+  void skippingIsGuardedAndCountsAsTheStepsAct() {
+    Release r = planned(GAPS);
+    r.complete("schedule-window", "mail sent", null, null, releaseManager(), NOW);
+    r.meet("rollback-plan", evidence("https://wiki.example/rb"), devops(), NOW);
+
+    Action skip = r.canSkip("backup", devops());
+    assertThat(skip.isBlocked()).isTrue();
+    assertThat(skip.reason())
+        .isEqualTo(
+            "You met or signed requirement 'rollback-plan' on this release; another devops member"
+                + " must do step 'backup' (separation of duties: planner-not-backup).");
+    assertThat(r.actionsFor(devops()).blockers("skip", "backup"))
+        .extracting(Blocker::kind)
+        .containsExactly("separation-of-duties");
+    assertThat(
+            catchThrowableOfType(
+                    Refused.class, () -> r.skip("backup", "no data changes", devops(), NOW))
+                .status())
+        .isEqualTo(409);
+    assertThat(ReleaseFixtures.step(r, "backup").status()).isEqualTo(StepStatus.PENDING);
+
+    Participant dave = person("dave", "devops");
+    r.skip("backup", "no data changes", dave, NOW);
+    assertThat(SeparationOfDutiesPolicy.doneBy(r, SeparationOfDutiesPolicy.step("backup")))
+        .containsExactly("dave");
+  }
+
+  @Test
+  void whoSkippedAStepMayNotDoTheOtherActOfItsRule() {
+    Release r = planned(GAPS);
+    r.complete("schedule-window", "mail sent", null, null, releaseManager(), NOW);
+    r.skip("backup", "no data changes", devops(), NOW);
+    Action meet = r.canMeet("rollback-plan", devops());
+    assertThat(meet.isBlocked()).isTrue();
+    assertThat(meet.reason())
+        .isEqualTo(
+            "You skipped step 'backup' on this release; another devops member must meet or sign"
+                + " requirement 'rollback-plan' (separation of duties: planner-not-backup).");
   }
 
   @Test

@@ -27,6 +27,11 @@ public final class Api {
     return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
   }
 
+  /** The same caller on another server (a second node). */
+  public Api onPort(int port) {
+    return new Api(port, token);
+  }
+
   public Response get(String path) {
     return send(builder(path).GET());
   }

@@ -32,6 +32,18 @@ public abstract class IntegrationTest {
     registry.add("tollgate.bootstrap-admin-token", () -> ADMIN_TOKEN);
     registry.add("tollgate.data-dir", () -> "target/it-data");
     registry.add("tollgate.demo", () -> "false");
+    // notifications: quick retries and timeouts, so failures and dead letters show within seconds
+    registry.add("tollgate.notify.backoff-base", () -> "PT0.2S");
+    registry.add("tollgate.notify.max-attempts", () -> "3");
+    registry.add("tollgate.notify.timeout", () -> "PT2S");
+    registry.add("tollgate.notify.lease", () -> "PT5S");
+    registry.add("tollgate.smtp.host", () -> "127.0.0.1");
+    registry.add("tollgate.smtp.port", () -> Integer.toString(MailServer.port()));
+    registry.add("tollgate.smtp.from", () -> "tollgate@tollgate.test");
+    // automation: the webhook's retries 100 ms apart, jobs polled often (tests wait on them)
+    registry.add("tollgate.automation.retry-base", () -> "PT0.1S");
+    registry.add("tollgate.automation.polling-interval", () -> "PT0.2S");
+    registry.add("tollgate.automation.heartbeat-interval", () -> "PT1S");
     TestDatabase.properties("tollgate-it", "tollgate_it")
         .forEach((k, v) -> registry.add(k, () -> v));
     if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");

@@ -1,9 +1,13 @@
 package io.tollgate.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tollgate.audit.AuditCheckpoints;
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditPublicKey;
 import io.tollgate.audit.Checkpoint;
 import io.tollgate.audit.Verification;
 import io.tollgate.shared.Actor;
@@ -12,11 +16,14 @@ import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.web.ProblemStatuses;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,15 +107,61 @@ class AuditApi {
     return checkpoints.current();
   }
 
-  /** The public key that verifies checkpoints (PEM, for {@code openssl pkeyutl -verify}). */
+  /**
+   * The public key that verifies checkpoints: PEM as plain text (for {@code openssl pkeyutl
+   * -verify}), or, when the caller prefers JSON ({@code Accept: application/json}), its {@link
+   * AuditPublicKey} form. Any other Accept gets the plain text.
+   */
   @Operation(
       operationId = "getAuditPublicKey",
-      summary = "The public key (PEM) that verifies audit checkpoints (admin)")
+      summary =
+          "The public key (PEM, or JSON with its key id) that verifies audit checkpoints (admin)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The public key",
+      content = {
+        @Content(
+            mediaType = MediaType.TEXT_PLAIN_VALUE,
+            schema = @Schema(type = "string", description = "PEM")),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = AuditPublicKey.class))
+      })
   @ProblemStatuses(403)
-  @GetMapping(path = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
-  String publicKey(@AuthenticationPrincipal Actor actor) {
+  @GetMapping(
+      path = "/public-key",
+      produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
+  ResponseEntity<?> publicKey(
+      @AuthenticationPrincipal Actor actor,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     requireAdmin(actor);
-    return checkpoints.publicKeyPem();
+    if (prefersJson(accept)) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(checkpoints.publicKey());
+    }
+    return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(checkpoints.publicKeyPem());
+  }
+
+  /**
+   * JSON only when the caller ranks it above plain text: by quality, then in the order written (an
+   * unreadable Accept gets plain text).
+   */
+  static boolean prefersJson(String accept) {
+    if (accept == null || accept.isBlank()) return false;
+    List<MediaType> types;
+    try {
+      types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+    } catch (org.springframework.http.InvalidMediaTypeException e) {
+      return false;
+    }
+    types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+    for (MediaType type : types) {
+      if (type.getQualityValue() == 0) continue;
+      if (type.isCompatibleWith(MediaType.TEXT_PLAIN)) return false;
+      if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) return true;
+    }
+    return false;
   }
 
   @Operation(operationId = "listAuditEvents", summary = "Page through the whole audit log (admin)")

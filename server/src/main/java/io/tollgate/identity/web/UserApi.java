@@ -12,6 +12,7 @@ import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Users, tokens and passwords. */
@@ -58,6 +60,7 @@ class UserApi {
 
   @Operation(operationId = "createUser", summary = "Create a user (admin)")
   @ProblemStatuses({403, 409, 422})
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<User> create(@AuthenticationPrincipal Actor actor, @RequestBody NewUser body) {
     User user = users.create(actor, body.username(), body.displayName(), body.email());
@@ -84,6 +87,7 @@ class UserApi {
           "Issue an API token for a user, shown once, optionally expiring and with a scope"
               + " (admin, or the user)")
   @ProblemStatuses({403, 404, 422})
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IssuedToken> issue(
       @AuthenticationPrincipal Actor actor,
@@ -108,6 +112,7 @@ class UserApi {
 
   @Operation(operationId = "revokeToken", summary = "Revoke a user's token (admin, or the user)")
   @ProblemStatuses({403, 404})
+  @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI document says it answers
   @DeleteMapping("/users/{username}/tokens/{id}")
   ResponseEntity<Void> revoke(
       @AuthenticationPrincipal Actor actor,
@@ -121,6 +126,7 @@ class UserApi {
       operationId = "setPassword",
       summary = "Set a user's web sign-in password (admin, or the user for their own)")
   @ProblemStatuses({403, 404, 422})
+  @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI document says it answers
   @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> password(
       @AuthenticationPrincipal Actor actor,

@@ -7,6 +7,7 @@ import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Incidents and their playbook. */
@@ -39,6 +41,7 @@ class IncidentApi {
       operationId = "openIncident",
       summary = "Open an incident on a release, with its playbook (any member of the product)")
   @ProblemStatuses({403, 404, 409, 422})
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/releases/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IncidentAnswer> open(
       @AuthenticationPrincipal Actor actor,
@@ -50,7 +53,7 @@ class IncidentApi {
   }
 
   @Operation(operationId = "getIncident", summary = "Read an incident and its playbook")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the incident does not exist
   @GetMapping("/incidents/{id}")
   IncidentAnswer get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     return view(incidents.get(actor, id));

@@ -2,7 +2,9 @@ package io.tollgate.incident.web;
 
 import io.tollgate.incident.Incident;
 import io.tollgate.incident.IncidentData;
+import io.tollgate.incident.IncidentStatus;
 import io.tollgate.incident.IncidentStep;
+import io.tollgate.incident.PlaybookStepStatus;
 import io.tollgate.incident.RollbackDone;
 import io.tollgate.process.PlaybookStepDef;
 import io.tollgate.process.ProcessDefinition;
@@ -61,7 +63,12 @@ record IncidentView(
       boolean ready,
       List<io.tollgate.shared.Blocker> blockers) {
     public boolean pending() {
-      return status.equals("pending");
+      return status.equals(PlaybookStepStatus.PENDING.id());
+    }
+
+    /** The mark beside the status (one home: {@link PlaybookStepStatus}). */
+    public String icon() {
+      return PlaybookStepStatus.iconOf(status);
     }
   }
 
@@ -132,6 +139,11 @@ record IncidentView(
     return steps.stream().filter(StepView::rollback).findFirst().orElse(null);
   }
 
+  /** The mark beside the incident's status (one home: {@link IncidentStatus}). */
+  public String statusIcon() {
+    return IncidentStatus.iconOf(status);
+  }
+
   /** The icon that goes with the release's status word (one home: {@link ReleaseStatus}). */
   public String releaseStatusIcon() {
     return ReleaseStatus.iconOf(releaseStatus);
@@ -167,7 +179,9 @@ record IncidentView(
                     new After(
                         a,
                         incident.playbook().step(a).map(PlaybookStepDef::title).orElse(a),
-                        states.containsKey(a) ? states.get(a).status() : "pending"))
+                        states.containsKey(a)
+                            ? states.get(a).status()
+                            : PlaybookStepStatus.PENDING.id()))
             .toList();
     return new StepView(
         def.key(),

@@ -7,6 +7,7 @@ import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Processes as code: list, read, and publish new versions from YAML. */
@@ -58,6 +60,7 @@ class ProcessApi {
       operationId = "publishProcess",
       summary = "Publish a process, or a new version of one, from YAML (admin)")
   @ProblemStatuses({403, 422})
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
   ResponseEntity<ProcessSummary> publish(
       @AuthenticationPrincipal Actor actor, @RequestBody String yaml) {

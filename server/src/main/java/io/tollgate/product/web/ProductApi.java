@@ -13,6 +13,7 @@ import io.tollgate.shared.web.ProblemStatuses;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Products, their environments and members; and who the caller is. */
@@ -54,7 +56,8 @@ class ProductApi {
   record Me(String username, boolean admin, List<Membership> memberships) {}
 
   @Operation(operationId = "createProduct", summary = "Create a product (admin)")
-  @ProblemStatuses({403, 404, 409, 422})
+  @ProblemStatuses({403, 409, 422}) // an unknown process is invalid input: 422
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/products", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProductView> create(
       @AuthenticationPrincipal Actor actor, @RequestBody NewProduct body) {

@@ -25,7 +25,12 @@ public final class ReleaseDocuments {
             doc.remove("deployments");
             doc.remove("incidents");
           }
-          // Version 3 added the release's source and each decision's commit and staleness: a
+          if (version < 3 && !doc.has("approvals")) {
+            // Version 3 added the approvals given toward the next decision (and a decision
+            // snapshot's approvals); a version 2 release had none.
+            doc.putArray("approvals");
+          }
+          // Version 3 also added the release's source and each decision's commit and staleness: a
           // version 2 document has none, read as null.
         });
   }

@@ -4,10 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.ReleaseData;
 import io.tollgate.shared.Timestamps;
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,11 +41,26 @@ public class ReleaseStore {
           .build();
 
   private final ReleaseVersionIndex versions;
+  // PostgreSQL locks and reads the row in one "select ... for update"; see lockHead
+  private final boolean lockInOneStatement;
 
-  ReleaseStore(JdbcClient jdbc, JsonMapper json, ReleaseVersionIndex versions) {
+  ReleaseStore(
+      JdbcClient jdbc, JsonMapper json, ReleaseVersionIndex versions, DataSource dataSource) {
     this.jdbc = jdbc;
     this.json = json;
     this.versions = versions;
+    this.lockInOneStatement = isPostgres(dataSource);
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      return "PostgreSQL"
+          .equals(
+              JdbcUtils.extractDatabaseMetaData(
+                  dataSource, DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("Cannot tell which database holds the releases", e);
+    }
   }
 
   /**
@@ -51,9 +70,9 @@ public class ReleaseStore {
   public void insert(ReleaseData data, String status, Instant now) {
     ReleaseVersionIndex.Numbers numbers = ReleaseVersionIndex.Numbers.of(data.version());
     jdbc.sql(
-            "insert into releases (id, product_key, version, active_version, release_type, status, created_at,"
-                + " updated_at, revision, document, v_major, v_minor, v_patch)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "insert into releases (id, product_key, version, active_version, release_type, status,"
+                + " created_at, updated_at, revision, document, v_major, v_minor, v_patch) values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             data.id(),
             data.product(),
@@ -77,8 +96,8 @@ public class ReleaseStore {
   /** Saves a changed release if nobody saved it since {@code expectedRevision}; false otherwise. */
   public boolean update(ReleaseData data, String status, long expectedRevision, Instant now) {
     return jdbc.sql(
-                "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?, document = ?"
-                    + " where id = ? and revision = ?")
+                "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?,"
+                    + " document = ? where id = ? and revision = ?")
             .params(
                 status,
                 data.cancellation() == null ? data.version() : null,
@@ -133,10 +152,19 @@ public class ReleaseStore {
 
   /** Locks a release's row until the transaction ends and answers its current revision. */
   public Optional<Head> lockHead(String id) {
-    // An update that changes nothing takes the row's lock as "select ... for update" would (waiting
-    // for a command in flight on the same release to commit); the select after it is a statement
-    // of its own, so it reads what that command left. H2 parses a "for update" select afresh on
-    // every call, and these two only once per connection.
+    if (lockInOneStatement) {
+      // PostgreSQL waits for a command in flight on the same release to commit and then answers
+      // the row as that command left it (read committed re-reads a row it had to wait for), and
+      // a row lock writes no new row version, where the update below would
+      return jdbc.sql("select product_key, revision from releases where id = ? for update")
+          .param(id)
+          .query((rs, n) -> new Head(rs.getString("product_key"), rs.getLong("revision")))
+          .optional();
+    }
+    // H2: an update that changes nothing takes the row's lock as "select ... for update" would
+    // (waiting for a command in flight on the same release to commit); the select after it is a
+    // statement of its own, so it reads what that command left. H2 parses a "for update" select
+    // afresh on every call, and these two only once per connection.
     if (jdbc.sql("update releases set revision = revision where id = ?").param(id).update() == 0) {
       return Optional.empty();
     }

@@ -42,7 +42,12 @@ record Board(
       String kind, String label, String title, String href, String incident, List<String> lines) {}
 
   /** A product's row of the environment grid; a missing cell is an environment it does not have. */
-  record GridRow(Product product, Map<String, EnvironmentState> cells) {}
+  /** {@code deploying}: environments a release of the product is being deployed to now. */
+  record GridRow(
+      Product product,
+      Map<String, EnvironmentState> cells,
+      java.util.Set<String> deploying,
+      Map<String, String> locked) {}
 
   /** An active release as one row of the board. */
   record Row(
@@ -57,6 +62,8 @@ record Board(
       String window,
       boolean windowPassed,
       String next,
+      String sla,
+      boolean slaPassed,
       String owner,
       String people,
       List<String> requirements,
@@ -64,5 +71,6 @@ record Board(
       String since,
       List<String> blockers,
       int moreBlockers,
-      List<String> myActions) {}
+      List<String> myActions,
+      int customerIssues) {}
 }

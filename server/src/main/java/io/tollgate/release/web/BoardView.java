@@ -3,6 +3,7 @@ package io.tollgate.release.web;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.deployment.EnvironmentState;
 import io.tollgate.process.HandoffDef;
+import io.tollgate.process.HandoffSla;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
@@ -11,6 +12,7 @@ import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Action;
 import io.tollgate.release.Actions;
+import io.tollgate.release.HandoffState;
 import io.tollgate.release.HandoffStatus;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.IncidentLookup.OpenIncident;
@@ -43,18 +45,28 @@ class BoardView {
   private final ProductManagement products;
   private final DeploymentManagement deployments;
   private final IncidentLookup incidents;
+  private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final Fmt fmt;
+
+  private final org.springframework.beans.factory.ObjectProvider<
+          io.tollgate.release.AutomatedEnvironments>
+      automated;
 
   BoardView(
       ReleaseManagement releases,
       ProductManagement products,
       DeploymentManagement deployments,
       IncidentLookup incidents,
-      Fmt fmt) {
+      io.tollgate.release.CustomerIssueCounts customerIssues,
+      Fmt fmt,
+      org.springframework.beans.factory.ObjectProvider<io.tollgate.release.AutomatedEnvironments>
+          automated) {
+    this.automated = automated;
     this.releases = releases;
     this.products = products;
     this.deployments = deployments;
     this.incidents = incidents;
+    this.customerIssues = customerIssues;
     this.fmt = fmt;
   }
 
@@ -75,16 +87,25 @@ class BoardView {
     }
     List<OpenIncident> open =
         byKey.isEmpty() ? List.of() : incidents.openIncidents(List.copyOf(byKey.keySet()));
+    Map<String, Integer> issues =
+        customerIssues.of(active.stream().map(r -> r.id().value()).toList());
     List<Board.Row> rows =
         active.stream()
             .filter(r -> filters.status() == null || r.status().id().equals(filters.status()))
             .filter(r -> !filters.mine() || !mine.get(r.id().value()).isEmpty())
-            .map(r -> row(r, byKey.get(r.product()), mine.get(r.id().value()), now))
+            .map(
+                r ->
+                    row(
+                        r,
+                        byKey.get(r.product()),
+                        mine.get(r.id().value()),
+                        now,
+                        issues.getOrDefault(r.id().value(), 0)))
             .toList();
     return new Board(
         AttentionStrip.of(active, mine, open, byKey, now, fmt),
         shown.stream().flatMap(p -> p.environments().stream()).distinct().toList(),
-        shown.stream().map(this::gridRow).toList(),
+        shown.stream().map(p -> gridRow(p, active)).toList(),
         rows,
         visible,
         Arrays.stream(ReleaseStatus.values())
@@ -94,10 +115,23 @@ class BoardView {
         filters);
   }
 
-  private Board.GridRow gridRow(Product p) {
+  private Board.GridRow gridRow(Product p, List<Release> active) {
     Map<String, EnvironmentState> cells = new LinkedHashMap<>();
     deployments.environments(p.key(), p.environments()).forEach(e -> cells.put(e.name(), e));
-    return new Board.GridRow(p, cells);
+    java.util.Set<String> deploying = new java.util.TreeSet<>();
+    for (Release r : active) {
+      if (!r.product().equals(p.key())) continue;
+      for (io.tollgate.release.StepState s : r.steps()) {
+        if (s.status() != io.tollgate.release.StepStatus.RUNNING) continue;
+        r.process()
+            .step(s.key())
+            .filter(d -> d.kind() == io.tollgate.process.StepKind.DEPLOY && d.environment() != null)
+            .ifPresent(d -> deploying.add(d.environment()));
+      }
+    }
+    io.tollgate.release.AutomatedEnvironments automation = automated.getIfAvailable();
+    return new Board.GridRow(
+        p, cells, deploying, automation == null ? Map.of() : automation.locked(p.key()));
   }
 
   /**
@@ -123,7 +157,8 @@ class BoardView {
     return out;
   }
 
-  private Board.Row row(Release r, Product product, List<String> myActions, Instant now) {
+  private Board.Row row(
+      Release r, Product product, List<String> myActions, Instant now, int customerIssues) {
     ProcessDefinition p = r.process();
     List<StepDef> actionable = r.actionableSteps();
     List<String> openRequirements =
@@ -155,6 +190,18 @@ class BoardView {
         next = r.status() == ReleaseStatus.FAILED ? "The incident playbook" : "Nothing to do now";
       }
     }
+    java.time.Duration slaLeft = null;
+    String sla = null;
+    for (HandoffState h : r.handoffs()) {
+      HandoffDef def = p.handoff(h.key()).orElse(null);
+      if (def == null) continue;
+      java.time.Duration left =
+          HandoffSla.remaining(h.handedAt(), h.acknowledgedAt(), def.sla(), now);
+      if (left != null && (slaLeft == null || left.compareTo(slaLeft) < 0)) {
+        slaLeft = left; // the waiting handoff closest to (or furthest past) its SLA
+        sla = "Handoff to " + def.to() + " — " + HandoffRow.slaClock(left, def.sla());
+      }
+    }
     List<String> blockers = r.goBlockers().stream().map(Blocker::title).toList();
     Window w = r.window();
     boolean passed =
@@ -174,6 +221,8 @@ class BoardView {
         window(w),
         passed,
         next,
+        sla,
+        slaLeft != null && slaLeft.isNegative(),
         owner,
         owner == null ? null : people(product, owner),
         openRequirements,
@@ -181,7 +230,8 @@ class BoardView {
         fmt.time(r.lastActivityAt()),
         blockers.stream().limit(SHOWN).toList(),
         Math.max(0, blockers.size() - SHOWN),
-        myActions);
+        myActions,
+        customerIssues);
   }
 
   private String window(Window w) {

@@ -31,7 +31,10 @@ record DecisionView(
                                 + " "
                                 + s.status().id()
                                 + (s.outcome() == null ? "" : " (" + s.outcome().id() + ")")))
-            .toList();
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    d.snapshot()
+        .approvals()
+        .forEach(a -> snapshot.add("✓ approved by " + a.by() + " as " + a.role()));
     return new DecisionView(
         d.decision().id(),
         d.decision().icon() + " " + d.decision().id(),

@@ -14,6 +14,7 @@ import io.tollgate.shared.web.ProblemStatuses;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The release endpoints of REST contract v1. */
@@ -77,6 +79,7 @@ class ReleaseApi {
       operationId = "createRelease",
       summary = "Plan a release of a product (its release manager)")
   @ProblemStatuses({403, 404, 409, 422})
+  @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/products/{key}/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
   @AnswersTheRelease
   ResponseEntity<byte[]> create(
@@ -122,7 +125,7 @@ class ReleaseApi {
   }
 
   @Operation(operationId = "getRelease", summary = "Read a release")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the release does not exist
   @GetMapping("/releases/{id}")
   @AnswersTheRelease
   ResponseEntity<byte[]> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -238,7 +241,7 @@ class ReleaseApi {
   @Operation(
       operationId = "getReleaseAudit",
       summary = "Read a release's audit events, with their hashes")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404) // to anyone outside the product, the release does not exist
   @GetMapping("/releases/{id}/audit")
   List<ReleaseAnswers.AuditEntry> audit(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {

@@ -2,6 +2,7 @@ package io.tollgate.release.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,11 +30,23 @@ class ReleaseJson {
   private final JsonMapper json;
   private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
-  ReleaseJson(ReleaseManagement releases, IncidentLookup incidents, JsonMapper json) {
+  private final TransactionTemplate reads;
+
+  ReleaseJson(
+      ReleaseManagement releases,
+      IncidentLookup incidents,
+      JsonMapper json,
+      PlatformTransactionManager transactions) {
     this.releases = releases;
     this.incidents = incidents;
     this.json = json;
+    this.reads = new TransactionTemplate(transactions);
+    this.reads.setReadOnly(true);
   }
+
+  /** What the database says about a release beyond its document; deployments only if needed. */
+  private record Lookup(
+      String key, List<String> opened, byte[] cached, List<DeploymentRecord> deployments) {}
 
   /** 200 with the release. */
   ResponseEntity<byte[]> ok(Release release) {
@@ -54,10 +69,19 @@ class ReleaseJson {
    * without changing the release; they are never deleted, so the count tells a new one).
    */
   private byte[] rendered(Release release) {
-    List<String> opened = incidents.incidentsOf(release.id());
+    // one read-only transaction for both lookups, not one each
+    Lookup found =
+        reads.execute(
+            s -> {
+              List<String> opened = incidents.incidentsOf(release.id());
+              String key = release.id().value() + "@" + release.revision() + "#" + opened.size();
+              byte[] cached = rendered.getIfPresent(key);
+              return new Lookup(
+                  key, opened, cached, cached != null ? null : releases.deployments(release));
+            });
+    if (found.cached() != null) return found.cached();
     return rendered.get(
-        release.id().value() + "@" + release.revision() + "#" + opened.size(),
-        k ->
-            json.writeValueAsBytes(ReleaseView.of(release, opened, releases.deployments(release))));
+        found.key(),
+        k -> json.writeValueAsBytes(ReleaseView.of(release, found.opened(), found.deployments())));
   }
 }

@@ -44,7 +44,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
   ReleaseAnswers.Notes notesJson(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);
@@ -57,7 +57,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = "text/markdown")
   ResponseEntity<String> notesMarkdown(
       @AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -75,7 +75,7 @@ class ReleaseNotesApi {
   @Operation(
       operationId = "getNotes",
       summary = "Read the release notes: as JSON, or rendered as Markdown or HTML")
-  @ProblemStatuses({403, 404})
+  @ProblemStatuses(404)
   @GetMapping(path = "/releases/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> notesHtml(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
     Release release = releases.get(actor, id);

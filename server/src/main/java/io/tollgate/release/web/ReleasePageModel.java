@@ -52,13 +52,15 @@ record ReleasePageModel(
    *
    * @param goAllowed go is offered now; otherwise the Go button is disabled beside its blockers
    * @param notes the notes fields marked {@code atDecision} in the process (e.g. known issues)
+   * @param approvals the approvals go needs, who gave them and who may still
    */
   record DecisionPanel(
       boolean canDecide,
       List<Blocker> goBlockers,
       boolean goAllowed,
       List<StepRow> smokeTests,
-      List<NotesRow> notes) {}
+      List<NotesRow> notes,
+      ApprovalsPanel approvals) {}
 
   record NotesRow(String key, String label, String owner, List<String> entries) {
     static NotesRow of(NotesField f, ReleaseNotes notes) {
@@ -75,6 +77,7 @@ record ReleasePageModel(
       List<AuditEvent> audit,
       List<Member> members,
       boolean member,
+      String viewer,
       Fmt fmt) {
     ProcessDefinition p = r.process();
     Instant now = Instant.now();
@@ -101,7 +104,8 @@ record ReleasePageModel(
             steps.stream()
                 .filter(s -> p.step(s.key()).orElseThrow().kind() == StepKind.SMOKE_TEST)
                 .toList(),
-            p.notes().atDecision().stream().map(f -> NotesRow.of(f, r.notes())).toList());
+            p.notes().atDecision().stream().map(f -> NotesRow.of(f, r.notes())).toList(),
+            ApprovalsPanel.of(r, actions, members, viewer));
     List<DecisionView> decisions =
         r.decisions().stream().map(d -> DecisionView.of(d, fmt)).toList();
     List<DeploymentRow> deployments =

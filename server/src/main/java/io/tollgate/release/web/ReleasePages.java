@@ -32,6 +32,7 @@ class ReleasePages {
   private final ReleaseManagement releases;
   private final ProductManagement products;
   private final IncidentLookup incidents;
+  private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final AuditLog audit;
   private final Fmt fmt;
 
@@ -39,11 +40,13 @@ class ReleasePages {
       ReleaseManagement releases,
       ProductManagement products,
       IncidentLookup incidents,
+      io.tollgate.release.CustomerIssueCounts customerIssues,
       AuditLog audit,
       Fmt fmt) {
     this.releases = releases;
     this.products = products;
     this.incidents = incidents;
+    this.customerIssues = customerIssues;
     this.audit = audit;
     this.fmt = fmt;
   }
@@ -133,6 +136,23 @@ class ReleasePages {
         () -> releases.decide(me, id, decision, blank(rationale), replaces, null));
   }
 
+  @PostMapping("/releases/{id}/approvals")
+  String approve(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String id,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String comment,
+      HttpServletRequest request,
+      Model model) {
+    return act(
+        me,
+        id,
+        "approve",
+        request,
+        model,
+        () -> releases.approve(me, id, blank(role), blank(comment), null));
+  }
+
   @PostMapping("/releases/{id}/handoffs/{key}/acknowledge")
   String acknowledge(
       @AuthenticationPrincipal Actor me,
@@ -195,8 +215,12 @@ class ReleasePages {
             audit.forRelease(release.id().value()),
             product.members(),
             member,
+            me.username(),
             fmt));
     model.addAttribute("product", product);
+    model.addAttribute(
+        "customerIssues",
+        customerIssues.of(List.of(release.id().value())).getOrDefault(release.id().value(), 0));
   }
 
   private static String blank(String s) {

@@ -9,6 +9,7 @@ import io.tollgate.process.NotesField;
 import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.RequirementDef;
 import io.tollgate.process.StepDef;
+import io.tollgate.release.Approval;
 import io.tollgate.release.Cancellation;
 import io.tollgate.release.Decision;
 import io.tollgate.release.DeploymentRecord;
@@ -41,6 +42,7 @@ record ReleaseView(
     @Schema(description = "the latest decision, or null before the first") DecisionView decision,
     @Schema(description = "every decision, newest last") List<DecisionView> decisions,
     @Schema(description = "what go waits for") List<Blocker> goBlockers,
+    @Schema(description = "the approvals go needs, and those given") ApprovalsView approvals,
     @Schema(description = "the steps that can be done now") List<Next> next,
     @Schema(
             description = "the notes by field of the process's template: text, or a list of texts",
@@ -68,6 +70,7 @@ record ReleaseView(
         r.latestDecision() == null ? null : DecisionView.of(r.latestDecision()),
         r.decisions().stream().map(DecisionView::of).toList(),
         r.goBlockers(),
+        ApprovalsView.of(r),
         r.actionableSteps().stream().map(s -> new Next(s.key(), s.title(), s.owner())).toList(),
         notes(p, r.notes()),
         r.notes().missing(p.notes(), r.type()).stream().map(NotesField::key).toList(),
@@ -206,16 +209,18 @@ record ReleaseView(
           d.at(),
           new Snapshot(
               d.snapshot().requirements().stream().map(SnapshotRequirement::of).toList(),
-              d.snapshot().steps().stream().map(SnapshotStep::of).toList()),
+              d.snapshot().steps().stream().map(SnapshotStep::of).toList(),
+              d.snapshot().approvals()),
           d.commit(),
           d.stale(),
           d.staleBecause());
     }
   }
 
-  /** Requirements and steps as they stood at a decision. */
+  /** Requirements and steps as they stood at a decision, and the approvals it was made with. */
   @Schema(name = "DecisionSnapshot")
-  record Snapshot(List<SnapshotRequirement> requirements, List<SnapshotStep> steps) {}
+  record Snapshot(
+      List<SnapshotRequirement> requirements, List<SnapshotStep> steps, List<Approval> approvals) {}
 
   /** A requirement at a decision. */
   @Schema(name = "SnapshotRequirement")

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -20,31 +21,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Forces each commit of the embedded H2 database (file mode) to the device (fsync) before the
- * command that made it is answered, so that a power cut cannot take back what a person was told is
- * recorded (issue 12, finding 13).
+ * command that made it is answered, so that neither a killed process nor a power cut can take back
+ * what a person was told is recorded (issue 12, finding 13).
  *
- * <p>{@code WRITE_DELAY=0} in the URL makes H2 write a commit's chunk to its file before {@code
- * commit()} returns, but only into the operating system's page cache. After every transaction that
- * changed something commits, this listener calls {@link MVStore#sync()}, which is {@code
- * FileChannel.force(true)}: the commit, and everything written before it, is on the device when the
- * transaction template or {@code @Transactional} method returns to the controller. It runs after
- * the commit's own completion callbacks, so the audit chain's lock (held from before the commit to
- * its completion) is not held across the fsync, and several threads' fsyncs overlap.
+ * <p>After every transaction that changed something commits, this listener waits in an {@link
+ * H2GroupCommit}: a chunk written after the commit ({@link MVStore#commit()}) is forced to the
+ * device ({@link MVStore#sync()}, {@code FileChannel.force(true)}) before the transaction template
+ * or {@code @Transactional} method returns to the controller. Concurrent committers share one chunk
+ * write and one fsync. It runs after the commit's own completion callbacks, so the audit chain's
+ * lock (held from before the commit to its completion) is not held across the write and the fsync.
  *
- * <p>Why a plain fsync per commit and not {@code CHECKPOINT SYNC} or a group commit in Java:
- * measured on the 2-core ext4 build machine (16 threads, a two-row transaction each, H2 2.4, {@code
- * WRITE_DELAY=0}, commits/s): no fsync 3,000–5,500; {@code CHECKPOINT SYNC} after each commit
- * 1,300–1,800 (it takes the database's monitor and first writes a chunk of every open transaction's
- * changes); a group commit in which committers wait for one flusher that fsyncs for everyone who
- * committed before it started 3,200–3,600 at one fsync per 6 commits; one fsync per commit
- * 3,500–4,700 (8 threads: 3,600 against 2,900 for the group commit; 4 threads: equal; 1 thread:
- * 5,700 without fsync, 1,300 with, so one fsync costs about 0.6 ms there). Linux already shares one
- * journal commit and one device flush among fsyncs of the same file that overlap, so a flusher in
- * Java only adds a hand-over and makes late committers wait for a second round. A transaction that
- * changed nothing, a read-only one, and a transaction that joins an outer one are not forced.
+ * <p>Why a group commit and H2's default write delay, not {@code WRITE_DELAY=0}: with {@code
+ * WRITE_DELAY=0} H2 writes a chunk of every map a commit (and every transaction still open) touched
+ * on each commit, under its store lock; under the release bench (16 clients, 2 cores) that
+ * serialisation took about half of the request CPU samples, and the release rate fell to 0.58 of
+ * the rate without it. A first measurement (16 threads, a two-row transaction each) had found a
+ * group commit no faster than one fsync per commit, but it grouped only the fsyncs and still wrote
+ * one chunk per commit; Linux already shares one journal commit among overlapping fsyncs of one
+ * file, the chunk writes are what a group saves. A transaction that changed nothing, a read-only
+ * one, and a transaction that joins an outer one are not forced. Writes made outside a Spring
+ * transaction (none in this application's commands) are written by H2's background writer within
+ * its write delay and are not forced.
  *
  * <p>Data another transaction has committed but not yet forced is visible to readers for the
- * duration of that fsync (H2 publishes a commit before it writes it); its writer has not been
+ * duration of that flush (H2 publishes a commit before it writes it); its writer has not been
  * answered yet.
  */
 public class H2CommitSync implements TransactionExecutionListener {
@@ -59,6 +59,8 @@ public class H2CommitSync implements TransactionExecutionListener {
   private final DataSource dataSource;
   private final FileSync fileSync;
   private final Counter syncs;
+  private final Counter flushes;
+  private final Map<MVStore, H2GroupCommit> groups = new ConcurrentHashMap<>();
   private final Set<TransactionExecution> changed = ConcurrentHashMap.newKeySet();
   private volatile boolean warnedRemote;
 
@@ -70,6 +72,12 @@ public class H2CommitSync implements TransactionExecutionListener {
             .description(
                 "Commits of the embedded H2 database forced to the device (fsync) before their"
                     + " answer")
+            .register(meters);
+    this.flushes =
+        Counter.builder("tollgate.h2.flushes")
+            .description(
+                "Chunk writes and fsyncs of the embedded H2 database, each shared by the commits"
+                    + " that waited for it")
             .register(meters);
   }
 
@@ -87,10 +95,12 @@ public class H2CommitSync implements TransactionExecutionListener {
     if (session == null) return;
     MVStore store = session.getDatabase().getStore().getMvStore();
     try {
-      if (store.getAutoCommitDelay() != 0) {
-        store.commit(); // a URL without WRITE_DELAY=0: write the commit first
+      H2GroupCommit group = groups.get(store);
+      if (group == null) {
+        groups.keySet().removeIf(MVStore::isClosed); // a database closed and opened again
+        group = groups.computeIfAbsent(store, s -> new H2GroupCommit(s, fileSync, flushes));
       }
-      fileSync.sync(store);
+      group.awaitDurable();
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "The change was committed but the database could not force it to the disk, so it may"

@@ -27,6 +27,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -61,9 +62,10 @@ public class ApiDocument {
                 .title("Tollgate REST API")
                 .version(version(build.getIfAvailable()))
                 .description(
-                    "Contract v1 of Tollgate, the release orchestration server: products, processes,"
-                        + " releases, incidents, users and the audit log. Every call needs a bearer"
-                        + " token; errors are RFC 9457 problem details (application/problem+json)."))
+                    "Contract v1 of Tollgate, the release orchestration server: products,"
+                        + " processes, releases, incidents, users and the audit log. Every call"
+                        + " needs a bearer token; errors are RFC 9457 problem details"
+                        + " (application/problem+json)."))
         .addServersItem(new Server().url("/").description("This Tollgate server"))
         .components(
             new Components()
@@ -73,7 +75,8 @@ public class ApiDocument {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .description(
-                            "An API token (tg_…) issued with POST /api/v1/users/{username}/tokens."))
+                            "An API token (tg_…) issued with POST"
+                                + " /api/v1/users/{username}/tokens."))
                 .addSchemas(PROBLEM_SCHEMA, problemSchema()));
   }
 
@@ -101,9 +104,40 @@ public class ApiDocument {
         statuses.addAll(java.util.List.of(400, 413, 415));
       }
       if (hasTypedParameter(handler)) statuses.add(400);
+      successAsAnswered(operation, handler);
       addProblems(operation, statuses);
       return operation;
     };
+  }
+
+  /**
+   * An operation answers one success: 200, or what its method's {@code @ResponseStatus} says (201
+   * for a create, 204 for a delete). A 200 described elsewhere (an annotation that names the body,
+   * as {@code AnswersTheRelease}) is moved to that status, with its description and body; a 204 has
+   * no body.
+   */
+  private static void successAsAnswered(Operation operation, HandlerMethod handler) {
+    ResponseStatus declared = handler.getMethodAnnotation(ResponseStatus.class);
+    ApiResponses responses = operation.getResponses();
+    if (declared == null || responses == null) return;
+    String code = Integer.toString(declared.code().value());
+    ApiResponse ok = responses.get("200");
+    if (code.equals("200") || ok == null) return;
+    responses.remove("200");
+    ApiResponse answered = responses.get(code);
+    boolean okNamesTheBody = ok.getContent() != null && !ok.getContent().isEmpty();
+    if (answered == null || okNamesTheBody) answered = ok;
+    if (declared.code().value() == 204) {
+      answered.setContent(null);
+      if (answered.getDescription() == null
+          || answered.getDescription().isBlank()
+          || answered.getDescription().equals("OK")) {
+        answered.setDescription("Done; nothing to answer.");
+      }
+    } else if ("OK".equals(answered.getDescription())) {
+      answered.setDescription("Created.");
+    }
+    responses.addApiResponse(code, answered);
   }
 
   /** Documents refusals (problem details) of an operation, keeping any it has. */

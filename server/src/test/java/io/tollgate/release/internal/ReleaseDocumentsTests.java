@@ -46,12 +46,33 @@ class ReleaseDocumentsTests {
   }
 
   @Test
+  void readsAVersion2DocumentWrittenBeforeApprovals() throws IOException {
+    String v2 = fixture("release-document-v2.json");
+    assertThat(v2).contains("\"schemaVersion\": 2").doesNotContain("approvals");
+
+    ReleaseData data = ReleaseDocuments.read(JSON, v2);
+
+    assertThat(data.schemaVersion()).isEqualTo(ReleaseData.SCHEMA_VERSION);
+    assertThat(data.revision()).isEqualTo(31);
+    assertThat(data.approvals()).isEmpty();
+    assertThat(data.decisions()).hasSize(1);
+    assertThat(data.decisions().get(0).revision()).isEqualTo(20);
+    assertThat(data.decisions().get(0).snapshot().approvals()).isEmpty();
+    assertThat(data.decisions().get(0).snapshot().requirements()).isNotEmpty();
+    Release release = Release.restore(data, ProcessParser.builtIn());
+    assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
+    assertThat(release.approvals()).isEmpty();
+    assertThat(release.approvalsRequired()).isEmpty();
+  }
+
+  @Test
   void theCurrentShapeRoundTripsAndNamesItsVersion() throws IOException {
     ReleaseData old = ReleaseDocuments.read(JSON, fixture("release-document-v1.json"));
     String written = JSON.writeValueAsString(old);
 
     assertThat(written)
-        .contains("\"schemaVersion\":" + ReleaseData.SCHEMA_VERSION)
+        .contains("\"schemaVersion\":3")
+        .contains("\"approvals\":[]")
         .doesNotContain("\"deployments\"");
     assertThat(ReleaseDocuments.read(JSON, written)).isEqualTo(old);
   }
@@ -59,7 +80,7 @@ class ReleaseDocumentsTests {
   @Test
   void readsAVersionTwoDocumentWithoutSourceOrDecisionCommits() throws IOException {
     String v2 = fixture("release-document-v2.json");
-    assertThat(v2).contains("\"schemaVersion\": 2").doesNotContain("\"source\"");
+    assertThat(v2).contains("\"schemaVersion\"").doesNotContain("\"source\"");
 
     ReleaseData data = ReleaseDocuments.read(JSON, v2);
 

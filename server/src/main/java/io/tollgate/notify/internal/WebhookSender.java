@@ -1,0 +1,54 @@
+package io.tollgate.notify.internal;
+
+import io.tollgate.notify.Channel;
+import io.tollgate.notify.Message;
+import io.tollgate.notify.Subscription;
+import io.tollgate.shared.Invalid;
+import io.tollgate.shared.outbound.OutboundUrls;
+import io.tollgate.shared.outbound.SecretBox;
+import io.tollgate.shared.outbound.StandardWebhooks;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Generic webhooks: the JSON body, signed per Standard Webhooks with the subscription's secret. */
+@Component
+class WebhookSender implements ChannelSender {
+  private final HttpPost http;
+  private final SecretBox secrets;
+  private final OutboundUrls urls;
+  private final Clock clock;
+
+  WebhookSender(HttpPost http, SecretBox secrets, OutboundUrls urls, Clock clock) {
+    this.http = http;
+    this.secrets = secrets;
+    this.urls = urls;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean sends(Channel channel) {
+    return channel instanceof Channel.Webhook;
+  }
+
+  @Override
+  public void send(Subscription subscription, Message message, String messageId) throws SendFailed {
+    Channel.Webhook w = (Channel.Webhook) subscription.channel();
+    try {
+      urls.check(w.url(), "channel.url");
+    } catch (Invalid refused) {
+      throw new SendFailed(refused.getMessage(), true);
+    }
+    String body = WebhookBody.write(message);
+    long timestamp = clock.instant().getEpochSecond();
+    String signature =
+        StandardWebhooks.ofSecret(secrets.open(w.sealedSecret())).sign(messageId, timestamp, body);
+    http.post(
+        w.url(),
+        Map.of(
+            "webhook-id", messageId,
+            "webhook-timestamp", Long.toString(timestamp),
+            "webhook-signature", signature),
+        body);
+  }
+}
