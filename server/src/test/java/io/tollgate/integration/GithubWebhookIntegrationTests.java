@@ -141,7 +141,8 @@ class GithubWebhookIntegrationTests extends IntegrationTest {
     huge[huge.length - 1] = '}';
     assertThat(signed(t, "ping", huge).status()).isEqualTo(413);
     Api.Response form =
-        admin.as(null)
+        admin
+            .as(null)
             .raw(
                 "POST",
                 "/api/v1/hooks/github/" + t.product,

@@ -34,7 +34,8 @@ class TestReportApi {
           "Attach one JUnit XML report to a requirement (?requirement=) or a step (?step=) of a"
               + " release (a holder of its owning role)")
   @ProblemStatuses({403, 404, 422})
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.CREATED)
   @PostMapping(
       path = "/releases/{id}/test-reports",
       consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
