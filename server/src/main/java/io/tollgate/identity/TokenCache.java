@@ -2,32 +2,32 @@ package io.tollgate.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.tollgate.shared.Actor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers which user a token hash belongs to for a few seconds, so that a busy pipeline does not
- * cost a database round trip per request. Revoking on this node clears it at once; other nodes
- * notice within {@link #TTL}. Unknown tokens are not remembered.
+ * Remembers which user a token hash belongs to (and the token's scope and expiry) for a few
+ * seconds, so that a busy pipeline does not cost a database round trip per request. Revoking on
+ * this node clears it at once; other nodes notice within {@link #TTL}. Unknown tokens are not
+ * remembered.
  */
 @Component
 public class TokenCache {
   static final Duration TTL = Duration.ofSeconds(5);
 
-  private final Cache<String, Actor> entries =
+  private final Cache<String, AuthenticatedToken> entries =
       Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(10_000).build();
 
-  Optional<Actor> get(String hash, Supplier<Optional<Actor>> load) {
-    Actor cached = entries.getIfPresent(hash);
+  Optional<AuthenticatedToken> get(String hash, Supplier<Optional<AuthenticatedToken>> load) {
+    AuthenticatedToken cached = entries.getIfPresent(hash);
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Actor> actor = load.get();
-    actor.ifPresent(a -> entries.put(hash, a));
-    return actor;
+    Optional<AuthenticatedToken> token = load.get();
+    token.ifPresent(a -> entries.put(hash, a));
+    return token;
   }
 
   public void clear() {

@@ -8,9 +8,35 @@ import java.util.List;
  *
  * @param revision the release revision the decision produced; null in documents stored before it
  *     was kept (such a decision counts as followed by other changes)
+ * @param commit the commit the release was built from when it was made, or null
+ * @param staleBecause why a go no longer stands (commits added after it, a failing CI run on its
+ *     commit), or null while it stands
  */
 public record Decision(
-    Verdict decision, String rationale, String by, Instant at, Snapshot snapshot, Long revision) {
+    Verdict decision,
+    String rationale,
+    String by,
+    Instant at,
+    Snapshot snapshot,
+    Long revision,
+    String commit,
+    String staleBecause) {
+
+  /** A decision on no named commit, standing. */
+  public Decision(
+      Verdict decision, String rationale, String by, Instant at, Snapshot snapshot, Long revision) {
+    this(decision, rationale, by, at, snapshot, revision, null, null);
+  }
+
+  /** Whether a go no longer stands: production waits for a new decision. */
+  public boolean stale() {
+    return staleBecause != null;
+  }
+
+  /** This decision, gone stale for the reason given. */
+  public Decision wentStale(String because) {
+    return new Decision(decision, rationale, by, at, snapshot, revision, commit, because);
+  }
 
   /** Go or no-go. */
   public enum Verdict {

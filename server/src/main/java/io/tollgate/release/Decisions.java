@@ -31,6 +31,17 @@ final class Decisions {
   }
 
   /**
+   * Marks the latest decision stale when it is a go that still stands; false when there is none (a
+   * no-go, no decision, or a go already stale). The stale decision stays in the history.
+   */
+  boolean markStale(String because) {
+    Decision latest = latest();
+    if (latest == null || !latest.isGo() || latest.stale()) return false;
+    all.set(all.size() - 1, latest.wentStale(because));
+    return true;
+  }
+
+  /**
    * Why a decision replacing {@code replaces} may not be recorded on the release at {@code
    * revision}, or null when it may.
    */

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A step waits for the steps it comes after (done or skipped), for the requirements it requires
- * (met), and — when it comes after the decision step — for a go; the decision step itself waits for
- * everything go needs ({@link GoPolicy}).
+ * (met), and — when it comes after the decision step — for a go that still stands (not stale:
+ * {@link Sources}); the decision step itself waits for everything go needs ({@link GoPolicy}).
  */
 final class OrderPolicy {
   private OrderPolicy() {}
@@ -36,6 +36,14 @@ final class OrderPolicy {
                   ? "Needs a go decision"
                   : "Latest decision is no-go: " + latest.rationale();
           blockers.add(new Blocker("decision", after, title));
+        } else if (latest.stale()) {
+          blockers.add(
+              new Blocker(
+                  "decision",
+                  after,
+                  "The go decision is stale: "
+                      + latest.staleBecause()
+                      + "; the release manager decides again"));
         }
       } else if (!dep.status().isSettled()) {
         blockers.add(new Blocker("step", after, depDef.title() + " (" + depDef.owner() + ")"));

@@ -235,7 +235,9 @@ public final class Release extends ReleaseState {
     StepDef def = process.decisionStep();
     Decision.Snapshot snapshot =
         new Decision.Snapshot(requirements(), steps(), approvals.takeForDecision());
-    decisions.add(new Decision(verdict, why, by.username(), now, snapshot, revision + 1));
+    String commit = sources.source() == null ? null : sources.source().commit();
+    decisions.add(
+        new Decision(verdict, why, by.username(), now, snapshot, revision + 1, commit, null));
     steps.put(steps.get(def.key()).decided(by.username(), now, verdict.id() + ": " + why));
     List<ReleaseEvent> events = new ArrayList<>();
     events.add(new DecisionRecorded(id, verdict.id(), why));

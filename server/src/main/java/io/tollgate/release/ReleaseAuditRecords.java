@@ -114,6 +114,16 @@ final class ReleaseAuditRecords {
       p.put("incident", e.incident());
       p.put("environment", e.environment());
       put(p, "toVersion", e.toVersion());
+    } else if (event instanceof ReleaseEvent.SourceChanged e) {
+      type = "release.source-changed";
+      put(p, "commit", e.commit());
+      put(p, "ref", e.ref());
+      put(p, "previousCommit", e.previousCommit());
+      if (e.pushedCommits() > 0) p.put("pushedCommits", e.pushedCommits());
+    } else if (event instanceof ReleaseEvent.DecisionWentStale e) {
+      type = "decision.went-stale";
+      p.put("number", e.decision());
+      p.put("because", e.because());
     } else {
       throw new IllegalStateException("unmapped event " + event);
     }

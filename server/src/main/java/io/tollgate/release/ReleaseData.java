@@ -11,8 +11,11 @@ import java.util.List;
  *     Version 1 (no {@code schemaVersion} field) also held copies of the release's deployments and
  *     incident ids; those live only in the deployments and incidents tables since version 2.
  *     Version 3 added {@code approvals} (and each decision's snapshot keeps those it was made
- *     with); a version 2 document has none.
+ *     with), {@code source} (the commit and ref the release is built from) and, on each decision,
+ *     the {@code commit} it was made on and why it went stale; a version 2 document has none of
+ *     them.
  * @param approvals the approvals given toward the next decision
+ * @param source what the release is built from, or null when it names nothing
  */
 public record ReleaseData(
     int schemaVersion,
@@ -33,7 +36,8 @@ public record ReleaseData(
     ReleaseNotes notes,
     Cancellation cancellation,
     Rollback rollback,
-    long revision) {
+    long revision,
+    Source source) {
 
   /** The document shape written now. */
   public static final int SCHEMA_VERSION = 3;
@@ -46,7 +50,7 @@ public record ReleaseData(
     approvals = approvals == null ? List.of() : List.copyOf(approvals);
   }
 
-  /** A release without approvals (as every release of a process that asks for none). */
+  /** A release without approvals (as every release of a process that asks for none), no source. */
   public ReleaseData(
       int schemaVersion,
       String id,
@@ -85,7 +89,52 @@ public record ReleaseData(
         notes,
         cancellation,
         rollback,
-        revision);
+        revision,
+        null);
+  }
+
+  /** A release that names no source. */
+  public ReleaseData(
+      int schemaVersion,
+      String id,
+      String product,
+      ProcessRef process,
+      String type,
+      String version,
+      String name,
+      Window window,
+      String createdBy,
+      Instant createdAt,
+      List<RequirementState> requirements,
+      List<StepState> steps,
+      List<HandoffState> handoffs,
+      List<Decision> decisions,
+      List<Approval> approvals,
+      ReleaseNotes notes,
+      Cancellation cancellation,
+      Rollback rollback,
+      long revision) {
+    this(
+        schemaVersion,
+        id,
+        product,
+        process,
+        type,
+        version,
+        name,
+        window,
+        createdBy,
+        createdAt,
+        requirements,
+        steps,
+        handoffs,
+        decisions,
+        approvals,
+        notes,
+        cancellation,
+        rollback,
+        revision,
+        null);
   }
 
   public ReleaseData withRevision(long newRevision) {
@@ -108,6 +157,7 @@ public record ReleaseData(
         notes,
         cancellation,
         rollback,
-        newRevision);
+        newRevision,
+        source);
   }
 }

@@ -136,4 +136,24 @@ public sealed interface ReleaseEvent {
       return "release.rolled-back";
     }
   }
+
+  /**
+   * The release now names this source: set by its release manager, or moved by a push on its ref
+   * ({@code pushedCommits} commits added).
+   */
+  record SourceChanged(
+      ReleaseId release, String commit, String ref, String previousCommit, int pushedCommits)
+      implements ReleaseEvent {
+    public String action() {
+      return "release.source-changed";
+    }
+  }
+
+  /** Decision {@code decision} (1-based) no longer stands: production waits for a new one. */
+  record DecisionWentStale(ReleaseId release, int decision, String because)
+      implements ReleaseEvent {
+    public String action() {
+      return "decision.went-stale";
+    }
+  }
 }

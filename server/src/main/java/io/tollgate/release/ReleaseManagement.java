@@ -67,6 +67,7 @@ public class ReleaseManagement {
     }
     if (request.type() == null || request.type().isBlank()) throw BadRequest.missing("type");
     ReleaseType type = ReleaseNumbering.type(request.type());
+    Source source = Source.of(request.commit(), request.ref());
     SemanticVersion version = numbering.assign(productKey, type, request.version());
     ReleaseNotes notes = ReleaseNotes.empty();
     if (request.summary() != null && !request.summary().isBlank()) {
@@ -87,9 +88,22 @@ public class ReleaseManagement {
             participant,
             now);
     Release release = planned.release();
+    List<ReleaseEvent> events = new java.util.ArrayList<>(planned.events());
+    if (source != null) {
+      events.addAll(Sources.change(release, source.commit(), source.ref(), participant));
+    }
     store.insert(release.toData(), release.status().id(), now);
-    runner.record(by, release, planned.events());
+    runner.record(by, release, events);
     return release;
+  }
+
+  /**
+   * Names the commit and ref the release is built from (its release manager; a part left null
+   * stays). A new commit after go makes the go stale.
+   */
+  @Transactional
+  public Release changeSource(Actor by, String releaseId, String commit, String ref, Long ifMatch) {
+    return runner.run(by, releaseId, ifMatch, (r, p, now) -> Sources.change(r, commit, ref, p));
   }
 
   /** The version a new release of this type would get (release manager's form). */

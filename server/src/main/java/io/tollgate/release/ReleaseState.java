@@ -33,6 +33,7 @@ public abstract sealed class ReleaseState permits Release {
   final Decisions decisions;
   final Approvals approvals;
   final Ending ending;
+  final Sources sources;
   ReleaseNotes notes;
   final long revision;
 
@@ -54,6 +55,7 @@ public abstract sealed class ReleaseState permits Release {
     this.approvals = new Approvals(process, type, data.approvals());
     this.notes = data.notes() == null ? ReleaseNotes.empty() : data.notes();
     this.ending = new Ending(id, data.cancellation(), data.rollback());
+    this.sources = new Sources(id, data.source());
     this.revision = data.revision();
   }
 
@@ -226,6 +228,11 @@ public abstract sealed class ReleaseState permits Release {
     return revision;
   }
 
+  /** What the release is built from (its commit and ref), or null when it names nothing. */
+  public Source source() {
+    return sources.source();
+  }
+
   /** The state to store; the revision is raised by the repository on save. */
   public ReleaseData toData() {
     return new ReleaseData(
@@ -247,6 +254,7 @@ public abstract sealed class ReleaseState permits Release {
         notes,
         cancellation(),
         rollback(),
-        revision);
+        revision,
+        source());
   }
 }

@@ -6,7 +6,10 @@ import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.DEVOPS;
 import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.NO_TOKEN;
 import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.OUTSIDER;
 import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.QA_LEAD;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.QA_PIPELINE;
 import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.RELEASE_MANAGER;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.RM_OTHER_PRODUCT;
+import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.RM_READ_ONLY;
 import static io.tollgate.api.AuthorizationMatrixIntegrationTests.Caller.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,16 +59,26 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     DEVELOPER,
     SUPPORT,
     /** The system administrator: manages users and products, holds no process role. */
-    ADMIN
-    // Scoped tokens (issue 11) go here when they exist, e.g. RELEASE_MANAGER_READ_ONLY (a token
-    // of the release manager with scope {readOnly: true}): add the caller, have MatrixFixture issue
-    // its token, and give it its column in WHO_MAY (reads only).
+    ADMIN,
+    /** A token of the release manager with the scope {readOnly: true}. */
+    RM_READ_ONLY,
+    /**
+     * A token of the QA lead with the scope {products: [the fixture's], actions:
+     * [requirements:meet]}: a pipeline's token.
+     */
+    QA_PIPELINE,
+    /** A token of the release manager scoped to another product. */
+    RM_OTHER_PRODUCT
   }
+
+  /** The scoped callers: their column follows from their user's and the scope (see scopedMay). */
+  static final Set<Caller> SCOPED = EnumSet.of(RM_READ_ONLY, QA_PIPELINE, RM_OTHER_PRODUCT);
 
   static final Set<Caller> MEMBERS =
       EnumSet.of(RELEASE_MANAGER, QA_LEAD, DEVOPS, DEVELOPER, SUPPORT);
   static final Set<Caller> MEMBERS_AND_ADMIN = plus(MEMBERS, ADMIN);
-  static final Set<Caller> ANY_TOKEN = EnumSet.complementOf(EnumSet.of(NO_TOKEN));
+  static final Set<Caller> ANY_TOKEN =
+      EnumSet.complementOf(EnumSet.of(NO_TOKEN, RM_READ_ONLY, QA_PIPELINE, RM_OTHER_PRODUCT));
 
   /**
    * Who may call each operation, on the fixture: the developer is the user of the {@code
@@ -116,6 +129,20 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("getNotes", MEMBERS_AND_ADMIN),
           Map.entry("cancelRelease", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("getReleaseAudit", MEMBERS_AND_ADMIN),
+          Map.entry("updateRelease", EnumSet.of(RELEASE_MANAGER)),
+          // a release's commits, and its test reports (QA's, on acceptance-criteria)
+          Map.entry("addChanges", EnumSet.of(RELEASE_MANAGER, DEVELOPER)),
+          Map.entry("getChanges", MEMBERS_AND_ADMIN),
+          Map.entry("addTestReport", EnumSet.of(QA_LEAD)),
+          Map.entry("listTestReports", MEMBERS_AND_ADMIN),
+          // the product's GitHub integration: set up by the admin or devops, read by members
+          Map.entry("setGithubIntegration", EnumSet.of(ADMIN, DEVOPS)),
+          Map.entry("getGithubIntegration", MEMBERS_AND_ADMIN),
+          Map.entry("deleteGithubIntegration", EnumSet.of(ADMIN, DEVOPS)),
+          Map.entry("listGithubDeliveries", MEMBERS_AND_ADMIN),
+          // signed by GitHub with the product's secret, not called with a token (see SIGNED)
+          Map.entry("receiveGithubWebhook", EnumSet.noneOf(Caller.class)),
+          Map.entry("getChangelog", MEMBERS_AND_ADMIN),
           // incidents: opened by any member, worked by the playbook step's owner
           Map.entry("openIncident", MEMBERS),
           Map.entry("getIncident", MEMBERS_AND_ADMIN),
@@ -156,6 +183,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("getAuditCheckpoint", EnumSet.of(ADMIN)),
           Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)));
 
+  /**
+   * Operations authenticated by their sender's signature, not by a token: every caller here,
+   * whatever token it sends, gets 401 (the fixture's body is not signed).
+   */
+  static final Set<String> SIGNED = Set.of("receiveGithubWebhook");
+
   @Test
   void everyOperationHasARule() {
     Set<String> documented = new TreeSet<>();
@@ -174,8 +207,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     List<String> wrong = new ArrayList<>();
     for (Op op : OpenApiDocumentIntegrationTests.operations(document())) {
       String id = op.node().path("operationId").asString();
-      Set<Caller> may = WHO_MAY.get(id);
-      if (may == null) continue; // everyOperationHasARule names it
+      Set<Caller> table = WHO_MAY.get(id);
+      if (table == null) continue; // everyOperationHasARule names it
+      Set<Caller> may = EnumSet.copyOf(table);
+      for (Caller scoped : SCOPED) {
+        if (scopedMay(scoped, op, table)) may.add(scoped);
+      }
       MatrixFixture fixture = MatrixFixture.create(admin, outsider, id);
       Set<String> documented = new TreeSet<>();
       op.node().path("responses").propertyNames().forEach(documented::add);
@@ -195,7 +232,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         }
         boolean allowed = may.contains(caller);
         String call = op + " (" + id + ") as " + caller + ": " + r.status() + " " + r.body();
-        if (r.status() >= 500) {
+        if (SIGNED.contains(id)) {
+          if (r.status() != 401) wrong.add(call + " — an unsigned delivery is 401 for everyone");
+        } else if (r.status() >= 500) {
           wrong.add(call + " — a server error");
         } else if (!allowed && !refusal(caller, r.status())) {
           wrong.add(call + " — the table refuses " + caller);
@@ -215,6 +254,43 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     assertThat(wrong).as("calls that do not match WHO_MAY").isEmpty();
   }
 
+  /**
+   * The column of a scoped token: the intersection of its user's row and its scope. A command is an
+   * operation with an action ({@code x-tollgate-scope}); anything else reads. A call is about a
+   * product when its path names one ({@code products/{key}}) or a thing of one whose product the
+   * server can tell (a release, an incident); a product-scoped token may call nothing else but
+   * reads that are about no product.
+   */
+  static boolean scopedMay(Caller caller, Op op, Set<Caller> table) {
+    JsonNode extension = op.node().path("x-tollgate-scope");
+    String action = extension.isMissingNode() ? null : extension.asString();
+    boolean read = action == null;
+    String about = about(op.path());
+    return switch (caller) {
+      case RM_READ_ONLY -> table.contains(RELEASE_MANAGER) && read;
+      case QA_PIPELINE ->
+          table.contains(QA_LEAD)
+              && (read || action.equals("requirements:meet"))
+              && (about.equals("fixture") || (about.equals("none") && read));
+      case RM_OTHER_PRODUCT -> table.contains(RELEASE_MANAGER) && read && about.equals("none");
+      default -> throw new IllegalArgumentException(caller.toString());
+    };
+  }
+
+  /** "fixture" (a path of the fixture's product), "none" (no product), "unknown". */
+  private static String about(String path) {
+    String[] segments = path.split("/");
+    for (int i = 1; i < segments.length; i++) {
+      if (!segments[i].startsWith("{")) continue;
+      return switch (segments[i - 1]) {
+        case "users", "processes", "versions" -> "none";
+        case "products", "releases", "incidents" -> "fixture";
+        default -> "unknown";
+      };
+    }
+    return "none";
+  }
+
   /** Refusals that depend on each operation's state and input: not probed here. */
   static final Set<String> NOT_PROBED = Set.of("409", "422");
 
@@ -223,7 +299,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
    * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
    * and other deployments' tokens.
    */
-  static final Set<String> REFUSALS_TESTED_ELSEWHERE = Set.of("reportDeploymentStatus");
+  static final Set<String> REFUSALS_TESTED_ELSEWHERE =
+      Set.of("reportDeploymentStatus", "receiveGithubWebhook");
 
   @Test
   void everyDocumentedRefusalIsOneSomethingAnswers() {

@@ -36,6 +36,7 @@ final class MatrixFixture {
   private final String release;
   private final String incident;
   private final String newcomer;
+  private final Map<Caller, Api> scoped = new java.util.EnumMap<>(Caller.class);
 
   /** Operations whose fixture product follows another process than the standard one. */
   private static final Map<String, String> PROCESS_OF = Map.of("approveRelease", "octoacme-strict");
@@ -54,8 +55,27 @@ final class MatrixFixture {
             Map.of("severity", "high", "summary", "Matrix fixture"));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     this.incident = opened.text("id");
+    connectGithub();
     this.newcomer = "newcomer-" + unique();
     team.person(newcomer, List.of());
+    scoped.put(Caller.RM_READ_ONLY, team.scoped("release-manager", Map.of("readOnly", true)));
+    scoped.put(
+        Caller.QA_PIPELINE,
+        team.scoped(
+            "qa-lead",
+            Map.of("products", List.of(team.product), "actions", List.of("requirements:meet"))));
+    scoped.put(
+        Caller.RM_OTHER_PRODUCT,
+        team.scoped("release-manager", Map.of("products", List.of("elsewhere-" + unique()))));
+  }
+
+  /** The product's GitHub integration, there for reading (and set again before each delete). */
+  private void connectGithub() {
+    Api.Response github =
+        admin.put(
+            "/api/v1/products/" + team.product + "/integrations/github",
+            Map.of("repository", "octo-org/matrix", "secret", "matrix secret"));
+    assertThat(github.status()).as(github.toString()).isEqualTo(200);
   }
 
   /** A fixture for calling the operation: its product follows the process the operation needs. */
@@ -81,7 +101,10 @@ final class MatrixFixture {
     Object body = body(id);
     String contentType = null;
     String text = null;
-    if (body instanceof String yaml) {
+    if (body instanceof Xml xml) {
+      contentType = "application/xml";
+      text = xml.text();
+    } else if (body instanceof String yaml) {
       contentType = "application/yaml";
       text = yaml;
     } else if (body != null) {
@@ -91,6 +114,9 @@ final class MatrixFixture {
     String accept = accept(op);
     return api(caller).call(op.method().toUpperCase(), path, contentType, accept, text);
   }
+
+  /** A body sent as application/xml. */
+  record Xml(String text) {}
 
   /** A call made to be refused one way, to show that a refusal the document lists is real. */
   enum Probe {
@@ -150,6 +176,7 @@ final class MatrixFixture {
   private String body(Op op) {
     Object body = body(op.node().path("operationId").asString());
     if (body == null) return null;
+    if (body instanceof Xml xml) return xml.text();
     return body instanceof String yaml ? yaml : JSON.writeValueAsString(body);
   }
 
@@ -213,6 +240,7 @@ final class MatrixFixture {
       case DEVELOPER -> team.developer;
       case SUPPORT -> team.support;
       case ADMIN -> admin;
+      case RM_READ_ONLY, QA_PIPELINE, RM_OTHER_PRODUCT -> scoped.get(caller);
     };
   }
 
@@ -227,6 +255,7 @@ final class MatrixFixture {
       String value =
           switch (m.group(1) + "/" + m.group(2)) {
             case "products/key" -> team.product;
+            case "github/product" -> team.product;
             case "members/username" -> newcomer;
             case "users/username" -> developer();
             case "tokens/id" -> freshTokenOfTheDeveloper();
@@ -254,6 +283,12 @@ final class MatrixFixture {
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "/" + value));
     }
     m.appendTail(out);
+    if (template.endsWith("/integrations/github") && op.method().equalsIgnoreCase("delete")) {
+      connectGithub(); // each allowed caller deletes one
+    }
+    if (template.endsWith("/test-reports") && op.method().equalsIgnoreCase("post")) {
+      out.append("?requirement=acceptance-criteria"); // the QA lead's
+    }
     return out.toString();
   }
 
@@ -274,6 +309,18 @@ final class MatrixFixture {
       case "completeStep", "completeIncidentStep" -> Map.of("note", "done");
       case "skipStep", "skipIncidentStep", "cancelRelease" -> Map.of("reason", "not needed");
       case "decide" -> Map.of("decision", "no-go", "rationale", "not yet");
+      case "setGithubIntegration" ->
+          Map.of("repository", "octo-org/matrix", "secret", "another matrix secret");
+      case "receiveGithubWebhook" -> Map.of("zen", "unsigned");
+      case "updateRelease" -> Map.of("commit", "0123456789abcdef0123456789abcdef01234567");
+      case "addChanges" ->
+          Map.of(
+              "commits",
+              List.of(
+                  Map.of("sha", "0123456789abcdef0123456789abcdef01234567", "message", "feat: x")));
+      case "addTestReport" ->
+          new Xml(
+              "<testsuite name=\"matrix\" tests=\"1\"><testcase name=\"t\" classname=\"C\"/></testsuite>");
       case "approveRelease" -> Map.of("comment", "looks good");
       case "updateNotes" -> Map.of("summary", "Matrix release");
       case "verifyAuditCheckpoint" ->

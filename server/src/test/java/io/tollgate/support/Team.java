@@ -54,6 +54,19 @@ public final class Team {
     return team;
   }
 
+  /**
+   * A client with a new token of the person holding {@code role}, limited by {@code scope} ({@code
+   * products}, {@code readOnly}, {@code actions}, as the API takes it).
+   */
+  public Api scoped(String role, Map<String, Object> scope) {
+    Api.Response token =
+        admin.post(
+            "/api/v1/users/" + usernames.get(role) + "/tokens",
+            Map.of("name", "scoped", "scope", scope));
+    assertThat(token.status()).as(token.toString()).isEqualTo(201);
+    return admin.as(token.text("token"));
+  }
+
   /** Creates a user with the given roles on this product and returns a client with their token. */
   public Api person(String username, List<String> roles) {
     return person(admin, product, username, roles);

@@ -40,22 +40,24 @@ class BearerTokenFilter extends OncePerRequestFilter {
           request.getRequestURI());
       return;
     }
-    var actor = tokens.authenticate(header.substring(7).strip());
-    if (actor.isEmpty()) {
+    var token = tokens.authenticateToken(header.substring(7).strip());
+    if (token.isEmpty()) {
       Problems.write(
           response,
           401,
           "Unauthenticated",
-          "The bearer token is unknown or revoked, or its user is disabled; issue a new one with POST /api/v1/users/{username}/tokens.",
+          "The bearer token is unknown, revoked or expired, or its user is disabled; issue a new one with POST /api/v1/users/{username}/tokens.",
           request.getRequestURI());
       return;
     }
-    Actor a = actor.get();
+    Actor a = token.get().actor();
     var authorities =
         a.admin()
             ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))
             : List.<SimpleGrantedAuthority>of();
     var authentication = UsernamePasswordAuthenticationToken.authenticated(a, null, authorities);
+    // a scoped token's limits travel with the call; ScopeCheck applies them to each operation
+    if (token.get().scope() != null) authentication.setDetails(token.get().scope());
     SecurityContextHolder.getContext().setAuthentication(authentication);
     try {
       chain.doFilter(request, response);

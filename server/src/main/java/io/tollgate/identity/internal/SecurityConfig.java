@@ -66,6 +66,9 @@ class SecurityConfig {
             a ->
                 a.requestMatchers("/actuator/prometheus")
                     .hasRole("ADMIN")
+                    // signed by the sender (GitHub's X-Hub-Signature-256), checked by the handler
+                    .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/hooks/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(

@@ -1,7 +1,10 @@
 package io.tollgate.identity.internal;
 
+import io.tollgate.identity.AuthenticatedToken;
 import io.tollgate.identity.TokenInfo;
+import io.tollgate.identity.TokenScope;
 import io.tollgate.identity.User;
+import io.tollgate.shared.Actor;
 import io.tollgate.shared.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,21 +100,52 @@ public class UserStore {
         .optional();
   }
 
-  public void insertToken(String id, String username, String name, String hash, Instant at) {
+  public void insertToken(
+      String id,
+      String username,
+      String name,
+      String hash,
+      Instant at,
+      Instant expiresAt,
+      TokenScope scope) {
     jdbc.sql(
-            "insert into api_tokens (id, username, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
-        .params(id, username, name, hash, Timestamps.toDb(at))
+            "insert into api_tokens (id, username, name, token_hash, created_at, expires_at, scope)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            username,
+            name,
+            hash,
+            Timestamps.toDb(at),
+            Timestamps.toDb(expiresAt),
+            TokenScopeFormat.write(scope))
         .update();
   }
 
-  /** The user a live token belongs to, with the admin flag. */
-  public Optional<User> byTokenHash(String hash) {
+  /** The user a live token belongs to, with the admin flag, and the token's scope and expiry. */
+  public Optional<AuthenticatedToken> byTokenHash(String hash) {
     return jdbc.sql(
-            "select u.* from api_tokens t join users u on u.username = t.username"
+            "select u.*, t.id as token_id, t.expires_at as token_expires_at, t.scope as token_scope"
+                + " from api_tokens t join users u on u.username = t.username"
                 + " where t.token_hash = ? and t.revoked_at is null and u.disabled_at is null")
         .param(hash)
-        .query((rs, n) -> map(rs))
+        .query(
+            (rs, n) -> {
+              User u = map(rs);
+              return new AuthenticatedToken(
+                  rs.getString("token_id"),
+                  new Actor(u.username(), u.admin()),
+                  TokenScopeFormat.read(rs.getString("token_scope")),
+                  Timestamps.fromDb(rs.getObject("token_expires_at", OffsetDateTime.class)));
+            })
         .optional();
+  }
+
+  /** Notes that a token was used (called at most once a minute per token). */
+  public void touchToken(String id, Instant at) {
+    jdbc.sql("update api_tokens set last_used_at = ? where id = ?")
+        .params(Timestamps.toDb(at), id)
+        .update();
   }
 
   public List<TokenInfo> tokens(String username) {
@@ -122,9 +156,17 @@ public class UserStore {
                 new TokenInfo(
                     rs.getString("id"),
                     rs.getString("name"),
-                    Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class)),
-                    Timestamps.fromDb(rs.getObject("revoked_at", OffsetDateTime.class))))
+                    instant(rs, "created_at"),
+                    instant(rs, "last_used_at"),
+                    instant(rs, "expires_at"),
+                    TokenScopeFormat.read(rs.getString("scope")),
+                    instant(rs, "revoked_at")))
         .list();
+  }
+
+  private static Instant instant(java.sql.ResultSet rs, String column)
+      throws java.sql.SQLException {
+    return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
   }
 
   public int revoke(String username, String tokenId, Instant at) {

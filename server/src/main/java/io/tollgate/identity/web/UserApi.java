@@ -5,6 +5,7 @@ import io.tollgate.identity.IssuedToken;
 import io.tollgate.identity.PasswordManagement;
 import io.tollgate.identity.TokenInfo;
 import io.tollgate.identity.TokenManagement;
+import io.tollgate.identity.TokenScope;
 import io.tollgate.identity.User;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.shared.Actor;
@@ -41,7 +42,15 @@ class UserApi {
 
   record NewUser(String username, String displayName, String email) {}
 
-  record NewToken(String name) {}
+  /** A new token: {@code expiresAt} (null: never) and {@code scope} (null: none) are optional. */
+  record NewToken(String name, java.time.Instant expiresAt, ScopeBody scope) {}
+
+  /** A token's scope as asked for; each part left out restricts nothing. */
+  record ScopeBody(List<String> products, Boolean readOnly, List<String> actions) {
+    TokenScope toScope() {
+      return new TokenScope(products, Boolean.TRUE.equals(readOnly), actions);
+    }
+  }
 
   /** {@code currentPassword} is required for one's own password (when one is set). */
   record Password(String password, String currentPassword) {}
@@ -74,7 +83,9 @@ class UserApi {
 
   @Operation(
       operationId = "issueToken",
-      summary = "Issue an API token for a user, shown once (admin, or the user)")
+      summary =
+          "Issue an API token for a user, shown once, optionally expiring and with a scope"
+              + " (admin, or the user)")
   @ProblemStatuses({403, 404, 422})
   @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says it answers
   @PostMapping(path = "/users/{username}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +93,13 @@ class UserApi {
       @AuthenticationPrincipal Actor actor,
       @PathVariable String username,
       @RequestBody NewToken body) {
-    IssuedToken token = tokens.issue(actor, username, body.name());
+    IssuedToken token =
+        tokens.issue(
+            actor,
+            username,
+            body.name(),
+            body.expiresAt(),
+            body.scope() == null ? null : body.scope().toScope());
     return ResponseEntity.status(201).body(token);
   }
 

@@ -47,6 +47,14 @@ public class IncidentStore {
         == 1;
   }
 
+  /** The product an incident belongs to. */
+  public Optional<String> productOf(String id) {
+    return jdbc.sql("select product_key from incidents where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<IncidentData> find(String id) {
     return jdbc.sql("select document from incidents where id = ?")
         .param(id)

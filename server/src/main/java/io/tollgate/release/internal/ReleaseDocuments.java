@@ -30,6 +30,8 @@ public final class ReleaseDocuments {
             // snapshot's approvals); a version 2 release had none.
             doc.putArray("approvals");
           }
+          // Version 3 also added the release's source and each decision's commit and staleness: a
+          // version 2 document has none, read as null.
         });
   }
 }

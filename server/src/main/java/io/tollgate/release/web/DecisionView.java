@@ -13,7 +13,9 @@ record DecisionView(
     String rationale,
     String by,
     String at,
-    List<String> snapshot) {
+    List<String> snapshot,
+    String commit,
+    String staleBecause) {
 
   static DecisionView of(Decision d, Fmt fmt) {
     List<String> snapshot =
@@ -40,6 +42,8 @@ record DecisionView(
         d.rationale(),
         d.by(),
         fmt.time(d.at()),
-        snapshot);
+        snapshot,
+        d.commit(),
+        d.staleBecause());
   }
 }

@@ -50,7 +50,15 @@ class ReleaseApi {
 
   record WindowBody(Instant start, Instant end) {}
 
-  record CreateBody(String type, String version, String name, String summary, WindowBody window) {}
+  /** {@code commit} and {@code ref}: what the release is built from (optional). */
+  record CreateBody(
+      String type,
+      String version,
+      String name,
+      String summary,
+      WindowBody window,
+      String commit,
+      String ref) {}
 
   record EvidenceBody(String url, String note) {
     Evidence toEvidence() {
@@ -84,7 +92,15 @@ class ReleaseApi {
         releases.plan(
             actor,
             key,
-            new NewRelease(body.type(), body.version(), body.name(), body.summary(), window, null));
+            new NewRelease(
+                body.type(),
+                body.version(),
+                body.name(),
+                body.summary(),
+                window,
+                null,
+                body.commit(),
+                body.ref()));
     return answer.created(release);
   }
 

@@ -52,7 +52,9 @@ record ReleaseView(
     List<Deployment> deployments,
     @Schema(description = "ids of the incidents opened on the release") List<String> incidents,
     Cancellation cancellation,
-    Rollback rollback) {
+    Rollback rollback,
+    @Schema(description = "the commit the release is built from, or null") String commit,
+    @Schema(description = "the ref (branch) it follows, or null") String ref) {
 
   static ReleaseView of(Release r, List<String> incidents, List<DeploymentRecord> deployments) {
     ProcessDefinition p = r.process();
@@ -75,7 +77,9 @@ record ReleaseView(
         deployments.stream().map(Deployment::of).toList(),
         incidents,
         r.cancellation(),
-        r.rollback());
+        r.rollback(),
+        r.source() == null ? null : r.source().commit(),
+        r.source() == null ? null : r.source().ref());
   }
 
   /**
@@ -191,7 +195,12 @@ record ReleaseView(
       String rationale,
       String by,
       Instant at,
-      Snapshot snapshot) {
+      Snapshot snapshot,
+      @Schema(description = "the commit the release was built from when decided, or null")
+          String commit,
+      @Schema(description = "a go that no longer stands: production waits for a new decision")
+          boolean stale,
+      @Schema(description = "why it went stale, or null") String staleBecause) {
     static DecisionView of(Decision d) {
       return new DecisionView(
           d.decision().id(),
@@ -201,7 +210,10 @@ record ReleaseView(
           new Snapshot(
               d.snapshot().requirements().stream().map(SnapshotRequirement::of).toList(),
               d.snapshot().steps().stream().map(SnapshotStep::of).toList(),
-              d.snapshot().approvals()));
+              d.snapshot().approvals()),
+          d.commit(),
+          d.stale(),
+          d.staleBecause());
     }
   }
 

@@ -85,7 +85,13 @@ public class ApiDocument {
   OperationCustomizer tollgateOperations() {
     return (operation, handler) -> {
       // an operation with several media types is customised once per handler method
-      if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+      var requirements =
+          handler.getMethodAnnotation(
+              io.swagger.v3.oas.annotations.security.SecurityRequirements.class);
+      if (requirements != null && requirements.value().length == 0) {
+        // authenticated otherwise (a webhook's signature): no bearer token
+        operation.setSecurity(new java.util.ArrayList<>());
+      } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
       }
       TreeSet<Integer> statuses = new TreeSet<>();
@@ -134,7 +140,8 @@ public class ApiDocument {
     responses.addApiResponse(code, answered);
   }
 
-  private static void addProblems(Operation operation, TreeSet<Integer> statuses) {
+  /** Documents refusals (problem details) of an operation, keeping any it has. */
+  public static void addProblems(Operation operation, java.util.Collection<Integer> statuses) {
     ApiResponses responses = operation.getResponses();
     if (responses == null) {
       responses = new ApiResponses();

@@ -40,6 +40,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof Invalid invalid && invalid.field() != null) {
       problem.setProperty("field", invalid.field());
     }
+    if (e instanceof io.tollgate.shared.MissingScope missing) {
+      problem.setProperty("missingScope", missing.missingScope());
+    }
     return respond(problem);
   }
 

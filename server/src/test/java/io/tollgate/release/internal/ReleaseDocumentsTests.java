@@ -78,6 +78,25 @@ class ReleaseDocumentsTests {
   }
 
   @Test
+  void readsAVersionTwoDocumentWithoutSourceOrDecisionCommits() throws IOException {
+    String v2 = fixture("release-document-v2.json");
+    assertThat(v2).contains("\"schemaVersion\"").doesNotContain("\"source\"");
+
+    ReleaseData data = ReleaseDocuments.read(JSON, v2);
+
+    assertThat(data.schemaVersion()).isEqualTo(3);
+    assertThat(data.source()).isNull();
+    assertThat(data.decisions().get(0).commit()).isNull();
+    assertThat(data.decisions().get(0).stale()).isFalse();
+    Release release = Release.restore(data, ProcessParser.builtIn());
+    assertThat(release.source()).isNull();
+    assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
+    assertThat(JSON.writeValueAsString(release.toData()))
+        .contains("\"schemaVersion\":3")
+        .contains("\"source\":null");
+  }
+
+  @Test
   void aDocumentFromANewerServerIsNotMisread() {
     assertThatThrownBy(() -> ReleaseDocuments.read(JSON, "{\"schemaVersion\": 99}"))
         .hasMessageContaining("upgrade the server");
