@@ -141,7 +141,9 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "incidents",
         "cancellation",
         "rollback",
-        "revision");
+        "revision",
+        "commit",
+        "ref");
     assertFields(r.path("process"), "id", "version");
     assertFields(
         requirement(r, "acceptance-criteria"),
@@ -204,8 +206,12 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "acknowledgedAt",
         "acknowledgedBy");
     assertFields(r.path("next").get(0), "key", "title", "owner");
-    assertFields(r.path("decision"), "decision", "rationale", "by", "at", "snapshot");
-    assertFields(r.path("decisions").get(0), "decision", "rationale", "by", "at", "snapshot");
+    assertFields(
+        r.path("decision"),
+        "decision", "rationale", "by", "at", "snapshot", "commit", "stale", "staleBecause");
+    assertFields(
+        r.path("decisions").get(0),
+        "decision", "rationale", "by", "at", "snapshot", "commit", "stale", "staleBecause");
     assertFields(r.path("decision").path("snapshot"), "requirements", "steps", "approvals");
     assertFields(r.path("approvals"), "required", "given");
     assertFields(
