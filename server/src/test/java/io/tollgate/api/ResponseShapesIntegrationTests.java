@@ -208,10 +208,24 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
     assertFields(r.path("next").get(0), "key", "title", "owner");
     assertFields(
         r.path("decision"),
-        "decision", "rationale", "by", "at", "snapshot", "commit", "stale", "staleBecause");
+        "decision",
+        "rationale",
+        "by",
+        "at",
+        "snapshot",
+        "commit",
+        "stale",
+        "staleBecause");
     assertFields(
         r.path("decisions").get(0),
-        "decision", "rationale", "by", "at", "snapshot", "commit", "stale", "staleBecause");
+        "decision",
+        "rationale",
+        "by",
+        "at",
+        "snapshot",
+        "commit",
+        "stale",
+        "staleBecause");
     assertFields(r.path("decision").path("snapshot"), "requirements", "steps", "approvals");
     assertFields(r.path("approvals"), "required", "given");
     assertFields(
