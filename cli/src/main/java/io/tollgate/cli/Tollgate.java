@@ -63,6 +63,12 @@ public final class Tollgate implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The JDK keeps an idle connection for 20 minutes; the server closes it after 20 s, and a
+    // POST sent into a connection the server just closed fails ("header parser received no
+    // bytes") instead of being retried. Drop idle connections before the server does.
+    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+      System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
     // UTF-8 whatever the locale says: JSON for scripts is UTF-8, and so are today's terminals
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
