@@ -1,10 +1,9 @@
 package io.tollgate.incident;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.tollgate.shared.Marked;
 
 /** Whether an incident is open or resolved ({@link Incident#status()}): its words and marks. */
-public enum IncidentStatus {
+public enum IncidentStatus implements Marked {
   OPEN("●"),
   RESOLVED("✓");
 
@@ -14,21 +13,13 @@ public enum IncidentStatus {
     this.icon = icon;
   }
 
-  public String id() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The one mark shown beside the status on every page. */
+  @Override
   public String icon() {
     return icon;
   }
 
   /** The mark of a status word, or a bullet for an unknown one. */
   public static String iconOf(String id) {
-    return Arrays.stream(values())
-        .filter(s -> s.id().equals(id))
-        .findFirst()
-        .map(s -> s.icon)
-        .orElse("•");
+    return Marked.iconOf(IncidentStatus.class, id);
   }
 }

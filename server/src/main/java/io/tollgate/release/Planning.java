@@ -67,10 +67,12 @@ public final class Planning {
                 .map(h -> HandoffState.waiting(h.key()))
                 .toList(),
             List.of(),
+            List.of(),
             notes == null ? ReleaseNotes.empty() : notes,
             null,
             null,
-            0);
+            0,
+            null);
     return new Planned(
         new Release(data, process),
         List.of(new ReleasePlanned(id, product, version.toString(), type.id())));

@@ -84,10 +84,12 @@ class DecisionsTests {
             java.util.List.of(
                 new Decision(
                     old.decision(), old.rationale(), old.by(), old.at(), old.snapshot(), null)),
+            data.approvals(),
             data.notes(),
             data.cancellation(),
             data.rollback(),
-            data.revision());
+            data.revision(),
+            data.source());
 
     Release restored = Release.restore(legacy, OCTOACME);
     restored.decide(Verdict.GO, "now", releaseManager(), NOW);

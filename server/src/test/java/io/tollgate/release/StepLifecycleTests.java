@@ -74,10 +74,12 @@ class StepLifecycleTests {
                 .toList(),
             data.handoffs(),
             data.decisions(),
+            data.approvals(),
             data.notes(),
             data.cancellation(),
             data.rollback(),
-            data.revision());
+            data.revision(),
+            data.source());
     Release restored = Release.restore(running, ReleaseFixtures.OCTOACME);
 
     assertThat(restored.canSkip("backup", devops()).reason()).contains("running");
