@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class NotesReader {
   static final List<String> NOTES_KEYS = List.of("fields", "template");
   static final List<String> FIELD_KEYS =
-      List.of("key", "label", "owner", "list", "requiredFor", "atDecision");
+      List.of("key", "label", "owner", "list", "requiredFor", "atDecision", "customerFacing");
 
   /** Field keys are template names and JSON properties, so no dashes. */
   static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
@@ -80,8 +80,15 @@ final class NotesReader {
     boolean list = fields.bool("list", false);
     Set<ReleaseType> requiredFor = ReleaseTypeList.read(fields, "requiredFor", Set.of(), true);
     boolean atDecision = fields.bool("atDecision", false);
+    boolean customerFacing = fields.bool("customerFacing", false);
     return new NotesField(
-        item.key(), title, owner == null ? null : owner.value(), list, requiredFor, atDecision);
+        item.key(),
+        title,
+        owner == null ? null : owner.value(),
+        list,
+        requiredFor,
+        atDecision,
+        customerFacing);
   }
 
   /** The line where the template's text ends (for a block scalar, the line of its last text). */

@@ -17,6 +17,11 @@ public record NotesTemplate(List<NotesField> fields, String markdown) {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst();
   }
 
+  /** The fields written for customers ({@code customerFacing}), in template order. */
+  public List<NotesField> customerFacing() {
+    return fields.stream().filter(NotesField::customerFacing).toList();
+  }
+
   /** The fields the go/no-go decision rests on ({@code atDecision}), in template order. */
   public List<NotesField> atDecision() {
     return fields.stream().filter(NotesField::atDecision).toList();

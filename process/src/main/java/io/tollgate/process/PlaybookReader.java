@@ -6,7 +6,6 @@ import io.tollgate.process.PlaybookStepDef.Action;
 import io.tollgate.process.Section.Item;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Reads the incident playbook: its steps, their order, and what a rollback step rolls back. */
@@ -112,11 +111,7 @@ final class PlaybookReader {
       }
     }
     Action action =
-        fields.choice(
-            "action",
-            Action.NONE,
-            List.of(Action.values()),
-            a -> a.name().toLowerCase(Locale.ROOT));
+        fields.choice("action", Action.NONE, List.of(Action.values()), Action::yamlName);
     String environment = null;
     if (action == Action.ROLLBACK) {
       Ref ref = fields.ref("environment", true);

@@ -155,10 +155,14 @@ class ProcessParserTests {
         .filteredOn(s -> s.action() == Action.NONE)
         .extracting(PlaybookStepDef::environment)
         .containsOnlyNulls();
+    assertThat(playbook.step("customer-comms").orElseThrow().action())
+        .as("support's status message goes to the customer list")
+        .isEqualTo(Action.TELL_CUSTOMERS);
+    assertThat(Action.TELL_CUSTOMERS.yamlName()).isEqualTo("tell-customers");
   }
 
   @Test
-  void builtInHasTheGuidesFourNotesFields() {
+  void builtInHasTheGuidesFourNotesFieldsAndSupportsTwoCustomerFacingOnes() {
     NotesTemplate notes = ProcessParser.builtIn().notes();
 
     assertThat(notes.fields())
@@ -167,7 +171,13 @@ class ProcessParserTests {
             tuple("summary", "release-manager", false),
             tuple("notableChanges", "release-manager", true),
             tuple("migrationSteps", "release-manager", true),
-            tuple("knownIssues", "qa-lead", true));
+            tuple("knownIssues", "qa-lead", true),
+            tuple("customerSummary", "support", false),
+            tuple("customerChanges", "support", true));
+    assertThat(notes.customerFacing())
+        .extracting(NotesField::key)
+        .containsExactly("customerSummary", "customerChanges");
+    assertThat(notes.field("customerSummary").orElseThrow().requiredFor()).isEmpty();
     assertThat(notes.field("migrationSteps").orElseThrow().requiredFor())
         .containsExactly(ReleaseType.MAJOR);
     assertThat(notes.field("summary").orElseThrow().requiredFor()).isEqualTo(ALL);

@@ -123,7 +123,12 @@ class DemoStory {
     incidents.complete(ops, incidentId, "execute-rollback", "rolled back with pipeline #132");
     incidents.complete(ops, incidentId, "notify-oncall", "paged the on-call SRE");
     incidents.complete(qa, incidentId, "verify-rollback", "smoke tests green on 1.0.0");
-    incidents.complete(support, incidentId, "customer-comms", "emailed 14 affected customers");
+    incidents.complete(
+        support,
+        incidentId,
+        "customer-comms",
+        "Checkout failed for some of you for a few minutes after today's update. We went back to"
+            + " the previous version; checkout works again and no orders were lost.");
     Incident resolved =
         incidents.resolve(
             rm,

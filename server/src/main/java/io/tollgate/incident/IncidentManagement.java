@@ -94,10 +94,24 @@ public class IncidentManagement implements IncidentLookup {
     long revision = incident.data().revision();
     Participant participant = releases.participant(by, incident.data().product());
     Instant now = Timestamps.now(clock);
-    PlaybookStepDef def = incident.complete(step, note, participant, now);
+    CustomerStatus customers = null;
+    String evidence = note;
+    if (incident.playbook().step(step).map(PlaybookStepDef::action).orElse(null)
+        == PlaybookStepDef.Action.TELL_CUSTOMERS) {
+      incident.canComplete(step, participant).orThrow(); // who and when before what was written
+      customers =
+          CustomerStatus.of(incident.data().product(), incident.data().releaseVersion(), note);
+      evidence = customers.text(); // the step's evidence: the message as sent
+    }
+    PlaybookStepDef def = incident.complete(step, evidence, participant, now);
     Map<String, Object> details = IncidentAuditRecords.payload(incident, "step", step);
     details.put("title", def.title());
     if (note != null) details.put("note", note);
+    if (customers != null) {
+      // the outbox sends exactly these to the customer list (customers.status-communicated)
+      details.put("customerSubject", customers.subject());
+      details.put("customerMessage", customers.text());
+    }
     if (def.action() == PlaybookStepDef.Action.ROLLBACK) {
       RollbackResult result =
           deployments.rollBack(

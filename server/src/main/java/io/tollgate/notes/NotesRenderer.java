@@ -57,7 +57,31 @@ public final class NotesRenderer {
   }
 
   public static String html(NotesTemplate template, NotesContext context, ReleaseNotes notes) {
-    return HTML.render(PARSER.parse(markdown(template, context, notes)));
+    return html(markdown(template, context, notes));
+  }
+
+  /** Markdown written by people as HTML: raw HTML shown as text, only http(s) and mailto links. */
+  public static String html(String markdown) {
+    return HTML.render(PARSER.parse(markdown));
+  }
+
+  /**
+   * Support's version of the notes, for customers: the {@code customerFacing} fields alone, a text
+   * field as a paragraph and a list field as a bulleted list; empty when support wrote none.
+   */
+  public static String customerMarkdown(NotesTemplate template, ReleaseNotes notes) {
+    StringBuilder b = new StringBuilder();
+    for (NotesField field : template.customerFacing()) {
+      List<String> entries = notes.get(field.key());
+      if (entries.isEmpty()) continue;
+      if (!b.isEmpty()) b.append('\n');
+      if (field.list()) {
+        for (String entry : entries) b.append("- ").append(entry).append('\n');
+      } else {
+        b.append(String.join("\n", entries)).append('\n');
+      }
+    }
+    return b.toString();
   }
 
   private static String blankToNull(String s) {

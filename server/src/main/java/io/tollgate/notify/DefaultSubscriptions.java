@@ -12,10 +12,11 @@ import java.util.Set;
  * The guide's communication, as the subscriptions a new product starts with (email): window
  * scheduled → stakeholders; decision → stakeholders and devops; deployments → devops and the
  * release manager; announce → stakeholders and support; incident opened → stakeholders and on-call
- * (devops); incident resolved → stakeholders; customer-facing status → the customer list. The roles
- * are the process's: the release manager owns the decision, devops the deploy steps, support the
- * role keyed {@code support}; a role the process lacks is left out. Handoffs reach people: "your
- * turn" to the receiving role's people, and the release manager when one waits past its SLA.
+ * (devops); incident resolved → stakeholders; customer-facing communication (support's version of
+ * the notes on announce, the playbook's status message) → the customer list. The roles are the
+ * process's: the release manager owns the decision, devops the deploy steps, support the role keyed
+ * {@code support}; a role the process lacks is left out. Handoffs reach people: "your turn" to the
+ * receiving role's people, and the release manager when one waits past its SLA.
  */
 public final class DefaultSubscriptions {
   private DefaultSubscriptions() {}
@@ -41,6 +42,10 @@ public final class DefaultSubscriptions {
     defaults.add(new Default(List.of("release.announced"), plus(List.of("stakeholders"), support)));
     defaults.add(new Default(List.of("incident.opened"), plus(List.of("stakeholders"), devops)));
     defaults.add(new Default(List.of("incident.resolved"), List.of("stakeholders")));
+    defaults.add(
+        new Default(
+            List.of("customers.release-announced", "customers.status-communicated"),
+            List.of("customers")));
     if (!process.handoffs().isEmpty()) {
       defaults.add(
           new Default(

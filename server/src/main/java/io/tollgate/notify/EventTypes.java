@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The notification vocabulary (the {@code type} of every message, api.md "Notifications") and the
- * patterns a subscription names: an exact type, {@code area.*}, or {@code *} for all.
+ * The notification vocabulary (the {@code type} of every message, api.md "Notifications", plus the
+ * customer-facing {@code customers.*}: support's version of the notes on announce, and the status
+ * message of the playbook's {@code tell-customers} step) and the patterns a subscription names: an
+ * exact type, {@code area.*}, or {@code *} for all.
  */
 public final class EventTypes {
   public static final List<String> ALL =
@@ -31,7 +33,9 @@ public final class EventTypes {
           "incident.opened",
           "incident.step-completed",
           "incident.resolved",
-          "customer-issue.reported");
+          "customer-issue.reported",
+          "customers.release-announced",
+          "customers.status-communicated");
 
   private static final Set<String> KNOWN = Set.copyOf(ALL);
 

@@ -42,6 +42,8 @@ public final class Headlines {
       case "incident.opened" -> "incident opened (" + or(fact.apply("severity"), "unknown") + ")";
       case "incident.step-completed" -> "incident step done: " + title;
       case "incident.resolved" -> "incident resolved";
+      case "customers.release-announced" -> "announced to customers";
+      case "customers.status-communicated" -> "status sent to customers";
       case "customer-issue.reported" ->
           "customer issue reported (" + or(fact.apply("severity"), "unknown") + ")";
       default -> type;

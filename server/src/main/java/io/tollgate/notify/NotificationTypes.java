@@ -8,9 +8,11 @@ import java.util.function.Function;
  * Which notification types an audit event stands for, most specific first: completing the step
  * keyed {@code schedule-window} is {@code release.window-scheduled} (and {@code step.completed}),
  * {@code announce} is {@code release.announced}, a step that leaves the release {@code closed} is
- * {@code release.closed}, a deploy step started is {@code deployment.started}. A subscription gets
- * one message per event: the first of these types it asked for. Events outside the vocabulary
- * (sign-ins, memberships, notes edits) notify nobody.
+ * {@code release.closed}, a deploy step started is {@code deployment.started}; announcing is also
+ * {@code customers.release-announced}, and a playbook step that told customers (its payload holds
+ * {@code customerMessage}) {@code customers.status-communicated}. A subscription gets one message
+ * per event: the first of these types it asked for. Events outside the vocabulary (sign-ins,
+ * memberships, notes edits) notify nobody.
  */
 public final class NotificationTypes {
   private NotificationTypes() {}
@@ -27,7 +29,10 @@ public final class NotificationTypes {
       case "step.completed" -> {
         String step = fact.apply("step");
         if ("schedule-window".equals(step)) types.add("release.window-scheduled");
-        if ("announce".equals(step)) types.add("release.announced");
+        if ("announce".equals(step)) {
+          types.add("release.announced");
+          types.add("customers.release-announced");
+        }
         if ("closed".equals(fact.apply("status"))) types.add("release.closed");
         types.add("step.completed");
       }
@@ -36,6 +41,11 @@ public final class NotificationTypes {
         if (step != null && Boolean.TRUE.equals(deployStep.apply(step))) {
           types.add("deployment.started");
         }
+      }
+      case "incident.step-completed" -> {
+        // a tell-customers step recorded the status message it sends
+        if (fact.apply("customerMessage") != null) types.add("customers.status-communicated");
+        types.add(auditType);
       }
       case "release.planned",
           "requirement.met",
@@ -49,7 +59,6 @@ public final class NotificationTypes {
           "deployment.failed",
           "release.cancelled",
           "incident.opened",
-          "incident.step-completed",
           "incident.resolved",
           "customer-issue.reported" ->
           types.add(auditType);

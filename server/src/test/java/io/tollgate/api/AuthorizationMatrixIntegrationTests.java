@@ -157,6 +157,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("retryDelivery", EnumSet.of(ADMIN, RELEASE_MANAGER)),
           Map.entry("setStakeholders", EnumSet.of(ADMIN, RELEASE_MANAGER)),
           Map.entry("getStakeholders", MEMBERS_AND_ADMIN),
+          // support's customer list: kept by support (the guide's role), the RM or the admin
+          Map.entry("setCustomers", EnumSet.of(ADMIN, RELEASE_MANAGER, SUPPORT)),
+          Map.entry("getCustomers", MEMBERS_AND_ADMIN),
           Map.entry("getMyNotifications", ANY_TOKEN),
           // customer-reported issues: recorded and escalated by support or the RM
           Map.entry("reportCustomerIssue", EnumSet.of(RELEASE_MANAGER, SUPPORT)),

@@ -333,6 +333,7 @@ final class MatrixFixture {
               "channel",
               Map.of("kind", "email", "to", List.of("stakeholders")));
       case "setStakeholders" -> Map.of("emails", List.of("cfo@example.com"));
+      case "setCustomers" -> Map.of("emails", List.of("buyer@example.com"));
       case "reportCustomerIssue" ->
           Map.of(
               "summary",

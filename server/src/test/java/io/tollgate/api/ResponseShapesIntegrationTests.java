@@ -104,7 +104,8 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "owner",
         "list",
         "requiredFor",
-        "atDecision");
+        "atDecision",
+        "customerFacing");
     assertThat(p.path("requirements").get(0).path("check").asString()).isNotBlank();
     assertThat(p.path("steps").get(0).path("appliesTo").isArray()).isTrue();
   }
@@ -246,7 +247,14 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "note");
     assertFields(
         r.path("deployments").get(0), "environment", "version", "outcome", "by", "at", "step");
-    assertFields(r.path("notes"), "summary", "notableChanges", "migrationSteps", "knownIssues");
+    assertFields(
+        r.path("notes"),
+        "summary",
+        "notableChanges",
+        "migrationSteps",
+        "knownIssues",
+        "customerSummary",
+        "customerChanges");
 
     JsonNode page = ok(t.rm.get("/api/v1/products/" + t.product + "/releases"));
     assertFields(page, "items", "page", "size", "total");
@@ -268,6 +276,8 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "notableChanges",
         "migrationSteps",
         "knownIssues",
+        "customerSummary",
+        "customerChanges",
         "complete",
         "markdown");
     JsonNode audit = ok(t.rm.get(ReleaseDriver.path(id) + "/audit"));

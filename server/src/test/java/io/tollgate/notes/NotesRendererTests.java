@@ -133,4 +133,20 @@ class NotesRendererTests {
     assertThat(NotesRenderer.markdown(TEMPLATE, CHECKOUT_1_4, withHtml))
         .contains("Uses <b>bold</b> & more");
   }
+
+  @Test
+  void theCustomerVersionHoldsSupportsFieldsAloneAndIsEmptyWithoutThem() {
+    assertThat(NotesRenderer.customerMarkdown(TEMPLATE, FILLED)).isEmpty();
+    ReleaseNotes withCustomers =
+        FILLED
+            .with("customerSummary", List.of("Paying is quicker."))
+            .with("customerChanges", List.of("Pay on one page", "Saved cards <3"));
+    String md = NotesRenderer.customerMarkdown(TEMPLATE, withCustomers);
+    assertThat(md)
+        .as("no internal field, no label")
+        .isEqualTo("Paying is quicker.\n\n- Pay on one page\n- Saved cards <3\n");
+    assertThat(NotesRenderer.html(md))
+        .isEqualTo(
+            "<p>Paying is quicker.</p>\n<ul>\n<li>Pay on one page</li>\n<li>Saved cards &lt;3</li>\n</ul>\n");
+  }
 }

@@ -26,7 +26,9 @@ class ReleaseNotesTests {
             org.assertj.core.groups.Tuple.tuple("summary", "release-manager", false),
             org.assertj.core.groups.Tuple.tuple("notableChanges", "release-manager", true),
             org.assertj.core.groups.Tuple.tuple("migrationSteps", "release-manager", true),
-            org.assertj.core.groups.Tuple.tuple("knownIssues", "qa-lead", true));
+            org.assertj.core.groups.Tuple.tuple("knownIssues", "qa-lead", true),
+            org.assertj.core.groups.Tuple.tuple("customerSummary", "support", false),
+            org.assertj.core.groups.Tuple.tuple("customerChanges", "support", true));
   }
 
   @Test

@@ -79,7 +79,9 @@ class NotificationIntegrationTests extends IntegrationTest {
     assertThat(data.path("version").asString()).isEqualTo("0.1.0");
     assertThat(data.path("actor").asString()).isEqualTo(t.usernames.get("release-manager"));
     assertThat(data.path("link").asString()).endsWith("/releases/" + id);
-    assertThat(first.json().path("bodyVersion").asInt()).isEqualTo(1);
+    assertThat(first.json().path("bodyVersion").asInt()).isEqualTo(2);
+    assertThat(first.json().path("subject").asString()).contains("0.1.0", "release planned");
+    assertThat(first.json().path("link").asString()).endsWith("/releases/" + id);
     assertThat(first.id())
         .isEqualTo("msg_" + created.text("id").replace("-", "") + "_" + data.path("seq").asLong());
     await()

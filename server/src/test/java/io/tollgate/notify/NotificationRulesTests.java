@@ -48,7 +48,13 @@ class NotificationRulesTests {
         .containsExactly("release.closed", "step.completed");
     Map<String, String> announce = Map.of("step", "announce", "status", "released");
     assertThat(NotificationTypes.of("step.completed", announce::get, s -> false))
-        .containsExactly("release.announced", "step.completed");
+        .containsExactly("release.announced", "customers.release-announced", "step.completed");
+    Map<String, String> toldCustomers = Map.of("step", "customer-comms", "customerMessage", "m");
+    assertThat(NotificationTypes.of("incident.step-completed", toldCustomers::get, s -> false))
+        .containsExactly("customers.status-communicated", "incident.step-completed");
+    Map<String, String> rollback = Map.of("step", "execute-rollback");
+    assertThat(NotificationTypes.of("incident.step-completed", rollback::get, s -> false))
+        .containsExactly("incident.step-completed");
     Map<String, String> deploy = Map.of("step", "deploy-production");
     assertThat(NotificationTypes.of("step.started", deploy::get, s -> true))
         .containsExactly("deployment.started");
@@ -117,6 +123,7 @@ class NotificationRulesTests {
             "release.announced -> stakeholders,role:support",
             "incident.opened -> stakeholders,role:devops",
             "incident.resolved -> stakeholders",
+            "customers.release-announced -> customers",
             "handoff.handed -> receiving-role",
             "handoff.escalated -> role:release-manager");
     assertThat(d.get(2).events())

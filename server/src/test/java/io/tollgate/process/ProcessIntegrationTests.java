@@ -114,7 +114,7 @@ class ProcessIntegrationTests extends IntegrationTest {
     assertThat(p.path("steps")).hasSize(10);
     assertThat(p.path("handoffs")).hasSize(4);
     assertThat(p.path("playbook").path("steps")).hasSize(6);
-    assertThat(p.path("notesTemplate").path("fields")).hasSize(4);
+    assertThat(p.path("notesTemplate").path("fields")).hasSize(6);
     assertThat(
             admin
                 .get("/api/v1/processes")

@@ -77,7 +77,7 @@ record IncidentAnswer(
           def.title(),
           def.owner(),
           def.optional(),
-          def.action().name().toLowerCase(),
+          def.action().yamlName(),
           s.status(),
           s.by(),
           s.at(),

@@ -145,6 +145,9 @@ public class Dispatcher {
       Message message;
       try {
         message = messages.render(events.get(0), d.type());
+      } catch (Messages.NothingToSay nothing) {
+        deliveries.delivered(d.id(), node, attempts, Timestamps.now(clock), nothing.getMessage());
+        return;
       } catch (RuntimeException e) {
         throw new SendFailed("the message template failed: " + e.getMessage(), true);
       }

@@ -33,6 +33,7 @@ public class Messages {
   private static final String BASE = "io/tollgate/notify/templates/";
 
   private final ProductManagement products;
+  private final AnnouncedNotes notes;
   private final SignedLinks links;
   private final java.time.Clock clock;
   private final org.springframework.core.env.Environment environment;
@@ -43,15 +44,27 @@ public class Messages {
 
   Messages(
       ProductManagement products,
+      AnnouncedNotes notes,
       SignedLinks links,
       java.time.Clock clock,
       org.springframework.core.env.Environment environment,
       @Value("${tollgate.public-url:}") String publicUrl) {
     this.products = products;
+    this.notes = notes;
     this.links = links;
     this.clock = clock;
     this.environment = environment;
     this.configuredUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  /**
+   * The event needs no message for this subscription (a customer announcement without
+   * customer-facing notes): the delivery is done, with this reason, and nothing is sent.
+   */
+  public static final class NothingToSay extends RuntimeException {
+    public NothingToSay(String reason) {
+      super(reason, null, false, false);
+    }
   }
 
   /** TOLLGATE_PUBLIC_URL, else this server on localhost (the port it listens on). */
@@ -94,6 +107,10 @@ public class Messages {
       context.put(
           "actionLink",
           publicUrl() + "/go/" + links.token(release, handoff, e.seq(), clock.instant()));
+    }
+    if (release != null && type.equals("release.announced")) notes.internal(release, context);
+    if (release != null && type.equals("customers.release-announced")) {
+      notes.forCustomers(release, context);
     }
     context.put("preferencesLink", publicUrl() + "/notifications#preferences");
     return new Message(

@@ -12,25 +12,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The addresses an email audience stands for now: {@code role:x} the product's members holding the
- * role, {@code user:x} that person, {@code stakeholders} the product's list, an address itself.
- * Disabled people, people without an address, and people who do not want this event of this product
- * by email (their {@link io.tollgate.notify.Preferences}) are left out.
+ * role, {@code user:x} that person, {@code stakeholders} the product's list, {@code customers}
+ * support's customer list, an address itself. Disabled people, people without an address, and
+ * people who do not want this event of this product by email (their {@link
+ * io.tollgate.notify.Preferences}) are left out.
  */
 @Component
 class Recipients {
   private final ProductManagement products;
   private final UserManagement users;
   private final StakeholderStore stakeholders;
+  private final CustomerListStore customers;
   private final PreferenceStore preferences;
 
   Recipients(
       ProductManagement products,
       UserManagement users,
       StakeholderStore stakeholders,
+      CustomerListStore customers,
       PreferenceStore preferences) {
     this.products = products;
     this.users = users;
     this.stakeholders = stakeholders;
+    this.customers = customers;
     this.preferences = preferences;
   }
 
@@ -45,7 +49,7 @@ class Recipients {
       if (entry.equals("stakeholders")) {
         out.addAll(stakeholders.of(product));
       } else if (entry.equals("customers")) {
-        // the customer list comes with customer-facing communication (not yet)
+        out.addAll(customers.of(product));
       } else if (entry.startsWith("role:") || entry.equals(Audience.RECEIVING_ROLE)) {
         Object role = entry.startsWith("role:") ? entry.substring(5) : facts.get("to");
         if (role == null) continue;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tollgate.notify.Channel;
 import io.tollgate.notify.ChannelRequest;
+import io.tollgate.notify.CustomerLists;
 import io.tollgate.notify.Delivery;
 import io.tollgate.notify.NotificationManagement;
 import io.tollgate.notify.Subscription;
@@ -27,16 +28,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Subscriptions, deliveries and stakeholders of a product (api.md "Notifications"). */
+/**
+ * Subscriptions, deliveries, stakeholders and support's customer list of a product (api.md
+ * "Notifications").
+ */
 @RestController
 @RequestMapping("/api/v1")
 class NotificationApi {
   static final String SET = "…set";
 
   private final NotificationManagement notifications;
+  private final CustomerLists customers;
 
-  NotificationApi(NotificationManagement notifications) {
+  NotificationApi(NotificationManagement notifications, CustomerLists customers) {
     this.notifications = notifications;
+    this.customers = customers;
   }
 
   record NewSubscription(List<String> events, ChannelRequest channel) {}
@@ -58,6 +64,8 @@ class NotificationApi {
       String secret) {}
 
   record Stakeholders(List<String> emails) {}
+
+  record CustomerList(List<String> emails) {}
 
   @Operation(
       operationId = "createSubscription",
@@ -135,6 +143,27 @@ class NotificationApi {
   @GetMapping("/products/{key}/stakeholders")
   Stakeholders stakeholders(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
     return new Stakeholders(notifications.stakeholders(actor, key));
+  }
+
+  @Operation(
+      operationId = "setCustomers",
+      summary =
+          "Set a product's customer list, for customer-facing messages (support, the release"
+              + " manager or admin)")
+  @ProblemStatuses({403, 404, 422})
+  @PutMapping(path = "/products/{key}/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CustomerList setCustomers(
+      @AuthenticationPrincipal Actor actor,
+      @PathVariable String key,
+      @RequestBody CustomerList body) {
+    return new CustomerList(customers.set(actor, key, body.emails()));
+  }
+
+  @Operation(operationId = "getCustomers", summary = "Read a product's customer list")
+  @ProblemStatuses({403, 404})
+  @GetMapping("/products/{key}/customers")
+  CustomerList customers(@AuthenticationPrincipal Actor actor, @PathVariable String key) {
+    return new CustomerList(customers.of(actor, key));
   }
 
   static SubscriptionView view(Subscription s, String shownSecret) {

@@ -135,7 +135,7 @@ record ProcessDocument(
           s.owner(),
           s.optional(),
           s.after(),
-          s.action().name().toLowerCase(),
+          s.action().yamlName(),
           s.environment());
     }
   }
@@ -152,10 +152,17 @@ record ProcessDocument(
       String owner,
       boolean list,
       List<String> requiredFor,
-      boolean atDecision) {
+      boolean atDecision,
+      boolean customerFacing) {
     static NotesFieldView of(NotesField f) {
       return new NotesFieldView(
-          f.key(), f.label(), f.owner(), f.list(), ids(f.requiredFor()), f.atDecision());
+          f.key(),
+          f.label(),
+          f.owner(),
+          f.list(),
+          ids(f.requiredFor()),
+          f.atDecision(),
+          f.customerFacing());
     }
   }
 

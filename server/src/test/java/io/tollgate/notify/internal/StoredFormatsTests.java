@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stored and sent formats of notifications read back: a subscription's channel (format 1, as
- * stored rows hold it) and the webhook body (version 1, as a receiver may have kept it).
+ * stored rows hold it) and the webhook body (versions 1 and 2, as a receiver may have kept them;
+ * the body written now is compared with a fixed value).
  */
 class StoredFormatsTests {
 
@@ -57,6 +58,57 @@ class StoredFormatsTests {
     assertThat(read.product()).isEqualTo("octoshop");
     assertThat(read.seq()).isEqualTo(42);
     assertThat(read.data().path("environment").asString()).isEqualTo("production");
+    assertThat(read.subject()).as("version 1 had no subject").isNull();
+    assertThat(read.link())
+        .as("version 1 had the link in its data")
+        .endsWith("/releases/" + read.data().path("release").asString());
+  }
+
+  @Test
+  void theBodyIsTheVersionTwoTemplateWithEveryValueEscaped() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("product", "octoshop");
+    data.put("release", "r1");
+    data.put("version", "1.2.0");
+    data.put("note", "said \"go\"\nand went");
+    data.put("actor", "dana");
+    data.put("seq", 7L);
+    data.put("link", "https://tollgate.example/releases/r1");
+    Message m =
+        new Message(
+            "decision.recorded",
+            "2026-12-01T10:00:00Z",
+            "[Tollgate] Octo \"Shop\" 1.2.0: decision: go",
+            "t",
+            "h",
+            "sl",
+            "tm",
+            data,
+            "https://tollgate.example/releases/r1");
+    assertThat(WebhookBody.write(m))
+        .isEqualTo(
+            "{\"type\":\"decision.recorded\",\"timestamp\":\"2026-12-01T10:00:00Z\","
+                + "\"bodyVersion\":2,"
+                + "\"subject\":\"[Tollgate] Octo \\\"Shop\\\" 1.2.0: decision: go\","
+                + "\"link\":\"https://tollgate.example/releases/r1\","
+                + "\"data\":{\"product\":\"octoshop\",\"release\":\"r1\",\"version\":\"1.2.0\","
+                + "\"note\":\"said \\\"go\\\"\\nand went\",\"actor\":\"dana\",\"seq\":7,"
+                + "\"link\":\"https://tollgate.example/releases/r1\"}}");
+  }
+
+  @Test
+  void aVersionTwoBodyReadsWithItsSubjectAndLink() {
+    String stored =
+        "{\"type\":\"release.announced\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"bodyVersion\":2,"
+            + "\"subject\":\"[Tollgate] Octo Shop 1.2.0: released and announced\","
+            + "\"link\":\"https://t.example/releases/r1\",\"data\":{\"product\":\"octoshop\",\"seq\":9}}";
+    WebhookBody.Read read = WebhookBody.read(stored);
+    assertThat(read.bodyVersion()).isEqualTo(2);
+    assertThat(read.subject()).isEqualTo("[Tollgate] Octo Shop 1.2.0: released and announced");
+    assertThat(read.link()).isEqualTo("https://t.example/releases/r1");
+    assertThat(read.seq()).isEqualTo(9);
+    assertThatThrownBy(() -> WebhookBody.read("{\"bodyVersion\":3,\"data\":{}}"))
+        .hasMessageContaining("version 3");
   }
 
   @Test
