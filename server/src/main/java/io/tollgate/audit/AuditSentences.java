@@ -133,84 +133,8 @@ final class AuditSentences {
               + " published the process "
               + (text(p, "process") == null ? "" : text(p, "process"))
               + or(text(p, "version"), v -> " version " + v);
-      default -> pipelines(t, who, p, titles);
+      default -> PipelineSentences.of(t, who, p, titles);
     };
-  }
-
-  /** The events of the pipelines, integrations and automation (issue 11 and after). */
-  private static String pipelines(
-      String t, String who, JsonNode p, Function<String, String> titles) {
-    String env = text(p, "environment");
-    return switch (t) {
-      case "changes.added" ->
-          who
-              + " added "
-              + count(text(p, "count"), "commit")
-              + ("push".equals(text(p, "source")) ? " pushed on the release's ref" : "");
-      case "pull-request.merged" ->
-          who + " listed the merged pull request" + or(text(p, "number"), n -> " #" + n)
-              + dash(text(p, "title"));
-      case "test-report.attached" ->
-          who
-              + " attached test results to "
-              + (p.has("step") ? quoted(p, "step", titles) : quoted(p, "requirement", titles))
-              + " — "
-              + count(text(p, "tests"), "test")
-              + ", "
-              + count(text(p, "failures"), "failure")
-              + ", "
-              + count(text(p, "errors"), "error");
-      case "decision.went-stale" ->
-          "The go decision"
-              + or(text(p, "number"), n -> " #" + n)
-              + " went stale"
-              + dash(text(p, "because"));
-      case "release.source-changed" ->
-          p.path("pushedCommits").asInt(0) > 0
-              ? who
-                  + " moved the release to commit "
-                  + sha(text(p, "commit"))
-                  + " ("
-                  + count(text(p, "pushedCommits"), "commit")
-                  + " pushed"
-                  + or(text(p, "ref"), r -> " on " + r)
-                  + ")"
-              : who
-                  + " set the release's source to "
-                  + join(" on ", sha(text(p, "commit")), text(p, "ref"));
-      case "integration.configured" ->
-          who
-              + " connected the product to the GitHub repository "
-              + or(text(p, "repository"), r -> r)
-              + (p.path("secretChanged").asBoolean(false) ? " with a new webhook secret" : "");
-      case "integration.removed" -> who + " disconnected the product from GitHub";
-      case "automation.configured" ->
-          who
-              + " set up the automation of "
-              + (env == null ? "an environment" : env)
-              + or(text(p, "executor"), e -> " (" + e + " executor)");
-      case "automation.removed" ->
-          who + " removed the automation of " + (env == null ? "an environment" : env);
-      case "environment.locked" ->
-          (env == null ? "An environment" : env) + " was locked for new deployments"
-              + dash(text(p, "reason"));
-      case "environment.unlocked" ->
-          who + " unlocked " + (env == null ? "an environment" : env) + dash(text(p, "reason"));
-      case "delivery.retried" ->
-          who + " retried the notification" + or(text(p, "event"), e -> " '" + e + "'");
-      case "stakeholders.changed" ->
-          who + " set the stakeholders" + or(text(p, "count"), c -> " (" + count(c, "address") + ")");
-      default -> generic(who, t);
-    };
-  }
-
-  private static String count(String n, String noun) {
-    String number = n == null ? "0" : n;
-    return number + " " + noun + ("1".equals(number) ? "" : noun.endsWith("s") ? "es" : "s");
-  }
-
-  private static String sha(String commit) {
-    return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
   }
 
   /** "rita recorded: environment rolled back" for a type without a sentence of its own. */
@@ -245,7 +169,7 @@ final class AuditSentences {
     return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 
-  private static String quoted(JsonNode p, String keyField, Function<String, String> titles) {
+  static String quoted(JsonNode p, String keyField, Function<String, String> titles) {
     String title = text(p, "title");
     String key = text(p, keyField);
     if (title == null && key != null && titles != null) title = titles.apply(key);
@@ -268,15 +192,15 @@ final class AuditSentences {
     return or(text(p, "version"), v -> " " + v);
   }
 
-  private static String dash(String text) {
+  static String dash(String text) {
     return text == null || text.isBlank() ? "" : " — " + shorten(text);
   }
 
-  private static String or(String value, Function<String, String> then) {
+  static String or(String value, Function<String, String> then) {
     return value == null || value.isBlank() ? "" : then.apply(value);
   }
 
-  private static String join(String sep, String... parts) {
+  static String join(String sep, String... parts) {
     List<String> present = new ArrayList<>();
     for (String part : parts) if (part != null && !part.isBlank()) present.add(part);
     return String.join(sep, present);
@@ -287,7 +211,7 @@ final class AuditSentences {
     return flat.length() <= MAX_TEXT ? flat : flat.substring(0, MAX_TEXT - 1) + "…";
   }
 
-  private static String text(JsonNode node, String key) {
+  static String text(JsonNode node, String key) {
     JsonNode v = node == null ? null : node.path(key);
     if (v == null || !v.isValueNode() || v.isNull()) return null;
     String s = v.asString("");

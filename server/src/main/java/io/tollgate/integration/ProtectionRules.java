@@ -1,5 +1,7 @@
 package io.tollgate.integration;
 
+import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditRecord;
 import io.tollgate.integration.internal.IntegrationStore;
 import io.tollgate.integration.internal.ProtectionStore;
 import io.tollgate.release.IntegrationCommands;
@@ -7,7 +9,9 @@ import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseEvent;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,7 @@ class ProtectionRules {
   private final ProtectionStore store;
   private final ProtectionCallbacks callbacks;
   private final TransactionTemplate tx;
+  private final AuditLog audit;
   private final Clock clock;
 
   ProtectionRules(
@@ -36,7 +41,9 @@ class ProtectionRules {
       ProtectionStore store,
       ProtectionCallbacks callbacks,
       PlatformTransactionManager transactions,
+      AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.releases = releases;
     this.store = store;
     this.callbacks = callbacks;
@@ -64,11 +71,9 @@ class ProtectionRules {
               + "/integrations/github).");
     }
     String problem =
-        callbackProblem(
-            apiBase(integration), integration.repository(), request.callbackUrl());
+        callbackProblem(apiBase(integration), integration.repository(), request.callbackUrl());
     if (problem != null) return GithubEffects.Result.ignored(problem);
-    ProtectionVerdicts.Verdict verdict =
-        verdict(product, request.environment(), request.sha());
+    ProtectionVerdicts.Verdict verdict = verdict(product, request.environment(), request.sha());
     store.insert(
         product,
         delivery,
@@ -79,6 +84,7 @@ class ProtectionRules {
         verdict.kind().id(),
         verdict.comment(),
         Timestamps.now(clock));
+    audit(product, request.environment(), request.sha(), verdict);
     callbacks.wakeAfterCommit();
     String said =
         switch (verdict.kind()) {
@@ -102,11 +108,34 @@ class ProtectionRules {
       tx.executeWithoutResult(
           status -> {
             ProtectionVerdicts.Verdict v = verdict(run.product(), run.environment(), run.sha());
-            if (v.kind() != ProtectionVerdicts.Kind.WAITING) {
-              store.decide(run.id(), v.kind().id(), v.release(), v.comment(), Timestamps.now(clock));
+            if (v.kind() != ProtectionVerdicts.Kind.WAITING
+                && store.decide(
+                    run.id(), v.kind().id(), v.release(), v.comment(), Timestamps.now(clock))) {
+              audit(run.product(), run.environment(), run.sha(), v);
             }
           });
     }
+  }
+
+  /**
+   * One audit event per verdict: approved, waiting (for its go), rejected; in the release's
+   * history.
+   */
+  private void audit(
+      String product, String environment, String sha, ProtectionVerdicts.Verdict verdict) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("environment", environment);
+    facts.put("sha", sha);
+    facts.put("verdict", verdict.kind().id());
+    facts.put("comment", verdict.comment());
+    audit.append(
+        AuditRecord.of(
+            "protection-rule.decided",
+            GithubHooks.GITHUB,
+            product,
+            verdict.release() == null ? "product/" + product : "release/" + verdict.release(),
+            verdict.release(),
+            facts));
   }
 
   private ProtectionVerdicts.Verdict verdict(String product, String environment, String sha) {

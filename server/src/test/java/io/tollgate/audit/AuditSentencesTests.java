@@ -101,6 +101,19 @@ class AuditSentencesTests {
         .isEqualTo("production was locked for new deployments — rolled back");
     assertThat(say("stakeholders.changed", "rita", "{\"count\":2}"))
         .isEqualTo("rita set the stakeholders (2 addresses)");
+    assertThat(
+            say(
+                "protection-rule.decided",
+                "github",
+                "{\"environment\":\"production\",\"sha\":\"ec26c3e57ca3a959ca5aad62de7213c562f8c821\","
+                    + "\"verdict\":\"approved\"}"))
+        .isEqualTo("github approved the GitHub deployment of ec26c3e to production");
+    assertThat(
+            say(
+                "protection-rule.decided",
+                "github",
+                "{\"environment\":\"production\",\"sha\":\"ec26c3e\",\"verdict\":\"waiting\"}"))
+        .isEqualTo("github held until go the GitHub deployment of ec26c3e to production");
     assertThat(say("something.new", "rita", "{}")).isEqualTo("rita recorded: something new");
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.support.Api;
 import io.tollgate.support.IntegrationTest;
-import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Receiver;
+import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,6 +115,11 @@ class ProtectionRuleIntegrationTests extends IntegrationTest {
     JsonNode approved = awaitCall(waiting, r -> r.json().has("state")).json();
     assertThat(approved.path("state").asString()).isEqualTo("approved");
     assertThat(approved.path("environment_name").asString()).isEqualTo("production");
+    assertThat(ok(t.rm.get(path(id) + "/audit")).body())
+        .as("each verdict is in the release's history")
+        .contains("protection-rule.decided")
+        .contains("waiting")
+        .contains("approved");
 
     Team u = team();
     connect(u);
@@ -197,7 +202,10 @@ class ProtectionRuleIntegrationTests extends IntegrationTest {
 
   /** The path of a new workflow run's protection rule callback on the fake GitHub API. */
   private static String runPath() {
-    return "/api/v3/repos/" + REPO + "/actions/runs/" + RUNS.incrementAndGet()
+    return "/api/v3/repos/"
+        + REPO
+        + "/actions/runs/"
+        + RUNS.incrementAndGet()
         + "/deployment_protection_rule";
   }
 
