@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
     subcommands = {ChangesCommand.Add.class, ChangesCommand.ListChanges.class})
 final class ChangesCommand {
   /**
-   * Commits per request, the server's limit for one call ({@code Limits.LIST_ITEMS}): a larger range
-   * goes in several, with a progress line on stderr.
+   * Commits per request, the server's limit for one call ({@code Limits.LIST_ITEMS}): a larger
+   * range goes in several, with a progress line on stderr.
    */
   static final int BATCH = 100;
 

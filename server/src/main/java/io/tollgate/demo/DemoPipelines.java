@@ -34,8 +34,7 @@ class DemoPipelines {
             commit("d4c6f301", "perf: cache the catalogue's price list", "Devon Diaz"),
             commit("e5b70412", "Update README", "Rita Ramos"));
     changes.add(developer, releaseId, commits);
-    reports.attach(
-        qa, releaseId, null, "quality-gate", SUREFIRE.getBytes(StandardCharsets.UTF_8));
+    reports.attach(qa, releaseId, null, "quality-gate", SUREFIRE.getBytes(StandardCharsets.UTF_8));
   }
 
   private static NewCommit commit(String prefix, String message, String author) {

@@ -107,7 +107,9 @@ public class GithubIntegrations {
         throw Invalid.field("protectionToken", "A token has at most 500 characters.");
       }
       token =
-          change.protectionToken().isBlank() ? null : secrets.seal(change.protectionToken().strip());
+          change.protectionToken().isBlank()
+              ? null
+              : secrets.seal(change.protectionToken().strip());
     }
     Instant now = Timestamps.now(clock);
     store.put(

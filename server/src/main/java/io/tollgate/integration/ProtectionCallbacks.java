@@ -36,9 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * authorised with the integration's token. Runs on one thread per node, after the commit that made
  * a verdict due and every {@code tollgate.github.protection-interval} (default 10 s), never inside
  * a command. A sender claims a run before calling, so one node tells it; a network error, 429 or
- * 5xx is tried again with backoff ({@code tollgate.github.protection-retry-base}, default 5 s, doubling,
- * at most 10 min), up to {@value #MAX_ATTEMPTS} times; another answer gives up,
- * keeping why.
+ * 5xx is tried again with backoff ({@code tollgate.github.protection-retry-base}, default 5 s,
+ * doubling, at most 10 min), up to {@value #MAX_ATTEMPTS} times; another answer gives up, keeping
+ * why.
  */
 @Component
 class ProtectionCallbacks implements org.springframework.beans.factory.DisposableBean {
@@ -64,7 +64,10 @@ class ProtectionCallbacks implements org.springframework.beans.factory.Disposabl
           });
   private final AtomicBoolean pending = new AtomicBoolean();
 
-  /** Whether runs may be waiting for a go (true until a round finds none): see {@link #wakeIfWaiting}. */
+  /**
+   * Whether runs may be waiting for a go (true until a round finds none): see {@link
+   * #wakeIfWaiting}.
+   */
   private volatile boolean waiting = true;
 
   ProtectionCallbacks(
@@ -216,8 +219,8 @@ class ProtectionCallbacks implements org.springframework.beans.factory.Disposabl
     store.failed(run.id(), run.verdict(), error, attempts >= MAX_ATTEMPTS ? null : now.plus(wait));
     if (attempts < MAX_ATTEMPTS && wait.compareTo(Duration.ofSeconds(2)) < 0) {
       // a short backoff (tests) need not wait for the periodic round
-      java.util.concurrent.CompletableFuture.delayedExecutor(wait.toMillis() + 20,
-              java.util.concurrent.TimeUnit.MILLISECONDS)
+      java.util.concurrent.CompletableFuture.delayedExecutor(
+              wait.toMillis() + 20, java.util.concurrent.TimeUnit.MILLISECONDS)
           .execute(this::wake);
     }
   }

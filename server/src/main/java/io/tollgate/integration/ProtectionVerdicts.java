@@ -99,7 +99,9 @@ final class ProtectionVerdicts {
     Decision latest = release.latestDecision();
     if (can.isOffered()) {
       String go =
-          latest != null && latest.isGo() && release.process().gatedDeploySteps().contains(def.key())
+          latest != null
+                  && latest.isGo()
+                  && release.process().gatedDeploySteps().contains(def.key())
               ? " (go given by " + latest.by() + ")"
               : "";
       return new Verdict(

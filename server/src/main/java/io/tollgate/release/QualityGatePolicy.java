@@ -44,7 +44,8 @@ public final class QualityGatePolicy {
         String message = t.message() == null || t.message().isBlank() ? "" : ": " + t.message();
         if (message.length() > 160) message = message.substring(0, 159) + "…";
         blockers.add(
-            new Blocker("test", t.suite() + " › " + t.name(), "failed in " + report.name() + message));
+            new Blocker(
+                "test", t.suite() + " › " + t.name(), "failed in " + report.name() + message));
       }
     }
     return blockers;

@@ -147,11 +147,11 @@ class ReleaseCommandRunner {
    */
   void checkQualityGate(Release release, String requirement) {
     var def = release.process().requirement(requirement).orElse(null);
-    if (def == null || def.check() != io.tollgate.process.RequirementDef.Check.ZERO_FAILURES) return;
+    if (def == null || def.check() != io.tollgate.process.RequirementDef.Check.ZERO_FAILURES)
+      return;
     TestResults results = testResults.getIfAvailable();
     QualityGatePolicy.check(
-        def,
-        results == null ? List.of() : results.attachedTo(release.id().value(), requirement));
+        def, results == null ? List.of() : results.attachedTo(release.id().value(), requirement));
   }
 
   /** The locked environments of a product, with their reasons. */

@@ -66,7 +66,20 @@ class ProtectionRulesTests {
   private static ProtectionStore.Run run(String verdict) {
     Instant now = Instant.parse("2026-12-01T10:00:00Z");
     return new ProtectionStore.Run(
-        1, "shop", "d-1", "production", "a".repeat(40), API + "/x", null, verdict, "because", now,
-        now, null, 0, now, null);
+        1,
+        "shop",
+        "d-1",
+        "production",
+        "a".repeat(40),
+        API + "/x",
+        null,
+        verdict,
+        "because",
+        now,
+        now,
+        null,
+        0,
+        now,
+        null);
   }
 }

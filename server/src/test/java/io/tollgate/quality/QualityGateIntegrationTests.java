@@ -98,16 +98,24 @@ class QualityGateIntegrationTests extends IntegrationTest {
   private static String report(boolean failing, boolean erring) {
     String rounds =
         failing
-            ? "<testcase name=\"roundsTotals\" classname=\"" + SUITE + "\" time=\"0.1\">"
+            ? "<testcase name=\"roundsTotals\" classname=\""
+                + SUITE
+                + "\" time=\"0.1\">"
                 + "<failure message=\"expected 10.00 but was 9.99\" type=\"AssertionError\">at"
                 + "</failure></testcase><testcase name=\"checksOut\" classname=\""
                 + SUITE
                 + "\" time=\"0.1\"><failure message=\"timeout\"/></testcase>"
-            : "<testcase name=\"roundsTotals\" classname=\"" + SUITE + "\" time=\"0.1\"/>"
-                + "<testcase name=\"checksOut\" classname=\"" + SUITE + "\" time=\"0.1\"/>";
+            : "<testcase name=\"roundsTotals\" classname=\""
+                + SUITE
+                + "\" time=\"0.1\"/>"
+                + "<testcase name=\"checksOut\" classname=\""
+                + SUITE
+                + "\" time=\"0.1\"/>";
     String error =
         erring
-            ? "<testcase name=\"pays\" classname=\"" + SUITE + "\" time=\"0.1\">"
+            ? "<testcase name=\"pays\" classname=\""
+                + SUITE
+                + "\" time=\"0.1\">"
                 + "<error message=\"NullPointerException\"/></testcase>"
             : "";
     int failures = failing ? 2 : 0;

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The github_protection_runs table: each deployment protection rule request, Tollgate's verdict and
- * what GitHub was last told. A verdict GitHub was not told yet is due at {@code next_attempt_at};
- * a sender claims it by moving that time forward (compare-and-set), so one node sends it.
+ * what GitHub was last told. A verdict GitHub was not told yet is due at {@code next_attempt_at}; a
+ * sender claims it by moving that time forward (compare-and-set), so one node sends it.
  */
 @Repository
 public class ProtectionStore {
@@ -108,7 +108,11 @@ public class ProtectionStore {
     return jdbc.sql(
                 "update github_protection_runs set next_attempt_at = ?, attempts = attempts + 1"
                     + " where id = ? and next_attempt_at = ? and verdict = ?")
-            .params(Timestamps.toDb(until), run.id(), Timestamps.toDb(run.nextAttemptAt()), run.verdict())
+            .params(
+                Timestamps.toDb(until),
+                run.id(),
+                Timestamps.toDb(run.nextAttemptAt()),
+                run.verdict())
             .update()
         == 1;
   }

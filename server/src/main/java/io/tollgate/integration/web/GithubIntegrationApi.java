@@ -30,10 +30,10 @@ class GithubIntegrationApi {
   }
 
   /**
-   * {@code secret}: the webhook's secret, write-only; may be left out to keep the stored one. {@code
-   * protectionToken}: the token Tollgate answers deployment protection rules with, write-only (left
-   * out: kept; empty: removed); {@code apiUrl}: the API they are answered through (GitHub Enterprise
-   * Server; left out: kept; empty: GitHub's).
+   * {@code secret}: the webhook's secret, write-only; may be left out to keep the stored one.
+   * {@code protectionToken}: the token Tollgate answers deployment protection rules with,
+   * write-only (left out: kept; empty: removed); {@code apiUrl}: the API they are answered through
+   * (GitHub Enterprise Server; left out: kept; empty: GitHub's).
    */
   record Body(String repository, String secret, String apiUrl, String protectionToken) {}
 
