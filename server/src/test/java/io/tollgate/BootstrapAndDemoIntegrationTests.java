@@ -105,6 +105,22 @@ class BootstrapAndDemoIntegrationTests {
           .containsExactly("developer", "devops", "qa-lead", "release-manager", "support");
       assertThat(admin.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
 
+      // the release being prepared shows what its pipeline brought: commits and test results
+      String preparing =
+          releases
+              .valueStream()
+              .filter(r -> r.path("version").asString().equals("1.2.0"))
+              .findFirst()
+              .orElseThrow()
+              .path("id")
+              .asString();
+      JsonNode changes = admin.get("/api/v1/releases/" + preparing + "/changes").json();
+      assertThat(changes.path("commits").size()).isEqualTo(5);
+      assertThat(changes.path("suggested").path("type").asString()).isEqualTo("minor");
+      JsonNode reports = admin.get("/api/v1/releases/" + preparing + "/test-reports").json();
+      assertThat(reports.size()).isEqualTo(1);
+      assertThat(reports.get(0).path("failures").asInt()).isEqualTo(1);
+
       // the demo deploys itself: a command executor running the demo script, checked by
       // Tollgate's own health endpoint; production rolls back automatically
       JsonNode staging =

@@ -16,8 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
     description = "Add a release's commits from git, and list them with the suggested version.",
     subcommands = {ChangesCommand.Add.class, ChangesCommand.ListChanges.class})
 final class ChangesCommand {
-  /** Commits per request: a large range goes in several. */
-  static final int BATCH = 200;
+  /**
+   * Commits per request, the server's limit for one call ({@code Limits.LIST_ITEMS}): a larger
+   * range goes in several, with a progress line on stderr.
+   */
+  static final int BATCH = 100;
 
   @Command(
       name = "add",
@@ -75,8 +78,26 @@ final class ChangesCommand {
       }
       JsonNode last = null;
       String path = release(id) + "/changes";
+      int batches = (commits.size() + BATCH - 1) / BATCH;
       for (int i = 0; i < commits.size(); i += BATCH) {
-        last = api().post(path, body(commits.subList(i, Math.min(commits.size(), i + BATCH))));
+        int end = Math.min(commits.size(), i + BATCH);
+        last = api().post(path, body(commits.subList(i, end)));
+        if (batches > 1) {
+          // progress for people, on stderr: stdout keeps the answer (and -o json) clean
+          session()
+              .err()
+              .println(
+                  "Posted "
+                      + end
+                      + "/"
+                      + commits.size()
+                      + " commits ("
+                      + (i / BATCH + 1)
+                      + "/"
+                      + batches
+                      + " batches)");
+          session().err().flush();
+        }
       }
       String line = "Added " + commits.size() + " commit(s) from " + range + ".";
       JsonNode suggested = last.path("suggested");

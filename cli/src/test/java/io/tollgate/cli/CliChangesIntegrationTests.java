@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +54,6 @@ class CliChangesIntegrationTests {
   }
 
   @Test
-  @Disabled("waits for pipes11's POST/GET /api/v1/releases/{id}/changes to land on main")
   void changesAddPostsTheCommitsOfARepositoryItReads(@TempDir Path dir) throws Exception {
     List<String> shas = new ArrayList<>();
     try (GitRepo repo = new GitRepo(dir)) {
@@ -98,7 +96,48 @@ class CliChangesIntegrationTests {
   }
 
   @Test
-  @Disabled("waits for pipes11's POST /api/v1/releases/{id}/test-reports to land on main")
+  void moreCommitsThanOneCallTakesArePostedInBatchesWithProgress(@TempDir Path dir)
+      throws Exception {
+    int count = 2 * ChangesCommand.BATCH + 37;
+    List<String> shas = new ArrayList<>();
+    try (GitRepo repo = new GitRepo(dir)) {
+      repo.commit("chore: initial");
+      repo.tag("v0.1.0");
+      for (int i = 1; i <= count; i++) shas.add(repo.commit("fix: correction number " + i));
+    }
+    String id =
+        Cli.as(server, team.rm)
+            .run("release", "create", team.product, "--type", "patch", "-o", "json")
+            .json()
+            .path("id")
+            .asString();
+    Cli.Result added =
+        Cli.as(server, team.developer).in(dir).run("changes", "add", id, "--from-git", "v0.1.0..");
+    assertThat(added.exit()).as(added.toString()).isZero();
+    assertThat(added.out()).startsWith("Added " + count + " commit(s) from v0.1.0...");
+    assertThat(added.err())
+        .contains("Posted 100/" + count + " commits (1/3 batches)")
+        .contains("Posted 200/" + count + " commits (2/3 batches)")
+        .contains("Posted " + count + "/" + count + " commits (3/3 batches)");
+
+    JsonNode changes = Cli.as(server, team.rm).run("changes", "list", id, "-o", "json").json();
+    List<String> seen = new ArrayList<>();
+    for (JsonNode c : changes.path("commits")) seen.add(c.path("sha").asString());
+    assertThat(seen).hasSize(count).containsExactlyInAnyOrderElementsOf(shas);
+
+    Cli.Result again =
+        Cli.as(server, team.developer).in(dir).run("changes", "add", id, "--from-git", "v0.1.0..");
+    assertThat(again.exit()).as("posting the same range again is harmless").isZero();
+    assertThat(
+            Cli.as(server, team.rm)
+                .run("changes", "list", id, "-o", "json")
+                .json()
+                .path("commits")
+                .size())
+        .isEqualTo(count);
+  }
+
+  @Test
   void evidenceJunitAttachesReportsToAStep(@TempDir Path dir) throws Exception {
     Path reports = Files.createDirectories(dir.resolve("surefire-reports"));
     Files.writeString(

@@ -27,7 +27,12 @@ public record RequirementDef(
   public enum Check {
     NONE,
     /** The release notes are complete (every field required for the release type is filled). */
-    NOTES_COMPLETE
+    NOTES_COMPLETE,
+    /**
+     * A quality gate: JUnit test results are attached to the requirement, and the latest report of
+     * each suite shows zero failures and zero errors.
+     */
+    ZERO_FAILURES
   }
 
   public RequirementDef {

@@ -47,6 +47,25 @@ class DeclarationsTests {
   }
 
   @Test
+  void aRequirementIsAQualityGateThatNeedsZeroFailures() {
+    String gate = WITH_REQUIREMENT.replace("autoMet: [ci.succeeded]", "check: zero-failures");
+    RequirementDef ci = ProcessParser.parse(gate).requirement("ci").orElseThrow();
+    assertThat(ci.check()).isEqualTo(RequirementDef.Check.ZERO_FAILURES);
+    assertThat(ProcessParser.parse(WITH_REQUIREMENT).requirement("ci").orElseThrow().check())
+        .isEqualTo(RequirementDef.Check.NONE);
+    assertThat(errors(gate.replace("zero-failures", "zero-failure")))
+        .extracting(ProcessError::line, ProcessError::message)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.toList().get(0)).isEqualTo(27);
+              assertThat((String) e.toList().get(1))
+                  .startsWith("'check' of requirement 'ci' is 'zero-failure'")
+                  .contains("zero-failures");
+            });
+  }
+
+  @Test
   void aPlaybookStepMayResolveTheIncidentButOnlyOne() {
     String resolving = insertAfter(WITH_PLAYBOOK, 28, "      action: resolve");
     assertThat(ProcessParser.parse(resolving).playbook().step("halt").orElseThrow().action())

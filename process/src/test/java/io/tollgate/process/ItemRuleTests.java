@@ -74,7 +74,7 @@ class ItemRuleTests {
             new ProcessError(
                 27,
                 "'check' of requirement 'trained' is 'notes-done'; use one of none,"
-                    + " notes-complete"));
+                    + " notes-complete, zero-failures"));
   }
 
   @Test

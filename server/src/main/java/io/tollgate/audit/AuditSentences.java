@@ -133,7 +133,7 @@ final class AuditSentences {
               + " published the process "
               + (text(p, "process") == null ? "" : text(p, "process"))
               + or(text(p, "version"), v -> " version " + v);
-      default -> generic(who, type);
+      default -> PipelineSentences.of(t, who, p, titles);
     };
   }
 
@@ -169,7 +169,7 @@ final class AuditSentences {
     return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 
-  private static String quoted(JsonNode p, String keyField, Function<String, String> titles) {
+  static String quoted(JsonNode p, String keyField, Function<String, String> titles) {
     String title = text(p, "title");
     String key = text(p, keyField);
     if (title == null && key != null && titles != null) title = titles.apply(key);
@@ -192,15 +192,15 @@ final class AuditSentences {
     return or(text(p, "version"), v -> " " + v);
   }
 
-  private static String dash(String text) {
+  static String dash(String text) {
     return text == null || text.isBlank() ? "" : " — " + shorten(text);
   }
 
-  private static String or(String value, Function<String, String> then) {
+  static String or(String value, Function<String, String> then) {
     return value == null || value.isBlank() ? "" : then.apply(value);
   }
 
-  private static String join(String sep, String... parts) {
+  static String join(String sep, String... parts) {
     List<String> present = new ArrayList<>();
     for (String part : parts) if (part != null && !part.isBlank()) present.add(part);
     return String.join(sep, present);
@@ -211,7 +211,7 @@ final class AuditSentences {
     return flat.length() <= MAX_TEXT ? flat : flat.substring(0, MAX_TEXT - 1) + "…";
   }
 
-  private static String text(JsonNode node, String key) {
+  static String text(JsonNode node, String key) {
     JsonNode v = node == null ? null : node.path(key);
     if (v == null || !v.isValueNode() || v.isNull()) return null;
     String s = v.asString("");

@@ -35,12 +35,15 @@ class DemoStory {
   private final ProductManagement products;
   private final ReleaseManagement releases;
   private final IncidentManagement incidents;
+  private final DemoPipelines pipelines;
 
   DemoStory(
       UserManagement users,
       ProductManagement products,
       ReleaseManagement releases,
-      IncidentManagement incidents) {
+      IncidentManagement incidents,
+      DemoPipelines pipelines) {
+    this.pipelines = pipelines;
     this.users = users;
     this.products = products;
     this.releases = releases;
@@ -157,6 +160,8 @@ class DemoStory {
         qa, id, "acceptance-criteria", link("https://tracker.octoacme.example/epic/88"), null);
     releases.complete(
         rm, id, "schedule-window", "window agreed with stakeholders", null, null, null);
+    // its commits and test results, as the pipeline posts them
+    pipelines.seed(id, actor("devon"), qa);
   }
 
   private Release plan(Actor rm, String type, String name, Instant start) {

@@ -26,6 +26,7 @@ public class GithubHooks {
   private final IntegrationStore store;
   private final SecretBox secrets;
   private final GithubEffects effects;
+  private final ProtectionRules protection;
   private final ProductManagement products;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -34,12 +35,14 @@ public class GithubHooks {
       IntegrationStore store,
       SecretBox secrets,
       GithubEffects effects,
+      ProtectionRules protection,
       ProductManagement products,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.store = store;
     this.secrets = secrets;
     this.effects = effects;
+    this.protection = protection;
     this.products = products;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -81,14 +84,19 @@ public class GithubHooks {
           "duplicate",
           "Delivery " + delivery + " was received before; nothing was applied again.");
     }
-    GithubEffects.Result result = effect(product, integration.repository(), event, read.event());
+    GithubEffects.Result result = effect(product, integration, delivery, event, read.event());
     store.settle(product, delivery, result.outcome(), result.detail());
     int status = read.event() instanceof GithubEvent.Ping ? 200 : 202;
     return new Answer(status, delivery, event, result.outcome(), result.detail());
   }
 
   private GithubEffects.Result effect(
-      String product, String repository, String name, GithubEvent event) {
+      String product,
+      IntegrationStore.Stored integration,
+      String delivery,
+      String name,
+      GithubEvent event) {
+    String repository = integration.repository();
     if (event.repository() != null && !event.repository().equalsIgnoreCase(repository)) {
       return GithubEffects.Result.ignored(
           "The delivery is about "
@@ -113,9 +121,8 @@ public class GithubHooks {
     if (event instanceof GithubEvent.PullRequestClosed pr) {
       return effects.pullRequest(GITHUB, product, pr);
     }
-    if (event instanceof GithubEvent.ProtectionRuleRequested) {
-      return GithubEffects.Result.ignored(
-          "Deployment protection rules are not answered by this server yet.");
+    if (event instanceof GithubEvent.ProtectionRuleRequested request) {
+      return protection.requested(product, integration, delivery, request);
     }
     GithubEvent.Other other = (GithubEvent.Other) event;
     return GithubEffects.Result.ignored(

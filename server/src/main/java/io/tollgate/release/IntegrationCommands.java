@@ -65,6 +65,23 @@ public class IntegrationCommands {
         .findFirst();
   }
 
+  /**
+   * Whether the integration may deploy the release with its deploy step {@code step} now: the step
+   * is offered to it (in order; after the decision step, a go that still stands) and its
+   * environment is not locked. The answer a deployment protection rule gives.
+   */
+  @Transactional(readOnly = true)
+  public Action mayDeploy(Actor integration, Release release, StepDef step) {
+    Action can = release.canComplete(step.key(), participant(integration, step.environment()));
+    if (!can.isOffered()) return can;
+    try {
+      LockPolicy.checkDeploy(step, release.product(), runner.lockedEnvironments(release.product()));
+    } catch (io.tollgate.shared.Refused locked) {
+      return Action.notOffered("complete", step.key(), locked);
+    }
+    return can;
+  }
+
   /** Meets a requirement through an event kind its {@code autoMet} lists. */
   @Transactional
   public Release meetOnEvent(
@@ -73,7 +90,12 @@ public class IntegrationCommands {
         by,
         releaseId,
         null,
-        (r, p, now) -> r.meetOnEvent(requirement, eventKind, evidence, p, now));
+        (r, p, now) -> {
+          if (r.canMeet(requirement, p, eventKind).isOffered()) {
+            runner.checkQualityGate(r, requirement);
+          }
+          return r.meetOnEvent(requirement, eventKind, evidence, p, now);
+        });
   }
 
   /** Commits were pushed on the release's ref: it now ends at {@code after} (a go goes stale). */

@@ -35,6 +35,7 @@ class ReleaseCommandRunner {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated;
+  private final org.springframework.beans.factory.ObjectProvider<TestResults> testResults;
 
   ReleaseCommandRunner(
       ReleaseStore store,
@@ -44,8 +45,10 @@ class ReleaseCommandRunner {
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock,
-      org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated) {
+      org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated,
+      org.springframework.beans.factory.ObjectProvider<TestResults> testResults) {
     this.automated = automated;
+    this.testResults = testResults;
     this.store = store;
     this.versions = versions;
     this.products = products;
@@ -136,6 +139,19 @@ class ReleaseCommandRunner {
         by.kind() == Actor.Kind.SYSTEM && environments != null
             ? environments.of(product)
             : Set.of());
+  }
+
+  /**
+   * Refuses meeting a quality-gate requirement ({@link QualityGatePolicy}) while its attached test
+   * results are missing or failing; called only when the aggregate offers the meet.
+   */
+  void checkQualityGate(Release release, String requirement) {
+    var def = release.process().requirement(requirement).orElse(null);
+    if (def == null || def.check() != io.tollgate.process.RequirementDef.Check.ZERO_FAILURES)
+      return;
+    TestResults results = testResults.getIfAvailable();
+    QualityGatePolicy.check(
+        def, results == null ? List.of() : results.attachedTo(release.id().value(), requirement));
   }
 
   /** The locked environments of a product, with their reasons. */

@@ -168,7 +168,14 @@ public class ReleaseManagement {
   @Transactional
   public Release meet(
       Actor by, String releaseId, String requirement, Evidence evidence, Long ifMatch) {
-    return runner.run(by, releaseId, ifMatch, (r, p, now) -> r.meet(requirement, evidence, p, now));
+    return runner.run(
+        by,
+        releaseId,
+        ifMatch,
+        (r, p, now) -> {
+          if (r.canMeet(requirement, p).isOffered()) runner.checkQualityGate(r, requirement);
+          return r.meet(requirement, evidence, p, now);
+        });
   }
 
   @Transactional

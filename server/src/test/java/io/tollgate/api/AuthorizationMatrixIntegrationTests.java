@@ -261,8 +261,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
    * The column of a scoped token: the intersection of its user's row and its scope. A command is an
    * operation with an action ({@code x-tollgate-scope}); anything else reads. A call is about a
    * product when its path names one ({@code products/{key}}) or a thing of one whose product the
-   * server can tell (a release, an incident); a product-scoped token may call nothing else but
-   * reads that are about no product.
+   * server can tell (a release, an incident, a deployment, a customer issue, a notification
+   * delivery); a product-scoped token may call nothing else but reads that are about no product.
    */
   static boolean scopedMay(Caller caller, Op op, Set<Caller> table) {
     JsonNode extension = op.node().path("x-tollgate-scope");
@@ -287,7 +287,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       if (!segments[i].startsWith("{")) continue;
       return switch (segments[i - 1]) {
         case "users", "processes", "versions" -> "none";
-        case "products", "releases", "incidents" -> "fixture";
+        case "products", "releases", "incidents", "deployments", "customer-issues", "deliveries" ->
+            "fixture";
         default -> "unknown";
       };
     }

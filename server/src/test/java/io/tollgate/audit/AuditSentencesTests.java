@@ -38,6 +38,86 @@ class AuditSentencesTests {
   }
 
   @Test
+  void theEventsOfPipelinesAndIntegrationsReadAsSentences() {
+    assertThat(say("changes.added", "dev", "{\"count\":3,\"source\":\"api\"}"))
+        .isEqualTo("dev added 3 commits");
+    assertThat(say("changes.added", "github", "{\"count\":1,\"source\":\"push\"}"))
+        .isEqualTo("github added 1 commit pushed on the release's ref");
+    assertThat(
+            say(
+                "pull-request.merged",
+                "github",
+                "{\"number\":42,\"title\":\"Saved carts\",\"url\":\"https://x/42\"}"))
+        .isEqualTo("github listed the merged pull request #42 — Saved carts");
+    assertThat(
+            say(
+                "test-report.attached",
+                "quinn",
+                "{\"report\":\"r1\",\"step\":\"quality-gate\",\"tests\":9,\"failures\":6,"
+                    + "\"errors\":1,\"skipped\":0}",
+                key -> key.equals("quality-gate") ? "Quality gate" : null))
+        .isEqualTo("quinn attached test results to 'Quality gate' — 9 tests, 6 failures, 1 error");
+    assertThat(
+            say(
+                "decision.went-stale",
+                "github",
+                "{\"number\":1,\"because\":\"2 commits were pushed after go\"}"))
+        .isEqualTo("The go decision #1 went stale — 2 commits were pushed after go");
+    assertThat(
+            say(
+                "release.source-changed",
+                "github",
+                "{\"commit\":\"0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c\",\"ref\":\"main\","
+                    + "\"pushedCommits\":2}"))
+        .isEqualTo("github moved the release to commit 0d1a26e (2 commits pushed on main)");
+    assertThat(
+            say(
+                "release.source-changed",
+                "rita",
+                "{\"commit\":\"1111111111111111111111111111111111111111\",\"ref\":\"main\"}"))
+        .isEqualTo("rita set the release's source to 1111111 on main");
+    assertThat(
+            say(
+                "integration.configured",
+                "dana",
+                "{\"integration\":\"github\",\"repository\":\"octo/shop\","
+                    + "\"secretChanged\":true}"))
+        .isEqualTo(
+            "dana connected the product to the GitHub repository octo/shop with a new webhook"
+                + " secret");
+    assertThat(say("integration.removed", "dana", "{\"integration\":\"github\"}"))
+        .isEqualTo("dana disconnected the product from GitHub");
+    assertThat(
+            say(
+                "automation.configured",
+                "dana",
+                "{\"environment\":\"staging\",\"executor\":\"webhook\"}"))
+        .isEqualTo("dana set up the automation of staging (webhook executor)");
+    assertThat(
+            say(
+                "environment.locked",
+                "system",
+                "{\"environment\":\"production\",\"reason\":\"rolled back\"}"))
+        .isEqualTo("production was locked for new deployments — rolled back");
+    assertThat(say("stakeholders.changed", "rita", "{\"count\":2}"))
+        .isEqualTo("rita set the stakeholders (2 addresses)");
+    assertThat(
+            say(
+                "protection-rule.decided",
+                "github",
+                "{\"environment\":\"production\",\"sha\":\"ec26c3e57ca3a959ca5aad62de7213c562f8c821\","
+                    + "\"verdict\":\"approved\"}"))
+        .isEqualTo("github approved the GitHub deployment of ec26c3e to production");
+    assertThat(
+            say(
+                "protection-rule.decided",
+                "github",
+                "{\"environment\":\"production\",\"sha\":\"ec26c3e\",\"verdict\":\"waiting\"}"))
+        .isEqualTo("github held until go the GitHub deployment of ec26c3e to production");
+    assertThat(say("something.new", "rita", "{}")).isEqualTo("rita recorded: something new");
+  }
+
+  @Test
   void eventsOfTheVocabularyReadAsSentences() {
     assertThat(say("step.failed", "dana", "{\"title\":\"Deploy to staging\",\"note\":\"timeout\"}"))
         .isEqualTo("dana recorded 'Deploy to staging' as failed — timeout");

@@ -44,6 +44,8 @@ public abstract class IntegrationTest {
     registry.add("tollgate.automation.retry-base", () -> "PT0.1S");
     registry.add("tollgate.automation.polling-interval", () -> "PT0.2S");
     registry.add("tollgate.automation.heartbeat-interval", () -> "PT1S");
+    // GitHub protection rule answers: retried 100 ms apart
+    registry.add("tollgate.github.protection-retry-base", () -> "PT0.1S");
     TestDatabase.properties("tollgate-it", "tollgate_it")
         .forEach((k, v) -> registry.add(k, () -> v));
     if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");

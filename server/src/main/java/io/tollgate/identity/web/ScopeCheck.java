@@ -1,8 +1,11 @@
 package io.tollgate.identity.web;
 
 import io.tollgate.identity.TokenScope;
+import io.tollgate.shared.Actor;
 import io.tollgate.shared.MissingScope;
+import io.tollgate.shared.NotFound;
 import io.tollgate.shared.ProductLocator;
+import io.tollgate.shared.ProductMembership;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -31,9 +34,11 @@ class ScopeCheck implements HandlerInterceptor, WebMvcConfigurer {
   private static final Set<String> GLOBAL = Set.of("users", "processes", "versions");
 
   private final List<ProductLocator> locators;
+  private final List<ProductMembership> memberships;
 
-  ScopeCheck(List<ProductLocator> locators) {
+  ScopeCheck(List<ProductLocator> locators, List<ProductMembership> memberships) {
     this.locators = List.copyOf(locators);
+    this.memberships = List.copyOf(memberships);
   }
 
   @Override
@@ -48,12 +53,24 @@ class ScopeCheck implements HandlerInterceptor, WebMvcConfigurer {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !(auth.getDetails() instanceof TokenScope scope)) return true;
     String action = ScopeActions.action(handler, request.getMethod());
-    TokenScope.Call call = place(request, action);
+    TokenScope.Call call = place(request, action, auth.getPrincipal());
     Optional<TokenScope.Refusal> refusal = scope.refusal(call);
     if (refusal.isPresent()) {
       throw new MissingScope(refusal.get().missingScope(), refusal.get().detail());
     }
     return true;
+  }
+
+  private boolean member(Object principal, String product) {
+    if (!(principal instanceof Actor actor) || actor.admin() || !actor.isPerson()) return true;
+    return memberships.isEmpty()
+        || memberships.stream().anyMatch(m -> m.isMember(product, actor.username()));
+  }
+
+  /** {@code deliveries} → {@code delivery}, {@code releases} → {@code release}. */
+  static String singular(String collection) {
+    if (collection.endsWith("ies")) return collection.substring(0, collection.length() - 3) + "y";
+    return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
   }
 
   /** Whether a path (pattern) addresses one product's things by an id in it. */
@@ -67,7 +84,7 @@ class ScopeCheck implements HandlerInterceptor, WebMvcConfigurer {
 
   /** The call as the scope sees it: read or which action, and which product it is about. */
   @SuppressWarnings("unchecked")
-  private TokenScope.Call place(HttpServletRequest request, String action) {
+  private TokenScope.Call place(HttpServletRequest request, String action, Object principal) {
     boolean read = action == null;
     String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     Map<String, String> vars =
@@ -89,6 +106,11 @@ class ScopeCheck implements HandlerInterceptor, WebMvcConfigurer {
                 .findFirst()
                 .flatMap(l -> l.productOf(value))
                 .orElse(null);
+        if (product != null && !member(principal, product)) {
+          // a resource of a product the caller is not a member of does not exist for them: not
+          // even its product is told (the feature answers the same 404 for a token without scope)
+          throw NotFound.of(singular(kind), value);
+        }
         return new TokenScope.Call(read, action, true, product);
       }
     }

@@ -53,13 +53,21 @@ public final class GithubPayloads {
               ? pullRequest(repository, root.path("pull_request"))
               : new GithubEvent.Other(repository, event, action);
       case "deployment_protection_rule" ->
-          new GithubEvent.ProtectionRuleRequested(
-              repository,
-              text(root.path("deployment").path("sha")),
-              text(root.path("environment")),
-              text(root.path("deployment_callback_url")));
+          "requested".equals(action) || action == null
+              ? protectionRule(repository, root)
+              : new GithubEvent.Other(repository, event, action);
       default -> new GithubEvent.Other(repository, event, action);
     };
+  }
+
+  /** The commit is the deployment's ({@code deployment.sha}), else the payload's {@code sha}. */
+  private static GithubEvent protectionRule(String repository, JsonNode root) {
+    String sha = text(root.path("deployment").path("sha"));
+    if (sha == null) sha = text(root.path("sha"));
+    String environment = text(root.path("environment"));
+    if (environment == null) environment = text(root.path("deployment").path("environment"));
+    return new GithubEvent.ProtectionRuleRequested(
+        repository, sha, environment, text(root.path("deployment_callback_url")));
   }
 
   private static GithubEvent ci(String repository, JsonNode run, String name, String url) {

@@ -18,13 +18,18 @@ public class IntegrationStore {
     this.jdbc = jdbc;
   }
 
-  /** A product's integration: repository and sealed secret. */
+  /**
+   * A product's integration: repository and sealed secret; for deployment protection rules the API
+   * it answers (null: GitHub's) and the sealed token it answers with (null: none).
+   */
   public record Stored(
       String product,
       String repository,
       String sealedSecret,
       String updatedBy,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      String apiUrl,
+      String sealedToken) {}
 
   public Optional<Stored> find(String product) {
     return jdbc.sql("select * from github_integrations where product_key = ?")
@@ -36,22 +41,38 @@ public class IntegrationStore {
                     rs.getString("repository"),
                     rs.getString("secret"),
                     rs.getString("updated_by"),
-                    Timestamps.fromDb(rs.getObject("updated_at", OffsetDateTime.class))))
+                    Timestamps.fromDb(rs.getObject("updated_at", OffsetDateTime.class)),
+                    rs.getString("api_url"),
+                    rs.getString("protection_token")))
         .optional();
   }
 
-  public void put(String product, String repository, String sealedSecret, String by, Instant at) {
+  public void put(Stored s) {
     int updated =
         jdbc.sql(
                 "update github_integrations set repository = ?, secret = ?, updated_by = ?,"
-                    + " updated_at = ? where product_key = ?")
-            .params(repository, sealedSecret, by, Timestamps.toDb(at), product)
+                    + " updated_at = ?, api_url = ?, protection_token = ? where product_key = ?")
+            .params(
+                s.repository(),
+                s.sealedSecret(),
+                s.updatedBy(),
+                Timestamps.toDb(s.updatedAt()),
+                s.apiUrl(),
+                s.sealedToken(),
+                s.product())
             .update();
     if (updated == 0) {
       jdbc.sql(
               "insert into github_integrations (product_key, repository, secret, updated_by,"
-                  + " updated_at) values (?, ?, ?, ?, ?)")
-          .params(product, repository, sealedSecret, by, Timestamps.toDb(at))
+                  + " updated_at, api_url, protection_token) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              s.product(),
+              s.repository(),
+              s.sealedSecret(),
+              s.updatedBy(),
+              Timestamps.toDb(s.updatedAt()),
+              s.apiUrl(),
+              s.sealedToken())
           .update();
     }
   }

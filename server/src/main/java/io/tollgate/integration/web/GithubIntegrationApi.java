@@ -29,8 +29,13 @@ class GithubIntegrationApi {
     this.integrations = integrations;
   }
 
-  /** {@code secret}: the webhook's secret, write-only; may be left out to keep the stored one. */
-  record Body(String repository, String secret) {}
+  /**
+   * {@code secret}: the webhook's secret, write-only; may be left out to keep the stored one.
+   * {@code protectionToken}: the token Tollgate answers deployment protection rules with,
+   * write-only (left out: kept; empty: removed); {@code apiUrl}: the API they are answered through
+   * (GitHub Enterprise Server; left out: kept; empty: GitHub's).
+   */
+  record Body(String repository, String secret, String apiUrl, String protectionToken) {}
 
   @Operation(
       operationId = "setGithubIntegration",
@@ -41,7 +46,11 @@ class GithubIntegrationApi {
       consumes = MediaType.APPLICATION_JSON_VALUE)
   GithubIntegration set(
       @AuthenticationPrincipal Actor actor, @PathVariable String key, @RequestBody Body body) {
-    return integrations.set(actor, key, body.repository(), body.secret());
+    return integrations.set(
+        actor,
+        key,
+        new GithubIntegrations.Change(
+            body.repository(), body.secret(), body.apiUrl(), body.protectionToken()));
   }
 
   @Operation(

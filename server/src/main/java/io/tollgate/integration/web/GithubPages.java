@@ -50,6 +50,7 @@ class GithubPages {
     model.addAttribute("productKey", key);
     model.addAttribute("integration", integration);
     model.addAttribute("deliveries", deliveries);
+    model.addAttribute("protectionRuns", integrations.protectionRuns(me, key, 20));
     model.addAttribute("canManage", integrations.mayManage(me, key));
     model.addAttribute(
         "webhookUrl",
@@ -66,9 +67,15 @@ class GithubPages {
       @PathVariable String key,
       @RequestParam(defaultValue = "") String repository,
       @RequestParam(defaultValue = "") String secret,
+      @RequestParam(defaultValue = "") String protectionToken,
+      @RequestParam(required = false) String apiUrl,
       RedirectAttributes flash) {
     try {
-      integrations.set(me, key, repository, secret);
+      integrations.set(
+          me,
+          key,
+          new GithubIntegrations.Change(
+              repository, secret, apiUrl, protectionToken.isEmpty() ? null : protectionToken));
       flash.addFlashAttribute(
           "done", "GitHub integration saved: " + key + " follows " + repository.strip() + ".");
     } catch (TollgateException e) {

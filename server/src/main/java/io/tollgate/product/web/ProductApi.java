@@ -32,8 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductApi {
   private final ProductManagement products;
   private final DeploymentManagement deployments;
+  private final io.tollgate.identity.CallScope scope;
 
-  ProductApi(ProductManagement products, DeploymentManagement deployments) {
+  ProductApi(
+      ProductManagement products,
+      DeploymentManagement deployments,
+      io.tollgate.identity.CallScope scope) {
+    this.scope = scope;
     this.products = products;
     this.deployments = deployments;
   }
@@ -70,7 +75,11 @@ class ProductApi {
   @Operation(operationId = "listProducts", summary = "List the products the caller may see")
   @GetMapping("/products")
   List<ProductView> list(@AuthenticationPrincipal Actor actor) {
-    return products.visibleTo(actor).stream().map(this::view).toList();
+    // a product-scoped token lists only the products of its scope
+    return products.visibleTo(actor).stream()
+        .filter(p -> scope.covers(p.key()))
+        .map(this::view)
+        .toList();
   }
 
   @Operation(operationId = "getProduct", summary = "Read a product, its environments and members")
