@@ -1,31 +1,16 @@
 package io.tollgate.automation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.tollgate.shared.SecretTokens;
 
-/** Per-deployment callback tokens: 256 random bits, found by their SHA-256. */
+/** Per-deployment callback tokens: prefixed {@code tgd_}, found by their SHA-256. */
 public final class CallbackTokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private CallbackTokens() {}
 
   public static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return "tgd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return SecretTokens.generate("tgd_");
   }
 
   public static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SecretTokens.hash(token);
   }
 }
