@@ -38,6 +38,7 @@ public class GithubIntegrations {
 
   private final IntegrationStore store;
   private final ProtectionStore protection;
+  private final ProtectionCallbacks callbacks;
   private final ProductManagement products;
   private final SecretBox secrets;
   private final OutboundUrls urls;
@@ -47,6 +48,7 @@ public class GithubIntegrations {
   GithubIntegrations(
       IntegrationStore store,
       ProtectionStore protection,
+      ProtectionCallbacks callbacks,
       ProductManagement products,
       SecretBox secrets,
       OutboundUrls urls,
@@ -54,6 +56,7 @@ public class GithubIntegrations {
       Clock clock) {
     this.store = store;
     this.protection = protection;
+    this.callbacks = callbacks;
     this.products = products;
     this.secrets = secrets;
     this.urls = urls;
@@ -115,6 +118,11 @@ public class GithubIntegrations {
     store.put(
         new IntegrationStore.Stored(
             product, repository.strip(), sealed, by.username(), now, apiUrl, token));
+    boolean answerChanged = change.protectionToken() != null || change.apiUrl() != null;
+    if (token != null && answerChanged && protection.retryUntold(product, now) > 0) {
+      // what GitHub refused or never got (an expired token) is told again with the new one
+      callbacks.wakeAfterCommit();
+    }
     audit.append(
         AuditRecord.of(
             "integration.configured",

@@ -154,6 +154,23 @@ class ProtectionRuleIntegrationTests extends IntegrationTest {
     assertThat(github.to(run)).hasSize(2);
     assertThat(github.to(run).get(1).json().path("state").asString()).isEqualTo("approved");
 
+    // an expired token: GitHub answers 401, Tollgate gives up until a new token is set
+    github.answer(r -> r.headers().get("Authorization").equals("Bearer " + TOKEN) ? 401 : 204);
+    String expired = runPath();
+    deliver(t, request(sha, "production", expired));
+    awaitCall(expired, r -> true);
+    awaitGivenUp(github.url(expired));
+    ok(
+        t.devops.put(
+            "/api/v1/products/" + t.product + "/integrations/github",
+            Map.of("repository", REPO, "protectionToken", "ghs_a-fresh-installation-token")));
+    Receiver.Request again =
+        awaitCall(
+            expired, r -> r.headers().get("Authorization").endsWith("fresh-installation-token"));
+    assertThat(again.json().path("state").asString()).isEqualTo("approved");
+    assertThat(github.to(expired)).hasSize(2);
+    assertThat(github.to(run)).as("what GitHub accepted is not sent again").hasSize(2);
+
     String elsewhere = "https://attacker.example/repos/" + REPO + "/actions/runs/1/x";
     JsonNode ignored = deliver(t, request(sha, "production", null, elsewhere));
     assertThat(ignored.path("outcome").asString()).isEqualTo("ignored");
@@ -259,6 +276,32 @@ class ProtectionRuleIntegrationTests extends IntegrationTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Polls until Tollgate gave the run up (nothing due) and kept GitHub's answer. */
+  private void awaitGivenUp(String callbackUrl) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      String error =
+          jdbc.sql(
+                  "select last_error from github_protection_runs where callback_url = ?"
+                      + " and next_attempt_at is null")
+              .param(callbackUrl)
+              .query(String.class)
+              .optional()
+              .orElse(null);
+      if (error != null) {
+        assertThat(error).contains("GitHub answered 401");
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the run at " + callbackUrl + " was not given up");
   }
 
   /** The latest call to the run's callback that matches, polled with a deadline. */

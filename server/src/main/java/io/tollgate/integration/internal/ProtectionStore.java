@@ -126,6 +126,19 @@ public class ProtectionStore {
         .update();
   }
 
+  /**
+   * The product's runs whose verdict GitHub has not accepted and that were given up are due again
+   * (a new token or API address); answers how many.
+   */
+  public int retryUntold(String product, Instant now) {
+    return jdbc.sql(
+            "update github_protection_runs set next_attempt_at = ?, attempts = 0"
+                + " where product_key = ? and next_attempt_at is null"
+                + " and (told is null or told <> verdict)")
+        .params(Timestamps.toDb(now), product)
+        .update();
+  }
+
   /** Telling failed: try again at {@code next} (null: give up), with why. */
   public void failed(long id, String verdict, String error, Instant next) {
     jdbc.sql(
