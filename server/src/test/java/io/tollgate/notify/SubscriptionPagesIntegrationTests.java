@@ -93,6 +93,18 @@ class SubscriptionPagesIntegrationTests extends IntegrationTest {
             .orElseThrow()
             .path("id")
             .asString();
+    WebPage stakeholders =
+        rm.post(
+            product + "/notifications/stakeholders", "emails", "cfo@example.com\ncto@example.com");
+    assertThat(follow(rm, stakeholders).body())
+        .contains("The stakeholder list holds 2 address(es).");
+    WebPage badStakeholder =
+        rm.post(product + "/notifications/stakeholders", "emails", "cfo@example.com, nope");
+    assertThat(follow(rm, badStakeholder).body())
+        .contains("The stakeholder list is not saved. Stakeholder list, entry 2:");
+    assertThat(t.qa.get("/api/v1/products/" + t.product + "/stakeholders").json().path("emails"))
+        .hasSize(2);
+
     WebPage removed = rm.post(product + "/notifications/subscriptions/" + webhookId + "/delete");
     assertThat(follow(rm, removed).body()).contains("The subscription is removed.");
     assertThat(subscriptions(t)).hasSize(before);
@@ -120,7 +132,8 @@ class SubscriptionPagesIntegrationTests extends IntegrationTest {
     String seen = developer.get(product + "/notifications").body();
     assertThat(seen)
         .contains("data-delivery=\"" + id + "\"", "release.planned", "503")
-        .doesNotContain("data-action=\"retry:", "data-action=\"subscribe\"");
+        .doesNotContain(
+            "data-action=\"retry:", "data-action=\"subscribe\"", "data-action=\"stakeholders\"");
     WebPage notAllowed = developer.post(product + "/notifications/deliveries/" + id + "/retry");
     assertThat(follow(developer, notAllowed).body()).contains("Not retried.");
     assertThat(dead(t)).hasSize(1);

@@ -27,10 +27,11 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The notifications part of a product page ({@code /products/<key>/notifications}, an htmx
- * fragment): the product's subscriptions, the deliveries given up on (dead) with their error, and
- * support's customer list. Members see them; the release manager and the admin subscribe,
- * unsubscribe and retry; support, the release manager and the admin keep the customer list. A
- * refusal comes back to the product page as a readable sentence, and nothing is half-saved.
+ * fragment): the product's subscriptions, the deliveries given up on (dead) with their error, the
+ * stakeholder list and support's customer list. Members see them; the release manager and the admin
+ * subscribe, unsubscribe, retry and keep the stakeholder list; support, the release manager and the
+ * admin keep the customer list. A refusal comes back to the product page as a readable sentence,
+ * and nothing is half-saved.
  */
 @Controller
 @Page
@@ -81,6 +82,7 @@ class SubscriptionPages {
     model.addAttribute("subscriptions", listed);
     model.addAttribute("dead", dead);
     model.addAttribute("customers", String.join("\n", customers.of(me, key)));
+    model.addAttribute("stakeholders", String.join("\n", notifications.stakeholders(me, key)));
     model.addAttribute("canManage", products.mayManageMembers(me, key));
     model.addAttribute("canKeepCustomers", customers.mayKeep(me, key));
     return "notify/product :: notifications";
@@ -151,6 +153,22 @@ class SubscriptionPages {
         });
   }
 
+  @PostMapping("/products/{key}/notifications/stakeholders")
+  String setStakeholders(
+      @AuthenticationPrincipal Actor me,
+      @PathVariable String key,
+      @RequestParam(defaultValue = "") String emails,
+      RedirectAttributes flash) {
+    return act(
+        key,
+        flash,
+        "The stakeholder list is not saved",
+        () ->
+            "The stakeholder list holds "
+                + notifications.setStakeholders(me, key, entries(emails)).size()
+                + " address(es).");
+  }
+
   @PostMapping("/products/{key}/notifications/customers")
   String setCustomers(
       @AuthenticationPrincipal Actor me,
@@ -176,7 +194,8 @@ class SubscriptionPages {
     try {
       flash.addFlashAttribute("done", work.run());
     } catch (TollgateException e) {
-      String where = e instanceof Invalid i && i.field() != null ? label(i.field()) + ": " : "";
+      String where =
+          e instanceof Invalid i && i.field() != null ? label(i.field(), failed) + ": " : "";
       flash.addFlashAttribute("refusal", failed + ". " + where + e.getMessage());
       flash.addFlashAttribute("refusalAt", "notifications");
     }
@@ -186,7 +205,7 @@ class SubscriptionPages {
   }
 
   /** The form's name for a field the API names ({@code channel.to[1]}: "Recipients, entry 2"). */
-  static String label(String field) {
+  static String label(String field, String failed) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[(\\d+)]").matcher(field);
     String base = m.matches() ? m.group(1) : field;
     String name =
@@ -196,7 +215,7 @@ class SubscriptionPages {
           case "channel.url" -> "URL";
           case "channel.secret" -> "Webhook secret";
           case "channel.to" -> "Recipients";
-          case "emails" -> "Customer list";
+          case "emails" -> failed.contains("stakeholder") ? "Stakeholder list" : "Customer list";
           default -> base;
         };
     return m.matches() ? name + ", entry " + (Integer.parseInt(m.group(2)) + 1) : name;
