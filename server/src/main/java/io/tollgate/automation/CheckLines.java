@@ -80,14 +80,16 @@ public final class CheckLines {
     String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
     if (words.length < 4) {
       throw Invalid.field(
-          "checks",
-          where + ": a Prometheus check is 'prometheus <url> <query> <op> <threshold>'.");
+          "checks", where + ": a Prometheus check is 'prometheus <url> <query> <op> <threshold>'.");
     }
     String op = words[words.length - 2];
     if (!AutomationRequests.OPS.contains(op)) {
       throw Invalid.field(
           "checks",
-          where + ": '" + op + "' is not a comparison; end the line with <, <=, > or >= and a number.");
+          where
+              + ": '"
+              + op
+              + "' is not a comparison; end the line with <, <=, > or >= and a number.");
     }
     double threshold;
     try {
@@ -125,8 +127,7 @@ public final class CheckLines {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int line = Integer.parseInt(m.group(1)) + 1;
-      m.appendReplacement(
-          out, "check " + line + (m.group().endsWith(".") ? ", " : ""));
+      m.appendReplacement(out, "check " + line + (m.group().endsWith(".") ? ", " : ""));
     }
     m.appendTail(out);
     return out.toString();

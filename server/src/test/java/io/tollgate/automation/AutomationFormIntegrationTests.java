@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The product page's automation form edits every kind of automation the API takes — both executors,
- * HTTP checks with status and body, Prometheus checks — and says in the page's words why it did
- * not save, saving nothing then.
+ * HTTP checks with status and body, Prometheus checks — and says in the page's words why it did not
+ * save, saving nothing then.
  */
 class AutomationFormIntegrationTests extends IntegrationTest {
   private static final String PASSWORD = "automation form password";
@@ -86,7 +86,8 @@ class AutomationFormIntegrationTests extends IntegrationTest {
     assertThat(fragment)
         .contains("http https://shop.example/health 200 UP")
         .contains("http https://shop.example/gone 410")
-        .contains("prometheus http://prometheus.example:9090 sum(rate(errors_total[5m])) &lt; 0.01");
+        .contains(
+            "prometheus http://prometheus.example:9090 sum(rate(errors_total[5m])) &lt; 0.01");
   }
 
   @Test
@@ -99,7 +100,8 @@ class AutomationFormIntegrationTests extends IntegrationTest {
             form(),
             webhook("http https://shop.example/health\nprometheus http://p.example up == 1"));
     assertThat(devops.get(unreadable.location()).element("p", "data-testid=\"problem\""))
-        .contains("The automation of staging is not saved: Check 2: &#39;==&#39; is not a comparison");
+        .contains(
+            "The automation of staging is not saved: Check 2: &#39;==&#39; is not a comparison");
 
     WebPage refused = devops.post(form(), webhook("ftp://shop.example/health"));
     assertThat(devops.get(refused.location()).element("p", "data-testid=\"problem\""))

@@ -114,9 +114,7 @@ class DeadNodeIntegrationTests extends IntegrationTest {
                   + " version) values ('deployment-follow-up', ?, ?, false, 1)")
           .params(d, OffsetDateTime.now(ZoneOffset.UTC))
           .update();
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> jobs("deployment-follow-up", d) == 0);
+      await().atMost(Duration.ofSeconds(20)).until(() -> jobs("deployment-follow-up", d) == 0);
       assertThat(runs(t, release, "verify")).hasSize(1);
     }
   }

@@ -16,7 +16,6 @@ import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.Team;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,8 @@ class WebhookCancelIntegrationTests extends IntegrationTest {
     assertThat(data.path("deployment").asString()).isEqualTo(d);
     assertThat(data.path("status").asString()).isEqualTo("cancelled");
     assertThat(data.path("environment").asString()).isEqualTo("staging");
-    assertThat(data.path("message").asString()).contains("Cancelled by " + t.usernames.get("devops"));
+    assertThat(data.path("message").asString())
+        .contains("Cancelled by " + t.usernames.get("devops"));
     assertThat(data.has("callback")).as("no callback token in a notice").isFalse();
     JsonNode after =
         awaitDeployment(

@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells a webhook executor's pipeline that a deployment it was asked for was cancelled: the {@code
- * deployment-cancel-notice} job, scheduled in the cancel's transaction, retried with the
- * executor's backoff and the same {@code webhook-id}; each attempt is a line of the log.
+ * deployment-cancel-notice} job, scheduled in the cancel's transaction, retried with the executor's
+ * backoff and the same {@code webhook-id}; each attempt is a line of the log.
  */
 @Component
 class CancelNotices {
@@ -64,8 +64,7 @@ class CancelNotices {
                 .orElse(null);
     if (d == null || !due(d, config)) return;
     AutomationConfig.Webhook w = (AutomationConfig.Webhook) config.executor();
-    WebhookExecutor.Answer answer =
-        webhooks.cancelled(d, w.url(), secrets.open(w.sealedSecret()));
+    WebhookExecutor.Answer answer = webhooks.cancelled(d, w.url(), secrets.open(w.sealedSecret()));
     boolean retry = !answer.accepted() && !Backoff.exhausted(attempt);
     Instant now = clock.instant();
     tx.executeWithoutResult(

@@ -35,9 +35,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>Every node runs jobs unless {@code tollgate.automation.run-jobs} is false. A node is dead for
- * the others when it has not renewed the heartbeat of a job it runs for
- * {@code heartbeat-interval} × {@code missed-heartbeats} (10 s × 6 by default); every node looks
- * for dead jobs every two heartbeat intervals and runs them again.
+ * the others when it has not renewed the heartbeat of a job it runs for {@code heartbeat-interval}
+ * × {@code missed-heartbeats} (10 s × 6 by default); every node looks for dead jobs every two
+ * heartbeat intervals and runs them again.
  */
 @Component
 public class JobScheduler {
@@ -163,8 +163,8 @@ public class JobScheduler {
   }
 
   /**
-   * The name a node writes in {@code picked_by}: given, or the host name with this process's id
-   * and a random suffix, so that two nodes on one host are told apart in the table and in logs.
+   * The name a node writes in {@code picked_by}: given, or the host name with this process's id and
+   * a random suffix, so that two nodes on one host are told apart in the table and in logs.
    */
   static String name(String given) {
     if (given != null && !given.isBlank()) return given.strip();
@@ -179,7 +179,8 @@ public class JobScheduler {
             + "-"
             + ProcessHandle.current().pid()
             + "-"
-            + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
+            + Integer.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
     return name.length() > 50 ? name.substring(name.length() - 50) : name;
   }
 
