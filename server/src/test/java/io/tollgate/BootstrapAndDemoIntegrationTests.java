@@ -138,6 +138,13 @@ class BootstrapAndDemoIntegrationTests {
                   .path("autoRollback")
                   .asBoolean())
           .isTrue();
+      // the seeded rollback of 1.1.0 locked production; the story clears it (as rita), so a
+      // newcomer's release may deploy there
+      JsonNode lock = admin.get("/api/v1/products/octoshop/environments/production/lock").json();
+      assertThat(lock.path("locked").asBoolean()).as(lock.toString()).isFalse();
+      assertThat(admin.get("/api/v1/audit?limit=1000").body())
+          .contains("environment.locked")
+          .contains("environment.unlocked");
     }
   }
 }

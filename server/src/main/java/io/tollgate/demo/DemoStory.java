@@ -3,6 +3,7 @@ package io.tollgate.demo;
 import static io.tollgate.demo.DemoData.PEOPLE;
 import static io.tollgate.demo.DemoData.PRODUCT;
 
+import io.tollgate.automation.EnvironmentLocks;
 import io.tollgate.identity.UserManagement;
 import io.tollgate.incident.Incident;
 import io.tollgate.incident.IncidentManagement;
@@ -36,18 +37,21 @@ class DemoStory {
   private final ReleaseManagement releases;
   private final IncidentManagement incidents;
   private final DemoPipelines pipelines;
+  private final EnvironmentLocks locks;
 
   DemoStory(
       UserManagement users,
       ProductManagement products,
       ReleaseManagement releases,
       IncidentManagement incidents,
-      DemoPipelines pipelines) {
+      DemoPipelines pipelines,
+      EnvironmentLocks locks) {
     this.pipelines = pipelines;
     this.users = users;
     this.products = products;
     this.releases = releases;
     this.incidents = incidents;
+    this.locks = locks;
   }
 
   /** Seeds the product, its people and its releases; in the caller's transaction. */
@@ -139,6 +143,15 @@ class DemoStory {
             "Wishlist query missed an index under production load",
             List.of("Add the missing index", "Load-test wishlist queries in staging"));
     log.debug("Demo incident {} resolved", resolved.data().id());
+    // the rollback locked production; rita cleared it once the cause was known, so the demo's
+    // releases (and a newcomer's) may deploy there
+    if (locks.find(PRODUCT, "production").isPresent()) {
+      locks.clear(
+          rm,
+          PRODUCT,
+          "production",
+          "Cause found (missing wishlist index); the fix ships in the hotfix 1.1.1");
+    }
 
     // 1.1.1: the hotfix, waiting for the go/no-go decision.
     Release hotfix = plan(rm, "patch", "Wishlist index", now.plus(Duration.ofDays(1)));

@@ -2,6 +2,7 @@ package io.tollgate.ui;
 
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditEventsAppended;
+import io.tollgate.automation.DeploymentActivity;
 import io.tollgate.shared.Actor;
 import java.io.IOException;
 import java.util.HashMap;
@@ -97,6 +98,23 @@ class LiveUpdates {
   }
 
   /**
+   * A deployment's log, checks or status changed (on any node): the pages of its release refresh
+   * their deployment panel, on an event of its own ({@code deployment}), so a streaming log does
+   * not reload the rest of the page. Step changes arrive as audit events, as always.
+   */
+  @EventListener
+  void deploymentActivity(DeploymentActivity activity) {
+    Map<String, Boolean> readers = new HashMap<>();
+    send(
+        "release-" + activity.release(),
+        "deployment",
+        "deployment/" + activity.deployment(),
+        who ->
+            readers.computeIfAbsent(
+                who.username(), u -> access.mayReadRelease(who, activity.release())));
+  }
+
+  /**
    * A comment line every 20 s keeps idle streams open through proxies and finds the ones whose page
    * is gone, so they are dropped instead of kept forever.
    */
@@ -117,14 +135,14 @@ class LiveUpdates {
 
   /** Sends {@code subject} (what changed, e.g. {@code release/<id>}) to the topic's readers. */
   private void publish(String topic, String subject, Predicate<Actor> mayRead) {
+    send(topic, topic.startsWith("release-") ? "release" : topic, subject, mayRead);
+  }
+
+  private void send(String topic, String event, String subject, Predicate<Actor> mayRead) {
     for (Subscriber s : subscribers) {
       if (s.topics().contains(topic) && mayRead.test(s.who())) {
         try {
-          s.emitter()
-              .send(
-                  SseEmitter.event()
-                      .name(topic.startsWith("release-") ? "release" : topic)
-                      .data(subject));
+          s.emitter().send(SseEmitter.event().name(event).data(subject));
         } catch (IOException | IllegalStateException e) {
           subscribers.remove(s);
         }

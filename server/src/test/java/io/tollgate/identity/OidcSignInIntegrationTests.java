@@ -36,6 +36,8 @@ class OidcSignInIntegrationTests extends IntegrationTest {
   @DynamicPropertySource
   static void singleSignOn(DynamicPropertyRegistry registry) {
     provider = OidcTestProvider.start();
+    // a context of its own on the same database: the automation jobs are the main context's
+    registry.add("tollgate.automation.run-jobs", () -> "false");
     registry.add("TOLLGATE_OIDC_ISSUER", provider::issuer);
     registry.add("TOLLGATE_OIDC_CLIENT_ID", () -> OidcTestProvider.CLIENT_ID);
     registry.add("TOLLGATE_OIDC_CLIENT_SECRET", () -> OidcTestProvider.CLIENT_SECRET);

@@ -16,7 +16,10 @@ import org.springframework.test.context.TestPropertySource;
  * Issue 12, finding 5: connections that send a request's headers and then go silent do not hold
  * request threads. Four threads here, and twice as many silent connections.
  */
-@TestPropertySource(properties = "server.tomcat.threads.max=4")
+// a context of its own, kept in the test context cache beside the others on the same database: it
+// runs no automation jobs, which are the main context's (see TwoNodesIntegrationTests)
+@TestPropertySource(
+    properties = {"server.tomcat.threads.max=4", "tollgate.automation.run-jobs=false"})
 class SlowConnectionIntegrationTests extends IntegrationTest {
 
   @Test

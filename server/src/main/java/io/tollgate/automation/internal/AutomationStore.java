@@ -181,6 +181,19 @@ public class AutomationStore {
         == 1;
   }
 
+  /**
+   * Claims the follow-up of an ended deployment (auto-verify, auto-rollback): true once, for the
+   * transaction that then starts it.
+   */
+  public boolean claimFollowUp(String id) {
+    return jdbc.sql(
+                "update automated_deployments set followed_up = true where id = ? and followed_up"
+                    + " = false")
+            .param(id)
+            .update()
+        == 1;
+  }
+
   public void markSettled(String id) {
     jdbc.sql("update automated_deployments set settled = true where id = ?").param(id).update();
   }

@@ -85,6 +85,10 @@ class CommandExecutor {
     }
   }
 
+  boolean isRunning(String deploymentId) {
+    return running.containsKey(deploymentId);
+  }
+
   /** Kills the command of a deployment if it runs on this node. */
   void stop(String deploymentId) {
     Process process = running.remove(deploymentId);

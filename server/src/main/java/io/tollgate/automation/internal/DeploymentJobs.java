@@ -34,6 +34,8 @@ public class DeploymentJobs {
   private final Environment environment;
   private final String publicUrl;
   private final Duration retryBase;
+  private final CancelNotices cancelNotices;
+  private final org.springframework.beans.factory.ObjectProvider<FollowUp> followUps;
 
   DeploymentJobs(
       AutomationStore store,
@@ -43,12 +45,16 @@ public class DeploymentJobs {
       CommandExecutor commands,
       CheckRunner checks,
       SecretBox secrets,
+      CancelNotices cancelNotices,
+      org.springframework.beans.factory.ObjectProvider<FollowUp> followUps,
       TransactionTemplate tx,
       Clock clock,
       Environment environment,
       @Value("${tollgate.public-url:}") String publicUrl,
       @Value("${tollgate.automation.retry-base:PT1S}") Duration retryBase) {
     this.retryBase = retryBase;
+    this.cancelNotices = cancelNotices;
+    this.followUps = followUps;
     this.store = store;
     this.jobs = jobs;
     this.settlement = settlement;
@@ -65,12 +71,25 @@ public class DeploymentJobs {
   /** Asks the executor: one webhook attempt, or the whole command. */
   void dispatch(String id, int attempt) {
     AutomatedDeployment d = store.find(id).orElse(null);
-    if (d == null || d.status().isFinal() || d.attempts() >= attempt) return;
+    if (d == null || d.status().isFinal()) return;
     AutomationConfig config =
         store
             .config(d.product(), d.environment())
             .map(s -> AutomationDocuments.read(s.document()))
             .orElse(null);
+    if (d.attempts() >= attempt) {
+      // this job ran before and did not finish: the node running it died
+      if (d.status() == DeploymentStatus.RUNNING && !commands.isRunning(id) && !isWebhook(config)) {
+        end(
+            id,
+            DeploymentStatus.FAILED,
+            "The node running the command stopped before the command ended (its jobs were taken"
+                + " over by another node): the command may have run in part. Check "
+                + d.environment()
+                + ", then deploy again.");
+      }
+      return;
+    }
     if (config == null) {
       settlement.report(
           id,
@@ -128,14 +147,21 @@ public class DeploymentJobs {
   }
 
   private void command(AutomatedDeployment d, AutomationConfig.Command c) {
-    if (!Boolean.TRUE.equals(tx.execute(s -> store.countAttempt(d.id(), d.attempts())))) return;
-    tx.executeWithoutResult(
-        s -> {
-          store.markRunning(d.id());
-          store.log(d.id(), clock.instant(), List.of("Running " + String.join(" ", c.command())));
-          // a node that dies while the command runs: the deployment still ends
-          jobs.timeout(d.id(), clock.instant().plusSeconds(c.timeoutSeconds() + 60L));
-        });
+    // counted and marked running together: a job run again finds either nothing started or a
+    // command that may have run (then the deployment fails, see dispatch)
+    boolean mine =
+        Boolean.TRUE.equals(
+            tx.execute(
+                s -> {
+                  if (!store.countAttempt(d.id(), d.attempts())) return false;
+                  store.markRunning(d.id());
+                  store.log(
+                      d.id(), clock.instant(), List.of("Running " + String.join(" ", c.command())));
+                  // a safety net: the deployment ends even if no node notices this one die
+                  jobs.timeout(d.id(), clock.instant().plusSeconds(c.timeoutSeconds() + 60L));
+                  return true;
+                }));
+    if (!mine) return;
     CommandExecutor.Result result =
         commands.run(
             d,
@@ -167,6 +193,18 @@ public class DeploymentJobs {
 
   void settle(String id) {
     settlement.settle(id);
+  }
+
+  void followUp(String id) {
+    followUps.getObject().run(id);
+  }
+
+  void cancelNotice(String id, int attempt) {
+    cancelNotices.send(id, attempt);
+  }
+
+  private static boolean isWebhook(AutomationConfig config) {
+    return config != null && config.executor() instanceof AutomationConfig.Webhook;
   }
 
   /** One round of checks of a verification; the next round waits as a row. */

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Ends deployments and completes their steps. Ending is one transaction (the row locked, the final
  * status written, a settle job scheduled as a safety net); completing the step follows at once in
  * its own transaction as {@code system}. A node that dies between the two leaves the settle job,
- * which completes the step on any node: no step stays running.
+ * which completes the step on any node: no step stays running. Completing the step schedules, in
+ * the same transaction, the deployment's follow-up job (auto-verify, auto-rollback): a node dying
+ * after the step was completed does not lose it.
  */
 @Component
 public class Settlement {
@@ -34,7 +36,6 @@ public class Settlement {
   private final io.tollgate.incident.IncidentManagement incidents;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final org.springframework.context.ApplicationEventPublisher events;
 
   Settlement(
       AutomationStore store,
@@ -42,9 +43,7 @@ public class Settlement {
       ReleaseManagement releases,
       io.tollgate.incident.IncidentManagement incidents,
       TransactionTemplate tx,
-      Clock clock,
-      org.springframework.context.ApplicationEventPublisher events) {
-    this.events = events;
+      Clock clock) {
     this.store = store;
     this.jobs = jobs;
     this.releases = releases;
@@ -80,6 +79,9 @@ public class Settlement {
                   store.log(id, now, List.of(line));
                   store.finish(id, reported, message, url, now);
                   jobs.cancelTimeout(id);
+                  if (reported == DeploymentStatus.CANCELLED && d.attempts() > 0) {
+                    jobs.cancelNotice(id, 1, now); // a no-op unless a pipeline was asked
+                  }
                   jobs.settleLater(id, SAFETY_NET);
                 }
                 case UNCHANGED -> {}
@@ -95,19 +97,15 @@ public class Settlement {
     AutomatedDeployment d = store.find(id).orElse(null);
     if (d == null || d.settled() || !d.status().isFinal()) return;
     try {
-      Boolean done =
-          tx.execute(
-              s -> {
-                AutomatedDeployment locked = store.lock(id).orElseThrow();
-                if (locked.settled()) return false;
-                completeStep(locked);
-                store.markSettled(id);
-                jobs.settled(id);
-                return true;
-              });
-      if (Boolean.TRUE.equals(done)) {
-        events.publishEvent(new io.tollgate.automation.DeploymentSettled(d));
-      }
+      tx.executeWithoutResult(
+          s -> {
+            AutomatedDeployment locked = store.lock(id).orElseThrow();
+            if (locked.settled()) return;
+            completeStep(locked);
+            store.markSettled(id);
+            jobs.settled(id);
+            jobs.followUp(id);
+          });
     } catch (TollgateException refused) {
       // the release moved on (cancelled, completed by hand meanwhile): the record says so
       tx.executeWithoutResult(

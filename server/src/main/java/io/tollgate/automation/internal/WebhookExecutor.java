@@ -35,7 +35,23 @@ class WebhookExecutor {
   record Answer(boolean accepted, String detail) {}
 
   Answer post(AutomatedDeployment d, String url, String secret, String callbackUrl, String token) {
-    String body = body(d, callbackUrl, token);
+    return send(url, secret, d.id(), body(d, callbackUrl, token), "deployment");
+  }
+
+  /**
+   * Tells the pipeline that Tollgate cancelled a deployment it had asked for: {@code
+   * deployment.cancelled}, signed like the request, with its own {@code webhook-id} ({@code
+   * <deployment>.cancelled}, the same on every retry).
+   */
+  Answer cancelled(AutomatedDeployment d, String url, String secret) {
+    return send(url, secret, cancelNoticeId(d.id()), cancelBody(d), "cancel");
+  }
+
+  static String cancelNoticeId(String deployment) {
+    return deployment + ".cancelled";
+  }
+
+  private Answer send(String url, String secret, String webhookId, String body, String what) {
     long now = clock.instant().getEpochSecond();
     try {
       URI target = urls.check(url, "executor.url");
@@ -43,12 +59,12 @@ class WebhookExecutor {
           http.request(target)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body));
-      StandardWebhooks.ofSecret(secret).headers(d.id(), now, body).forEach(request::header);
+      StandardWebhooks.ofSecret(secret).headers(webhookId, now, body).forEach(request::header);
       HttpResponse<String> answer =
           http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       int status = answer.statusCode();
       return status / 100 == 2
-          ? new Answer(true, "The pipeline accepted the deployment (HTTP " + status + ").")
+          ? new Answer(true, "The pipeline accepted the " + what + " (HTTP " + status + ").")
           : new Answer(false, "The pipeline answered HTTP " + status + snippet(answer.body()));
     } catch (IOException e) {
       return new Answer(false, "The pipeline at " + url + " could not be reached: " + reason(e));
@@ -75,6 +91,22 @@ class WebhookExecutor {
     ObjectNode callback = data.putObject("callback");
     callback.put("url", callbackUrl);
     callback.put("token", token);
+    return JSON.writeValueAsString(root);
+  }
+
+  static String cancelBody(AutomatedDeployment d) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("type", "deployment.cancelled");
+    root.put("timestamp", (d.finishedAt() == null ? d.startedAt() : d.finishedAt()).toString());
+    ObjectNode data = root.putObject("data");
+    data.put("deployment", d.id());
+    data.put("release", d.release());
+    data.put("product", d.product());
+    data.put("environment", d.environment());
+    data.put("version", d.version());
+    data.put("kind", d.kind().id());
+    data.put("status", d.status().id());
+    data.put("message", d.message());
     return JSON.writeValueAsString(root);
   }
 

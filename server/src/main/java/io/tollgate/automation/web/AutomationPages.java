@@ -2,6 +2,7 @@ package io.tollgate.automation.web;
 
 import io.tollgate.automation.AutomationConfig;
 import io.tollgate.automation.AutomationRequest;
+import io.tollgate.automation.CheckLines;
 import io.tollgate.automation.EnvironmentAutomation;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
@@ -86,25 +87,21 @@ class AutomationPages {
       @RequestParam(defaultValue = "false") boolean autoVerify,
       @RequestParam(defaultValue = "false") boolean autoRollback,
       RedirectAttributes flash) {
-    List<AutomationRequest.CheckRequest> httpChecks =
-        lines(checks).stream()
-            .map(u -> new AutomationRequest.CheckRequest("http", u, 200, null, null, null, null))
-            .toList();
-    AutomationRequest request =
-        new AutomationRequest(
-            new AutomationRequest.ExecutorRequest(
-                kind,
-                url.isBlank() ? null : url.strip(),
-                secret.isBlank() ? null : secret.strip(),
-                lines(command),
-                timeoutSeconds),
-            httpChecks.isEmpty() && soakSeconds == 0
-                ? null
-                : new AutomationRequest.VerificationRequest(
-                    httpChecks, soakSeconds, intervalSeconds),
-            autoVerify,
-            autoRollback);
     try {
+      List<AutomationRequest.CheckRequest> parsed = CheckLines.parse(checks);
+      AutomationRequest request =
+          new AutomationRequest(
+              new AutomationRequest.ExecutorRequest(
+                  kind,
+                  url.isBlank() ? null : url.strip(),
+                  secret.isBlank() ? null : secret.strip(),
+                  lines(command),
+                  timeoutSeconds),
+              parsed.isEmpty() && soakSeconds == 0
+                  ? null
+                  : new AutomationRequest.VerificationRequest(parsed, soakSeconds, intervalSeconds),
+              autoVerify,
+              autoRollback);
       var saved = automation.configure(me, key, env, request);
       flash.addFlashAttribute(
           "done",
@@ -115,7 +112,9 @@ class AutomationPages {
                   ? " Its webhook secret, shown this once: " + saved.newSecret()
                   : ""));
     } catch (TollgateException e) {
-      flash.addFlashAttribute("done", "Not saved: " + e.getMessage());
+      flash.addFlashAttribute(
+          "problem",
+          "The automation of " + env + " is not saved: " + CheckLines.readable(e.getMessage()));
     }
     return back(key);
   }
@@ -148,15 +147,7 @@ class AutomationPages {
       command = String.join("\n", cmd.command());
       timeout = cmd.timeoutSeconds();
     }
-    String checks =
-        c.verification() == null
-            ? ""
-            : String.join(
-                "\n",
-                c.verification().checks().stream()
-                    .filter(k -> k instanceof AutomationConfig.HttpCheck)
-                    .map(AutomationConfig.Check::target)
-                    .toList());
+    String checks = c.verification() == null ? "" : CheckLines.format(c.verification().checks());
     return new EnvRow(
         env,
         c,

@@ -30,8 +30,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The deployment panel of a release page ({@code /releases/<id>/automation}, an htmx fragment that
- * follows the page's live channel, and refreshes every second while something runs): Deploy and
- * Verify buttons for the step's owner, each run's status, elapsed time, log and checks, and cancel.
+ * follows the page's live channel: its {@code release} events for steps, its {@code deployment}
+ * events for each new log line, check result and status, within a second on any node; and every 5 s
+ * while something runs, for the elapsed time): Deploy and Verify buttons for the step's owner, each
+ * run's status, elapsed time, log and checks, and cancel.
  */
 @Controller
 @Page
