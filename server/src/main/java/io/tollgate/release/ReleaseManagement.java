@@ -36,6 +36,7 @@ public class ReleaseManagement {
   private final ReleaseCommandRunner runner;
   private final DeploymentManagement deployments;
   private final Clock clock;
+  private final ReleasePlanner planner;
 
   ReleaseManagement(
       ReleaseStore store,
@@ -44,7 +45,8 @@ public class ReleaseManagement {
       ReleaseNumbering numbering,
       ReleaseCommandRunner runner,
       DeploymentManagement deployments,
-      Clock clock) {
+      Clock clock,
+      ReleasePlanner planner) {
     this.store = store;
     this.products = products;
     this.processes = processes;
@@ -52,49 +54,13 @@ public class ReleaseManagement {
     this.runner = runner;
     this.deployments = deployments;
     this.clock = clock;
+    this.planner = planner;
   }
 
   /** Plans a release of a product (release manager of the product). */
   @Transactional
   public Release plan(Actor by, String productKey, NewRelease request) {
-    Product product = products.find(productKey);
-    ProcessVersion process = processes.latest(product.process());
-    Participant participant = runner.participant(by, productKey);
-    String planner = process.definition().releaseManagerRole();
-    if (!participant.holds(planner)) {
-      throw Forbidden.needsRole(
-          planner, "Planning a release", by.username(), participant.sortedRoles());
-    }
-    if (request.type() == null || request.type().isBlank()) throw BadRequest.missing("type");
-    ReleaseType type = ReleaseNumbering.type(request.type());
-    Source source = Source.of(request.commit(), request.ref());
-    SemanticVersion version = numbering.assign(productKey, type, request.version());
-    ReleaseNotes notes = ReleaseNotes.empty();
-    if (request.summary() != null && !request.summary().isBlank()) {
-      notes = notes.with("summary", List.of(request.summary()));
-    }
-    Instant now = Timestamps.now(clock);
-    Planning.Planned planned =
-        Planning.plan(
-            ReleaseId.random(),
-            productKey,
-            new ProcessRef(process.id(), process.version()),
-            process.definition(),
-            type,
-            version,
-            request.name() == null ? null : request.name().strip(),
-            request.window(),
-            notes,
-            participant,
-            now);
-    Release release = planned.release();
-    List<ReleaseEvent> events = new java.util.ArrayList<>(planned.events());
-    if (source != null) {
-      events.addAll(Sources.change(release, source.commit(), source.ref(), participant));
-    }
-    store.insert(release.toData(), release.status().id(), now);
-    runner.record(by, release, events);
-    return release;
+    return planner.plan(by, productKey, request);
   }
 
   /**
