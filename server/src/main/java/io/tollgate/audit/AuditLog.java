@@ -4,6 +4,7 @@ import io.tollgate.audit.internal.AuditKeys;
 import io.tollgate.audit.internal.AuditStore;
 import io.tollgate.audit.internal.CanonicalJson;
 import io.tollgate.audit.internal.ChainCheck;
+import io.tollgate.audit.internal.ChainForm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +107,14 @@ public class AuditLog {
   @Transactional(readOnly = true)
   public List<AuditEvent> forRelease(String releaseId) {
     return store.forRelease(releaseId);
+  }
+
+  /** The release's events as stored, each with the canonical form its hash covers. */
+  @Transactional(readOnly = true)
+  public List<SealedEvent> sealedForRelease(String releaseId) {
+    return store.storedForRelease(releaseId).stream()
+        .map(r -> new SealedEvent(r.event(), r.form(), ChainForm.canonical(r.form(), r.fields())))
+        .toList();
   }
 
   @Transactional(readOnly = true)

@@ -129,6 +129,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("getNotes", MEMBERS_AND_ADMIN),
           Map.entry("cancelRelease", EnumSet.of(RELEASE_MANAGER)),
           Map.entry("getReleaseAudit", MEMBERS_AND_ADMIN),
+          // the evidence pack: what getRelease and getReleaseAudit show, for auditors
+          Map.entry("getReleaseEvidence", MEMBERS_AND_ADMIN),
           Map.entry("updateRelease", EnumSet.of(RELEASE_MANAGER)),
           // a release's commits, and its test reports (QA's, on acceptance-criteria)
           Map.entry("addChanges", EnumSet.of(RELEASE_MANAGER, DEVELOPER)),

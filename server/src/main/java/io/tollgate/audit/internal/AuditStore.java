@@ -176,6 +176,14 @@ public class AuditStore {
     }
   }
 
+  /** The release's rows as stored, with their form and MAC, in sequence order. */
+  public List<StoredEvent> storedForRelease(String release) {
+    return jdbc.sql("select * from audit_events where release_id = ? order by seq")
+        .param(release)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   public List<AuditEvent> forRelease(String release) {
     return jdbc.sql("select * from audit_events where release_id = ? order by seq")
         .param(release)
