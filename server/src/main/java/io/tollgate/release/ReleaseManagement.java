@@ -1,10 +1,7 @@
 package io.tollgate.release;
 
 import io.tollgate.deployment.DeploymentManagement;
-import io.tollgate.notes.ReleaseNotes;
 import io.tollgate.process.ProcessManagement;
-import io.tollgate.process.ProcessVersion;
-import io.tollgate.process.ReleaseType;
 import io.tollgate.process.StepDef;
 import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
@@ -12,12 +9,9 @@ import io.tollgate.release.Decision.Verdict;
 import io.tollgate.release.internal.ReleaseStore;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.BadRequest;
-import io.tollgate.shared.Forbidden;
 import io.tollgate.shared.Invalid;
 import io.tollgate.shared.NotFound;
-import io.tollgate.shared.Timestamps;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;

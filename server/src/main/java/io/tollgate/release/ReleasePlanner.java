@@ -84,5 +84,4 @@ class ReleasePlanner {
     runner.record(by, release, events);
     return release;
   }
-
 }
