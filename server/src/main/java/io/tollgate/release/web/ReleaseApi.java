@@ -129,7 +129,7 @@ class ReleaseApi {
   @GetMapping("/releases/{id}")
   @AnswersTheRelease
   ResponseEntity<byte[]> get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-    return ok(releases.get(actor, id));
+    return answer.read(() -> releases.get(actor, id));
   }
 
   @Operation(

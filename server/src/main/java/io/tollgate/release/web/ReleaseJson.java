@@ -56,6 +56,14 @@ class ReleaseJson {
         .body(rendered(release));
   }
 
+  /**
+   * 200 with the release that {@code read} finds, read and rendered in one read-only transaction:
+   * the release, its incidents and its deployments on one connection, not one each.
+   */
+  ResponseEntity<byte[]> read(java.util.function.Supplier<Release> read) {
+    return reads.execute(s -> ok(read.get()));
+  }
+
   /** 201 with the new release and where it lives. */
   ResponseEntity<byte[]> created(Release release) {
     return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
