@@ -44,6 +44,8 @@ public final class AutomationBench {
     String admin = opts.getOrDefault("admin-token", System.getenv("TOLLGATE_BENCH_ADMIN_TOKEN"));
     long delayMs = Long.parseLong(opts.getOrDefault("delay-ms", "2000"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "16"));
+    // the callbacks go this many at a time whatever N is, so every round times the same thing
+    int callbackClients = Integer.parseInt(opts.getOrDefault("callback-clients", "1"));
     List<Integer> sizes = new ArrayList<>();
     for (String n : opts.getOrDefault("n", "1,100,1000").split(","))
       sizes.add(Integer.parseInt(n.strip()));
@@ -72,7 +74,7 @@ public final class AutomationBench {
           "%6s %12s %12s %12s %10s %10s %12s%n",
           "N", "cb p50 ms", "cb p99 ms", "cb max ms", "threads0", "threadsN", "heapN MB");
       for (int n : sizes) {
-        Result r = round(http, flow, receiver, n, delayMs, clients, admin);
+        Result r = round(http, flow, receiver, n, delayMs, clients, callbackClients, admin);
         System.out.printf(
             "%6d %12.2f %12.2f %12.2f %10.0f %10.0f %12.1f%n",
             n, r.p50, r.p99, r.max, r.threadsBefore, r.threadsWaiting, r.heapWaitingMb);
@@ -92,9 +94,17 @@ public final class AutomationBench {
       double heapWaitingMb) {}
 
   static Result round(
-      Http http, Flow flow, Receiver receiver, int n, long delayMs, int clients, String admin)
+      Http http,
+      Flow flow,
+      Receiver receiver,
+      int n,
+      long delayMs,
+      int clients,
+      int callbackClients,
+      String admin)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    ExecutorService callbacks = Executors.newFixedThreadPool(callbackClients);
     try {
       // N releases, each ready for deploy-staging
       List<String> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -138,7 +148,7 @@ public final class AutomationBench {
       Histogram latency = new Histogram(60_000_000_000L, 3);
       List<Receiver.Hook> hooks = receiver.drain();
       run(
-          pool,
+          callbacks,
           hooks.size(),
           i -> {
             Receiver.Hook h = hooks.get(i);
@@ -164,6 +174,7 @@ public final class AutomationBench {
           heap);
     } finally {
       pool.shutdownNow();
+      callbacks.shutdownNow();
     }
   }
 
