@@ -234,12 +234,13 @@ public final class AutomationBench {
     record Hook(String callbackUrl, String token) {}
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     private final ConcurrentLinkedQueue<Hook> hooks = new ConcurrentLinkedQueue<>();
     volatile CountDownLatch allReceived = new CountDownLatch(0);
 
     Receiver() throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-      server.setExecutor(Executors.newFixedThreadPool(4));
+      server.setExecutor(threads);
       server.createContext(
           "/deploy",
           exchange -> {
@@ -271,6 +272,7 @@ public final class AutomationBench {
     @Override
     public void close() {
       server.stop(0);
+      threads.shutdownNow(); // else its threads keep the driver's JVM alive after the report
     }
   }
 }
