@@ -59,7 +59,8 @@ public final class NotifyLag {
     Map<String, Boolean> seen = new ConcurrentHashMap<>();
     AtomicLong duplicates = new AtomicLong();
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-    receiver.setExecutor(Executors.newFixedThreadPool(4));
+    java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
+    receiver.setExecutor(threads);
     receiver.createContext(
         "/",
         exchange -> {
@@ -117,6 +118,7 @@ public final class NotifyLag {
     Thread.sleep(duration.toMillis()); // the measured period
     double seconds = (System.nanoTime() - start) / 1e9;
     receiver.stop(0);
+    threads.shutdownNow(); // else its threads keep the JVM alive after the report
     for (String id : ids) {
       http.call(http.send("DELETE", "/api/v1/products/" + product + "/subscriptions/" + id, token, null));
     }
