@@ -57,9 +57,25 @@ public final class Audience {
     return List.copyOf(out);
   }
 
-  /** Addresses checked (a stakeholder or customer list); 422 names the bad one. */
+  /** The most addresses one list (the stakeholders', the customers') may hold. */
+  public static final int MAX_ADDRESSES = 1000;
+
+  /**
+   * A stakeholder or customer list checked: the addresses as given, stripped and without repeats;
+   * refused (422 naming the entry) when one is not an address or the list is longer than {@link
+   * #MAX_ADDRESSES}.
+   */
   public static List<String> addresses(List<String> emails, String field) {
     if (emails == null) throw Invalid.field(field, "Give the list of addresses (may be empty).");
+    if (emails.size() > MAX_ADDRESSES) {
+      throw Invalid.field(
+          field,
+          "A list holds at most "
+              + MAX_ADDRESSES
+              + " addresses; this has "
+              + emails.size()
+              + ". Split it, or send to a mailing list's address.");
+    }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < emails.size(); i++) {
       String e = emails.get(i) == null ? "" : emails.get(i).strip();

@@ -6,7 +6,6 @@ import io.tollgate.notify.internal.CustomerListStore;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Forbidden;
-import io.tollgate.shared.Invalid;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.util.List;
@@ -23,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CustomerLists {
-  /** The most addresses a list holds. */
-  public static final int MAX = 1000;
-
   /** The role that keeps the list besides the release manager. */
   public static final String SUPPORT = "support";
 
@@ -57,11 +53,6 @@ public class CustomerLists {
               + "' is for its support people, its release manager or the system administrator.");
     }
     List<String> checked = Audience.addresses(emails, "emails");
-    if (checked.size() > MAX) {
-      throw Invalid.field(
-          "emails",
-          "A customer list holds at most " + MAX + " addresses; this has " + checked.size() + ".");
-    }
     products.lock(product);
     store.set(product, checked, Timestamps.now(clock));
     audit.append(

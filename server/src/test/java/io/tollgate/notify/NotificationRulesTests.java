@@ -111,6 +111,24 @@ class NotificationRulesTests {
   }
 
   @Test
+  void anAddressListHoldsAtMostAThousand() {
+    List<String> full =
+        java.util.stream.IntStream.range(0, Audience.MAX_ADDRESSES)
+            .mapToObj(i -> "p" + i + "@example.com")
+            .toList();
+    assertThat(Audience.addresses(full, "emails")).hasSize(Audience.MAX_ADDRESSES);
+    List<String> over = new java.util.ArrayList<>(full);
+    over.add("one-more@example.com");
+    assertThatThrownBy(() -> Audience.addresses(over, "emails"))
+        .isInstanceOfSatisfying(
+            Invalid.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("emails");
+              assertThat(e.getMessage()).contains("at most 1000 addresses; this has 1001");
+            });
+  }
+
+  @Test
   void theBuiltInProcessGetsTheGuidesDefaults() {
     ProcessDefinition built = ProcessParser.builtIn();
     List<DefaultSubscriptions.Default> d = DefaultSubscriptions.of(built);
