@@ -3,6 +3,7 @@ package io.tollgate.integration;
 import static io.tollgate.support.ReleaseDriver.ok;
 import static io.tollgate.support.ReleaseDriver.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tollgate.support.Api;
 import io.tollgate.support.IntegrationTest;
@@ -280,45 +281,36 @@ class ProtectionRuleIntegrationTests extends IntegrationTest {
 
   /** Polls until Tollgate gave the run up (nothing due) and kept GitHub's answer. */
   private void awaitGivenUp(String callbackUrl) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      String error =
-          jdbc.sql(
-                  "select last_error from github_protection_runs where callback_url = ?"
-                      + " and next_attempt_at is null")
-              .param(callbackUrl)
-              .query(String.class)
-              .optional()
-              .orElse(null);
-      if (error != null) {
-        assertThat(error).contains("GitHub answered 401");
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the run at " + callbackUrl + " was not given up");
+    String error =
+        await("the run at " + callbackUrl + " given up")
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () ->
+                    jdbc.sql(
+                            "select last_error from github_protection_runs where callback_url = ?"
+                                + " and next_attempt_at is null")
+                        .param(callbackUrl)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null),
+                java.util.Objects::nonNull);
+    assertThat(error).contains("GitHub answered 401");
   }
 
   /** The latest call to the run's callback that matches, polled with a deadline. */
   private Receiver.Request awaitCall(String runPath, Predicate<Receiver.Request> matching) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Receiver.Request> calls = github.to(runPath);
-      for (int i = calls.size() - 1; i >= 0; i--) {
-        if (matching.test(calls.get(i))) return calls.get(i);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("GitHub was not called at " + runPath + ": " + github.to(runPath));
+    return await("GitHub called at " + runPath)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              List<Receiver.Request> calls = github.to(runPath);
+              for (int i = calls.size() - 1; i >= 0; i--) {
+                if (matching.test(calls.get(i))) return calls.get(i);
+              }
+              return null;
+            },
+            java.util.Objects::nonNull);
   }
 }
