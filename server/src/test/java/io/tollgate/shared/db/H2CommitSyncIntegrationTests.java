@@ -128,9 +128,14 @@ class H2CommitSyncIntegrationTests extends IntegrationTest {
       assertThat(forced)
           .as("no fsync ran after its request's answer had begun")
           .noneMatch(Forced::answerStarted);
+      // Background workers (notifications after the go, the scheduler) may commit meanwhile; only
+      // a sync made inside the read's own request would be wrong.
       int before = forced.size();
       assertThat(t.rm.get(ReleaseDriver.path(b)).status()).isEqualTo(200);
-      assertThat(forced).as("a read is not forced").hasSize(before);
+      assertThat(forced.subList(before, forced.size()))
+          .as("a read is not forced")
+          .extracting(Forced::request)
+          .doesNotContain("GET " + ReleaseDriver.path(b));
     }
   }
 
