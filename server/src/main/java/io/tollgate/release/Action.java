@@ -50,6 +50,19 @@ public record Action(
     return availability == Availability.BLOCKED;
   }
 
+  /**
+   * Offered, and something the release waits for the participant to do (meet, complete, decide go,
+   * acknowledge): starting, skipping, notes, no-go and cancelling are always open, not waiting.
+   */
+  public boolean isWaiting() {
+    if (!isOffered()) return false;
+    return switch (kind) {
+      case "meet", "complete", "acknowledge" -> true;
+      case "decide" -> key.equals("go");
+      default -> false;
+    };
+  }
+
   /** Offered or blocked: the participant's action, shown (disabled while blocked). */
   public boolean isShown() {
     return availability != Availability.NOT_OFFERED;

@@ -86,7 +86,7 @@ class ReleaseCommandRunner {
     List<ReleaseEvent> happened = command.run(release, participant, now);
     ReleaseData saved = release.toData().withRevision(data.revision() + 1);
     Release after = Release.restore(saved, release.process());
-    if (!store.update(saved, after.status().id(), data.revision(), now)) {
+    if (!store.update(saved, after.status().id(), Overview.of(after), data.revision(), now)) {
       throw Refused.because(
           "The release was changed at the same moment by someone else; reload it and try again.");
     }

@@ -3,7 +3,6 @@ package io.tollgate.release;
 import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.process.ProcessManagement;
 import io.tollgate.process.StepDef;
-import io.tollgate.product.Product;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Decision.Verdict;
 import io.tollgate.release.internal.ReleaseStore;
@@ -91,13 +90,6 @@ public class ReleaseManagement {
     List<Release> items =
         store.page(productKey, status, page, size).stream().map(runner::restore).toList();
     return new ReleasePage(items, page, size, store.count(productKey, status));
-  }
-
-  /** Releases still under way on the products the caller can see, newest first. */
-  @Transactional(readOnly = true)
-  public List<Release> active(Actor by) {
-    List<String> keys = products.visibleTo(by).stream().map(Product::key).toList();
-    return store.active(keys).stream().map(runner::restore).toList();
   }
 
   /**

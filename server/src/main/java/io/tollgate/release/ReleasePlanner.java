@@ -80,7 +80,7 @@ class ReleasePlanner {
     if (source != null) {
       events.addAll(Sources.change(release, source.commit(), source.ref(), participant));
     }
-    store.insert(release.toData(), release.status().id(), now);
+    store.insert(release.toData(), release.status().id(), Overview.of(release), now);
     runner.record(by, release, events);
     return release;
   }

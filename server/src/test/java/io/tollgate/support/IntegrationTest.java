@@ -68,6 +68,19 @@ public abstract class IntegrationTest {
     org.assertj.core.api.Assertions.assertThat(set.status()).as(set.toString()).isEqualTo(204);
   }
 
+  /** A browser session signed in as this person (given this password first). */
+  protected WebSession browserSignedIn(String username, String password) {
+    Api.Response set =
+        admin.put(
+            "/api/v1/users/" + username + "/password", java.util.Map.of("password", password));
+    org.assertj.core.api.Assertions.assertThat(set.status()).as(set.toString()).isEqualTo(204);
+    WebSession browser = new WebSession(port);
+    org.assertj.core.api.Assertions.assertThat(browser.signIn(username, password))
+        .as("sign in as " + username)
+        .isTrue();
+    return browser;
+  }
+
   /** A fresh product with one person per role of the built-in process. */
   protected Team team() {
     return Team.create(admin);

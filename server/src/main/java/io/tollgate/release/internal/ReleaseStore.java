@@ -2,6 +2,7 @@ package io.tollgate.release.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tollgate.release.Overview;
 import io.tollgate.release.ReleaseData;
 import io.tollgate.shared.Timestamps;
 import java.sql.DatabaseMetaData;
@@ -67,12 +68,13 @@ public class ReleaseStore {
    * Inserts a new release; the caller holds the product's lock (see {@link
    * ReleaseVersionIndex#versionFreed}).
    */
-  public void insert(ReleaseData data, String status, Instant now) {
+  public void insert(ReleaseData data, String status, Overview overview, Instant now) {
     ReleaseVersionIndex.Numbers numbers = ReleaseVersionIndex.Numbers.of(data.version());
     jdbc.sql(
             "insert into releases (id, product_key, version, active_version, release_type, status,"
-                + " created_at, updated_at, revision, document, v_major, v_minor, v_patch) values"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, updated_at, revision, document, v_major, v_minor, v_patch,"
+                + " is_active, waiting_roles, deploying, window_start, failed_step) values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             data.id(),
             data.product(),
@@ -86,7 +88,12 @@ public class ReleaseStore {
             io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
             numbers.major(),
             numbers.minor(),
-            numbers.patch())
+            numbers.patch(),
+            overview.active(),
+            Overview.column(overview.waitingRoles()),
+            Overview.column(overview.deploying()),
+            Timestamps.toDb(overview.windowStart()),
+            overview.failedStep())
         .update();
     if (data.cancellation() == null) {
       versions.raiseHighest(data.product(), numbers);
@@ -94,20 +101,43 @@ public class ReleaseStore {
   }
 
   /** Saves a changed release if nobody saved it since {@code expectedRevision}; false otherwise. */
-  public boolean update(ReleaseData data, String status, long expectedRevision, Instant now) {
+  public boolean update(
+      ReleaseData data, String status, Overview overview, long expectedRevision, Instant now) {
     return jdbc.sql(
                 "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?,"
-                    + " document = ? where id = ? and revision = ?")
+                    + " document = ?, is_active = ?, waiting_roles = ?, deploying = ?,"
+                    + " window_start = ?, failed_step = ? where id = ? and revision = ?")
             .params(
                 status,
                 data.cancellation() == null ? data.version() : null,
                 Timestamps.toDb(now),
                 data.revision(),
                 io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
+                overview.active(),
+                Overview.column(overview.waitingRoles()),
+                Overview.column(overview.deploying()),
+                Timestamps.toDb(overview.windowStart()),
+                overview.failedStep(),
                 data.id(),
                 expectedRevision)
             .update()
         == 1;
+  }
+
+  /** Writes a release's overview columns, as recomputed from its stored document. */
+  public void refreshOverview(String id, long revision, Overview overview) {
+    jdbc.sql(
+            "update releases set is_active = ?, waiting_roles = ?, deploying = ?, window_start = ?,"
+                + " failed_step = ? where id = ? and revision = ?")
+        .params(
+            overview.active(),
+            Overview.column(overview.waitingRoles()),
+            Overview.column(overview.deploying()),
+            Timestamps.toDb(overview.windowStart()),
+            overview.failedStep(),
+            id,
+            revision)
+        .update();
   }
 
   public Optional<ReleaseData> find(String id) {

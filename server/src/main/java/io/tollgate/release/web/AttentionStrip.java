@@ -5,44 +5,75 @@ import io.tollgate.product.Product;
 import io.tollgate.release.Decision;
 import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
+import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.ReleaseStatus;
 import io.tollgate.release.StepStatus;
+import io.tollgate.release.UnderWayReleases;
 import io.tollgate.release.Window;
+import io.tollgate.shared.Actor;
 import io.tollgate.shared.Blocker;
 import io.tollgate.shared.web.Fmt;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * The board's "needs attention" strip: what waits on me first, then failures and open incidents,
- * then blocked releases and releases whose window started without them being released.
+ * then blocked releases and releases whose window started without them being released. Each kind
+ * shows at most {@link #PER_KIND} releases, read through {@link UnderWayReleases}, and says how
+ * many more there are where a filter of the board lists them all.
  */
-final class AttentionStrip {
+@Component
+class AttentionStrip {
   private static final int SHOWN = 3;
+  static final int PER_KIND = 10;
+  private static final Set<ReleaseStatus> BEFORE_RELEASE =
+      EnumSet.of(
+          ReleaseStatus.PLANNED,
+          ReleaseStatus.PREPARING,
+          ReleaseStatus.AWAITING_DECISION,
+          ReleaseStatus.APPROVED,
+          ReleaseStatus.NO_GO);
 
-  private AttentionStrip() {}
+  private final UnderWayReleases underWay;
+  private final ReleaseManagement releases;
+  private final Fmt fmt;
 
-  static List<Board.Attention> of(
-      List<Release> active,
-      Map<String, List<String>> mine,
-      List<OpenIncident> incidents,
+  AttentionStrip(UnderWayReleases underWay, ReleaseManagement releases, Fmt fmt) {
+    this.underWay = underWay;
+    this.releases = releases;
+    this.fmt = fmt;
+  }
+
+  List<Board.Attention> of(
+      Actor me,
+      List<Product> shown,
       Map<String, Product> products,
-      Instant now,
-      Fmt fmt) {
+      List<OpenIncident> incidents,
+      Instant now) {
     List<Board.Attention> items = new ArrayList<>();
-    for (Release r : active) {
-      List<String> actions = mine.get(r.id().value());
+    UnderWayReleases.Page mine = underWay.page(me, shown, null, true, 0, PER_KIND);
+    for (Release r : mine.releases()) {
+      List<String> actions = BoardView.waitingOnMe(r, releases.actionsFor(me, r));
       if (!actions.isEmpty()) {
         items.add(item("mine", "Waiting on you", r, products, shorten(actions)));
       }
     }
-    for (Release r : active) {
-      if (r.status() == ReleaseStatus.FAILED) {
-        items.add(item("failed", "✗ Failed", r, products, failedSteps(r)));
-      }
+    more(
+        items,
+        "mine",
+        mine.total() - mine.releases().size(),
+        "waiting on your roles",
+        "?mine=true");
+    List<Release> failed = underWay.inStatus(shown, EnumSet.of(ReleaseStatus.FAILED), PER_KIND);
+    for (Release r : failed) {
+      items.add(item("failed", "✗ Failed", r, products, failedSteps(r)));
     }
+    if (failed.size() == PER_KIND) more(items, "failed", -1, "failed", "?status=failed");
     for (OpenIncident i : incidents) {
       Product p = products.get(i.product());
       List<String> lines = new ArrayList<>();
@@ -60,36 +91,41 @@ final class AttentionStrip {
               i.id(),
               lines));
     }
-    for (Release r : active) {
-      if (r.status() == ReleaseStatus.NO_GO) {
-        Decision d = r.latestDecision();
-        List<String> lines = new ArrayList<>();
-        lines.add("No-go by " + d.by() + ": " + d.rationale());
-        lines.addAll(shorten(r.goBlockers().stream().map(Blocker::title).toList()));
-        items.add(item("blocked", "⛔ No-go", r, products, lines));
-      } else if (r.status() != ReleaseStatus.FAILED && !failedSteps(r).isEmpty()) {
-        items.add(item("blocked", "🔒 Blocked", r, products, failedSteps(r)));
-      }
+    List<Release> noGo = underWay.inStatus(shown, EnumSet.of(ReleaseStatus.NO_GO), PER_KIND);
+    for (Release r : noGo) {
+      Decision d = r.latestDecision();
+      List<String> lines = new ArrayList<>();
+      lines.add("No-go by " + d.by() + ": " + d.rationale());
+      lines.addAll(shorten(r.goBlockers().stream().map(Blocker::title).toList()));
+      items.add(item("blocked", "⛔ No-go", r, products, lines));
     }
-    for (Release r : active) {
+    if (noGo.size() == PER_KIND) more(items, "blocked", -1, "with a no-go", "?status=no-go");
+    for (Release r : underWay.withFailedStep(shown, PER_KIND)) {
+      if (r.status() == ReleaseStatus.NO_GO) continue; // shown as a no-go above
+      items.add(item("blocked", "🔒 Blocked", r, products, failedSteps(r)));
+    }
+    for (Release r : underWay.windowStarted(shown, BEFORE_RELEASE, now, PER_KIND)) {
       Window w = r.window();
-      if (w != null && w.start() != null && w.start().isBefore(now) && beforeRelease(r.status())) {
-        List<String> lines = new ArrayList<>();
-        lines.add("Window started " + fmt.time(w.start()) + " (" + fmt.ago(w.start()) + ")");
-        int blockers = r.goBlockers().size();
-        if (blockers > 0) lines.add(blockers + " item" + (blockers == 1 ? "" : "s") + " before go");
-        items.add(item("risk", "⏰ At risk", r, products, lines));
-      }
+      List<String> lines = new ArrayList<>();
+      lines.add("Window started " + fmt.time(w.start()) + " (" + fmt.ago(w.start()) + ")");
+      int blockers = r.goBlockers().size();
+      if (blockers > 0) lines.add(blockers + " item" + (blockers == 1 ? "" : "s") + " before go");
+      items.add(item("risk", "⏰ At risk", r, products, lines));
     }
     return items;
   }
 
+  /** A last item of a kind: how many more there are (-1: more, uncounted) and where. */
+  private static void more(
+      List<Board.Attention> items, String kind, long more, String what, String query) {
+    if (more == 0) return;
+    String title = (more < 0 ? "More releases " : more + " more releases ") + what;
+    items.add(new Board.Attention(kind, "⋯ More", title, "/" + query, null, List.of()));
+  }
+
   /** Not yet in production: a window that has started is a risk. */
   static boolean beforeRelease(ReleaseStatus status) {
-    return switch (status) {
-      case PLANNED, PREPARING, AWAITING_DECISION, APPROVED, NO_GO -> true;
-      default -> false;
-    };
+    return BEFORE_RELEASE.contains(status);
   }
 
   private static List<String> failedSteps(Release r) {

@@ -16,15 +16,26 @@ record Board(
     List<Row> releases,
     List<Product> products,
     List<String> statuses,
-    Filters filters) {
+    Filters filters,
+    long total,
+    int pages) {
 
-  /** The filters of {@code form#board-filters}, as GET parameters. */
-  record Filters(String product, String status, boolean mine) {
+  /** Rows of releases under way a page shows. */
+  static final int PAGE_SIZE = 50;
+
+  /** The filters of {@code form#board-filters} and the page, as GET parameters. */
+  record Filters(String product, String status, boolean mine, int page) {
     public String query() {
+      return query(page);
+    }
+
+    /** These filters on another page (the first is page 0). */
+    public String query(int otherPage) {
       StringBuilder q = new StringBuilder();
       if (product != null) q.append("&product=").append(encode(product));
       if (status != null) q.append("&status=").append(encode(status));
       if (mine) q.append("&mine=true");
+      if (otherPage > 0) q.append("&page=").append(otherPage);
       return q.isEmpty() ? "" : "?" + q.substring(1);
     }
 

@@ -28,8 +28,9 @@ class BoardPages {
       @RequestParam(required = false) String product,
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "0") String page,
       Model model) {
-    model.addAttribute("board", view.build(me, filters(product, status, mine)));
+    model.addAttribute("board", view.build(me, filters(product, status, mine, page)));
     return "release/board";
   }
 
@@ -39,18 +40,25 @@ class BoardPages {
       @RequestParam(required = false) String product,
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "0") String page,
       Model model) {
-    model.addAttribute("board", view.build(me, filters(product, status, mine)));
+    model.addAttribute("board", view.build(me, filters(product, status, mine, page)));
     return "release/board :: live";
   }
 
-  private static Board.Filters filters(String product, String status, boolean mine) {
+  private static Board.Filters filters(String product, String status, boolean mine, String page) {
     String p = product == null || product.isBlank() ? null : product.strip();
     String s =
         ReleaseStatus.parse(status == null ? "" : status.strip())
             .filter(ReleaseStatus::isActive)
             .map(ReleaseStatus::id)
             .orElse(null);
-    return new Board.Filters(p, s, mine);
+    int n;
+    try {
+      n = Math.max(0, Integer.parseInt(page.strip()));
+    } catch (NumberFormatException e) {
+      n = 0; // a page that is not a number shows the first, as an unknown status shows all
+    }
+    return new Board.Filters(p, s, mine, n);
   }
 }

@@ -19,6 +19,7 @@ import io.tollgate.release.IncidentLookup.OpenIncident;
 import io.tollgate.release.Release;
 import io.tollgate.release.ReleaseManagement;
 import io.tollgate.release.ReleaseStatus;
+import io.tollgate.release.UnderWayReleases;
 import io.tollgate.release.Window;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.Blocker;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link Board}. Whose turn it is comes from {@link ReleaseManagement#actionsFor} and
- * {@link Release#actionableSteps()}: the board restates no rule.
+ * {@link Release#actionableSteps()}: the board restates no rule. It reads one page of the releases
+ * under way ({@link UnderWayReleases}) and computes actions only for what it shows.
  */
 @Component
 class BoardView {
@@ -47,6 +49,8 @@ class BoardView {
   private final IncidentLookup incidents;
   private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final Fmt fmt;
+  private final UnderWayReleases underWay;
+  private final AttentionStrip strip;
 
   private final org.springframework.beans.factory.ObjectProvider<
           io.tollgate.release.AutomatedEnvironments>
@@ -60,7 +64,11 @@ class BoardView {
       io.tollgate.release.CustomerIssueCounts customerIssues,
       Fmt fmt,
       org.springframework.beans.factory.ObjectProvider<io.tollgate.release.AutomatedEnvironments>
-          automated) {
+          automated,
+      UnderWayReleases underWay,
+      AttentionStrip strip) {
+    this.underWay = underWay;
+    this.strip = strip;
     this.automated = automated;
     this.releases = releases;
     this.products = products;
@@ -79,59 +87,47 @@ class BoardView {
             .toList();
     Map<String, Product> byKey = new HashMap<>();
     shown.forEach(p -> byKey.put(p.key(), p));
-    List<Release> active =
-        releases.active(me).stream().filter(r -> byKey.containsKey(r.product())).toList();
-    Map<String, List<String>> mine = new HashMap<>();
-    for (Release r : active) {
-      mine.put(r.id().value(), waitingOnMe(r, releases.actionsFor(me, r)));
-    }
+    UnderWayReleases.Page page =
+        underWay.page(me, shown, filters.status(), filters.mine(), filters.page(), Board.PAGE_SIZE);
     List<OpenIncident> open =
         byKey.isEmpty() ? List.of() : incidents.openIncidents(List.copyOf(byKey.keySet()));
     Map<String, Integer> issues =
-        customerIssues.of(active.stream().map(r -> r.id().value()).toList());
-    List<Board.Row> rows =
-        active.stream()
-            .filter(r -> filters.status() == null || r.status().id().equals(filters.status()))
-            .filter(r -> !filters.mine() || !mine.get(r.id().value()).isEmpty())
-            .map(
-                r ->
-                    row(
-                        r,
-                        byKey.get(r.product()),
-                        mine.get(r.id().value()),
-                        now,
-                        issues.getOrDefault(r.id().value(), 0)))
-            .toList();
+        customerIssues.of(page.releases().stream().map(r -> r.id().value()).toList());
+    List<Board.Row> rows = new ArrayList<>();
+    for (Release r : page.releases()) {
+      List<String> mine = waitingOnMe(r, releases.actionsFor(me, r));
+      // the page asked for releases waiting on the caller's roles; separation of duties may
+      // still leave this one not theirs
+      if (filters.mine() && mine.isEmpty()) continue;
+      rows.add(row(r, byKey.get(r.product()), mine, now, issues.getOrDefault(r.id().value(), 0)));
+    }
+    Map<String, java.util.Set<String>> deploying = underWay.deploying(shown);
     return new Board(
-        AttentionStrip.of(active, mine, open, byKey, now, fmt),
+        strip.of(me, shown, byKey, open, now),
         shown.stream().flatMap(p -> p.environments().stream()).distinct().toList(),
-        shown.stream().map(p -> gridRow(p, active)).toList(),
+        shown.stream()
+            .map(p -> gridRow(p, deploying.getOrDefault(p.key(), java.util.Set.of())))
+            .toList(),
         rows,
         visible,
         Arrays.stream(ReleaseStatus.values())
             .filter(ReleaseStatus::isActive)
             .map(ReleaseStatus::id)
             .toList(),
-        filters);
+        filters,
+        page.total(),
+        page.pages());
   }
 
-  private Board.GridRow gridRow(Product p, List<Release> active) {
+  private Board.GridRow gridRow(Product p, java.util.Set<String> deploying) {
     Map<String, EnvironmentState> cells = new LinkedHashMap<>();
     deployments.environments(p.key(), p.environments()).forEach(e -> cells.put(e.name(), e));
-    java.util.Set<String> deploying = new java.util.TreeSet<>();
-    for (Release r : active) {
-      if (!r.product().equals(p.key())) continue;
-      for (io.tollgate.release.StepState s : r.steps()) {
-        if (s.status() != io.tollgate.release.StepStatus.RUNNING) continue;
-        r.process()
-            .step(s.key())
-            .filter(d -> d.kind() == io.tollgate.process.StepKind.DEPLOY && d.environment() != null)
-            .ifPresent(d -> deploying.add(d.environment()));
-      }
-    }
     io.tollgate.release.AutomatedEnvironments automation = automated.getIfAvailable();
     return new Board.GridRow(
-        p, cells, deploying, automation == null ? Map.of() : automation.locked(p.key()));
+        p,
+        cells,
+        new java.util.TreeSet<>(deploying),
+        automation == null ? Map.of() : automation.locked(p.key()));
   }
 
   /**
@@ -141,16 +137,16 @@ class BoardView {
     ProcessDefinition p = r.process();
     List<String> out = new ArrayList<>();
     for (Action action : actions.all()) {
-      if (!action.isOffered()) continue;
+      if (!action.isWaiting()) continue;
       String item = action.key();
       String what =
           switch (action.kind()) {
             case "meet" ->
                 "Meet “" + p.requirement(item).map(RequirementDef::title).orElse(item) + "”";
             case "complete" -> "Complete “" + p.step(item).map(StepDef::title).orElse(item) + "”";
-            case "decide" -> item.equals("go") ? "Decide go / no-go" : null;
+            case "decide" -> "Decide go / no-go";
             case "acknowledge" -> "Acknowledge the handoff “" + handoff(p, item) + "”";
-            default -> null; // starting, skipping, notes and cancelling are open, not waiting
+            default -> null; // Action#isWaiting names no other kind
           };
       if (what != null && !out.contains(what)) out.add(what);
     }
