@@ -122,7 +122,45 @@ public class ReleaseManagement {
   /** What the caller may do on a release now (see {@link Release#actionsFor}). */
   @Transactional(readOnly = true)
   public Actions actionsFor(Actor by, Release release) {
-    return release.actionsFor(participant(by, release.product()));
+    Actions actions = release.actionsFor(participant(by, release.product()));
+    java.time.Instant now = io.tollgate.shared.Timestamps.now(clock);
+    List<FrozenPeriod> periods = null;
+    List<Action> guarded = new java.util.ArrayList<>(actions.all().size());
+    for (Action a : actions.all()) {
+      StepDef def =
+          a.kind().equals("start") || a.kind().equals("complete")
+              ? release.process().step(a.key()).orElse(null)
+              : null;
+      if (a.isOffered() && FreezePolicy.guards(def, release.process())) {
+        if (periods == null) periods = runner.frozenNow(release, now);
+        boolean running =
+            release.steps().stream()
+                .anyMatch(s -> s.key().equals(a.key()) && s.status() == StepStatus.RUNNING);
+        guarded.add(FreezePolicy.guard(a, def, release.process(), running, periods, now));
+      } else {
+        guarded.add(a);
+      }
+    }
+    return new Actions(guarded);
+  }
+
+  /**
+   * The freeze occurrences that concern the release from now on (for the page's banner) — the
+   * current one first.
+   */
+  @Transactional(readOnly = true)
+  public List<FrozenPeriod> freezesAhead(Release release, java.time.Duration horizon) {
+    java.time.Instant now = io.tollgate.shared.Timestamps.now(clock);
+    return runner.frozen(release, now, now.plus(horizon));
+  }
+
+  /** Warnings about the release's planned window: the freezes it overlaps (see FreezePolicy). */
+  @Transactional(readOnly = true)
+  public List<String> windowWarnings(Release release) {
+    Window w = release.window();
+    if (w == null || w.start() == null) return List.of();
+    java.time.Instant end = w.end() == null ? w.start().plusSeconds(1) : w.end();
+    return FreezePolicy.windowWarnings(w, runner.frozen(release, w.start(), end));
   }
 
   @Transactional
@@ -160,7 +198,9 @@ public class ReleaseManagement {
         releaseId,
         ifMatch,
         (r, p, now) -> {
-          if (r.canComplete(step, p).isOffered()) {
+          Action can = r.canComplete(step, p);
+          List<ReleaseEvent> overrides = List.of();
+          if (can.isOffered()) {
             LockPolicy.checkDeploy(
                 r.process().step(step).orElse(null),
                 r.product(),
@@ -170,8 +210,9 @@ public class ReleaseManagement {
                 parsed,
                 p,
                 runner.checkedEnvironments(r.product()));
+            overrides = runner.checkFreeze(r, can, now);
           }
-          return r.complete(step, note, evidence, parsed, p, now);
+          return withOverrides(r.complete(step, note, evidence, parsed, p, now), overrides);
         });
   }
 
@@ -183,14 +224,25 @@ public class ReleaseManagement {
         releaseId,
         ifMatch,
         (r, p, now) -> {
-          if (r.canStart(step, p).isOffered()) {
+          Action can = r.canStart(step, p);
+          List<ReleaseEvent> overrides = List.of();
+          if (can.isOffered()) {
             LockPolicy.checkDeploy(
                 r.process().step(step).orElse(null),
                 r.product(),
                 runner.lockedEnvironments(r.product()));
+            overrides = runner.checkFreeze(r, can, now);
           }
-          return r.start(step, p, now);
+          return withOverrides(r.start(step, p, now), overrides);
         });
+  }
+
+  private static List<ReleaseEvent> withOverrides(
+      List<ReleaseEvent> events, List<ReleaseEvent> overrides) {
+    if (overrides.isEmpty()) return events;
+    List<ReleaseEvent> all = new java.util.ArrayList<>(events);
+    all.addAll(overrides);
+    return all;
   }
 
   @Transactional
