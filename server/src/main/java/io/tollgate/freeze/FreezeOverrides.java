@@ -172,6 +172,12 @@ public class FreezeOverrides {
     return store.ofRelease(releaseId);
   }
 
+  /** The reason of a freeze, deleted or not (null when there is no such freeze). */
+  @Transactional(readOnly = true)
+  public String freezeReason(String freezeId) {
+    return store.findAny(freezeId).map(Freeze::reason).orElse(null);
+  }
+
   /** Whether the caller is a release manager of the release's product. */
   public boolean isManager(Actor by, Release release) {
     return by.isPerson()

@@ -101,7 +101,7 @@ class ReleaseApi {
                 null,
                 body.commit(),
                 body.ref()));
-    return answer.created(release);
+    return answer.created(release, releases.windowWarnings(release));
   }
 
   @Operation(
