@@ -76,8 +76,10 @@ class FreezePagesIntegrationTests extends IntegrationTest {
     WebSession other = signIn("rm2-" + t.product);
     WebPage theirs = other.get("/releases/" + release + "/freeze");
     assertThat(theirs.body()).contains("Approve override");
-    // the release page's step shows the freeze as what it waits for
-    assertThat(rm.get("/releases/" + release).body()).contains("Quarter-end close, until");
+    // devops' production step shows the freeze it waits for
+    WebSession devops = signIn(t.usernames.get("devops"));
+    assertThat(devops.get("/releases/" + release).element("ul", "data-testid=\"frozen\""))
+        .contains("production is frozen: Quarter-end close, until");
   }
 
   @Test
