@@ -99,8 +99,7 @@ final class PipelineSentences {
               + dash(text(p, "reason"));
       case "environment.unlocked" ->
           who + " unlocked " + (env == null ? "an environment" : env) + dash(text(p, "reason"));
-      case "freeze.created" ->
-          who + " froze production" + freezeScope(p) + dash(text(p, "reason"));
+      case "freeze.created" -> who + " froze production" + freezeScope(p) + dash(text(p, "reason"));
       case "freeze.deleted" ->
           who + " deleted the production freeze" + freezeScope(p) + dash(text(p, "reason"));
       case "freeze-override.requested" ->

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Emergency overrides of a freeze: a release manager of the release's product asks, with a reason;
  * another release manager of that product approves (the requester may not: four eyes). An approved
- * override lets that one release deploy to production during that one freeze. Request, approval
- * and the deployment that used it are audited on the release.
+ * override lets that one release deploy to production during that one freeze. Request, approval and
+ * the deployment that used it are audited on the release.
  */
 @Service
 public class FreezeOverrides {
@@ -69,7 +69,8 @@ public class FreezeOverrides {
           "reason", "An emergency override needs a \"reason\": say why this cannot wait.");
     }
     String why = reason.strip();
-    if (why.length() > 1000) throw Invalid.field("reason", "The reason is at most 1000 characters.");
+    if (why.length() > 1000)
+      throw Invalid.field("reason", "The reason is at most 1000 characters.");
     Instant now = Timestamps.now(clock);
     var ahead = freezes.of(release.product(), releaseId, now, now.plus(AHEAD));
     var target =
@@ -104,8 +105,12 @@ public class FreezeOverrides {
                 + ", id "
                 + o.id()
                 + ")"
-                + (o.approved() ? "." : "; another release manager approves it with POST"
-                    + " /api/v1/freeze-overrides/" + o.id() + "/approve."));
+                + (o.approved()
+                    ? "."
+                    : "; another release manager approves it with POST"
+                        + " /api/v1/freeze-overrides/"
+                        + o.id()
+                        + "/approve."));
       }
     }
     FreezeOverride o =
@@ -129,7 +134,9 @@ public class FreezeOverrides {
   @Transactional
   public FreezeOverride approve(Actor by, String overrideId) {
     String product =
-        store.productOfOverride(overrideId).orElseThrow(() -> NotFound.of("freeze override", overrideId));
+        store
+            .productOfOverride(overrideId)
+            .orElseThrow(() -> NotFound.of("freeze override", overrideId));
     if (!by.admin() && (!by.isPerson() || products.rolesOf(product, by.username()).isEmpty())) {
       throw NotFound.of("freeze override", overrideId);
     }
@@ -144,7 +151,11 @@ public class FreezeOverrides {
     }
     if (o.approved()) {
       throw Refused.because(
-          "The override is already approved (by " + o.approvedBy() + " at " + o.approvedAt() + ").");
+          "The override is already approved (by "
+              + o.approvedBy()
+              + " at "
+              + o.approvedAt()
+              + ").");
     }
     Instant now = Timestamps.now(clock);
     store.approve(o.id(), by.username(), now);
@@ -193,11 +204,11 @@ public class FreezeOverrides {
         role,
         what,
         by.username(),
-        new TreeSet<>(by.isPerson() ? products.rolesOf(release.product(), by.username()) : List.of()));
+        new TreeSet<>(
+            by.isPerson() ? products.rolesOf(release.product(), by.username()) : List.of()));
   }
 
-  private static AuditRecord record(
-      String type, Actor by, FreezeOverride o, String freezeReason) {
+  private static AuditRecord record(String type, Actor by, FreezeOverride o, String freezeReason) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("override", o.id());
     p.put("freeze", o.freeze());

@@ -45,13 +45,20 @@ public final class FreezeSchedule {
     if (recur.getFrequency() == Frequency.SECONDLY || recur.getFrequency() == Frequency.MINUTELY) {
       throw Invalid.field(
           "rrule",
-          "The rrule '" + rrule + "' repeats every " + recur.getFrequency() + "; a freeze repeats"
+          "The rrule '"
+              + rrule
+              + "' repeats every "
+              + recur.getFrequency()
+              + "; a freeze repeats"
               + " at most hourly.");
     }
     return recur;
   }
 
-  /** The occurrences of the freeze that overlap [from, to), in order, at most {@link #MAX_OCCURRENCES}. */
+  /**
+   * The occurrences of the freeze that overlap [from, to), in order, at most {@link
+   * #MAX_OCCURRENCES}.
+   */
   public static List<FreezeOccurrence> occurrences(Freeze freeze, Instant from, Instant to) {
     if (!from.isBefore(to)) return List.of();
     Duration length = freeze.duration();

@@ -66,7 +66,9 @@ public class Freezes implements FrozenPeriods {
       if (!products.exists(p)) {
         throw Invalid.field(
             "products",
-            "Unknown product '" + p + "'; list the products you belong to with GET /api/v1/products.");
+            "Unknown product '"
+                + p
+                + "'; list the products you belong to with GET /api/v1/products.");
       }
     }
     requireManager(by, c.products(), "Creating a freeze");
@@ -86,7 +88,9 @@ public class Freezes implements FrozenPeriods {
     return freeze;
   }
 
-  /** The freezes the caller may see: every one for the admin, else those covering their products. */
+  /**
+   * The freezes the caller may see: every one for the admin, else those covering their products.
+   */
   @Transactional(readOnly = true)
   public List<Freeze> list(Actor by) {
     if (by.admin()) return store.all();
@@ -116,8 +120,8 @@ public class Freezes implements FrozenPeriods {
   }
 
   /**
-   * The occurrences of the freezes the caller may see that overlap [from, to), in order (the
-   * list's {@code ?from=&to=} view).
+   * The occurrences of the freezes the caller may see that overlap [from, to), in order (the list's
+   * {@code ?from=&to=} view).
    */
   @Transactional(readOnly = true)
   public List<FreezeOccurrence> occurrences(Actor by, Instant from, Instant to) {
@@ -154,8 +158,7 @@ public class Freezes implements FrozenPeriods {
     List<FrozenPeriod> out = new ArrayList<>();
     for (FreezeOccurrence o : occurrencesOf(freezes, from, to)) {
       out.add(
-          new FrozenPeriod(
-              o.freeze(), o.reason(), o.start(), o.end(), approved.get(o.freeze())));
+          new FrozenPeriod(o.freeze(), o.reason(), o.start(), o.end(), approved.get(o.freeze())));
     }
     return out;
   }

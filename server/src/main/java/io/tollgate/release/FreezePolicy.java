@@ -9,10 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * During a production freeze no release deploys to production: its production deploy step (a
- * deploy step that waits for the go decision) neither starts nor is completed by hand, unless the
- * release holds an approved emergency override of that freeze. A run that started before the
- * freeze still ends: completing a running step records what already happened.
+ * During a production freeze no release deploys to production: its production deploy step (a deploy
+ * step that waits for the go decision) neither starts nor is completed by hand, unless the release
+ * holds an approved emergency override of that freeze. A run that started before the freeze still
+ * ends: completing a running step records what already happened.
  */
 public final class FreezePolicy {
   public static final String BLOCKER_KIND = "freeze";
@@ -30,8 +30,8 @@ public final class FreezePolicy {
   }
 
   /**
-   * The action as the freezes leave it: an offered start or complete of a production deploy step
-   * is blocked by each freeze covering {@code now} that the release has no approved override for.
+   * The action as the freezes leave it: an offered start or complete of a production deploy step is
+   * blocked by each freeze covering {@code now} that the release has no approved override for.
    *
    * @param running whether the step is running (its completion is not refused)
    */

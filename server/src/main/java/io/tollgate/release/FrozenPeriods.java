@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The production freezes of a product, as the release's rules need them (see {@link
- * FreezePolicy}). Provided by the freeze feature; without it, nothing is frozen.
+ * The production freezes of a product, as the release's rules need them (see {@link FreezePolicy}).
+ * Provided by the freeze feature; without it, nothing is frozen.
  */
 public interface FrozenPeriods {
   /**

@@ -158,8 +158,8 @@ public sealed interface ReleaseEvent {
   }
 
   /**
-   * A production deploy step started or was completed during a freeze, let through by the
-   * release's approved emergency override of that freeze.
+   * A production deploy step started or was completed during a freeze, let through by the release's
+   * approved emergency override of that freeze.
    */
   record FreezeOverrideUsed(
       ReleaseId release, String step, String freeze, String override, String freezeReason)

@@ -297,12 +297,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       return switch (segments[i - 1]) {
         case "users", "processes", "versions" -> "none";
         case "products",
-                "releases",
-                "incidents",
-                "deployments",
-                "customer-issues",
-                "deliveries",
-                "freeze-overrides" ->
+            "releases",
+            "incidents",
+            "deployments",
+            "customer-issues",
+            "deliveries",
+            "freeze-overrides" ->
             "fixture";
         default -> "unknown";
       };

@@ -414,8 +414,8 @@ final class MatrixFixture {
   private String override;
 
   /**
-   * An override of a freeze a month ahead for the fixture's release, requested by a second
-   * release manager: the fixture's release manager may approve it.
+   * An override of a freeze a month ahead for the fixture's release, requested by a second release
+   * manager: the fixture's release manager may approve it.
    */
   private String pendingOverride() {
     if (override == null) {

@@ -35,10 +35,16 @@ class FreezeIntegrationTests extends IntegrationTest {
         created(
             t.rm.post(
                 "/api/v1/freezes",
-                freeze("Quarter-end close", now.minus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.HOURS), null, t.product)));
+                freeze(
+                    "Quarter-end close",
+                    now.minus(1, ChronoUnit.HOURS),
+                    now.plus(2, ChronoUnit.HOURS),
+                    null,
+                    t.product)));
 
     Api.Response refused =
-        t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
+        t.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     JsonNode blocker = refused.json().path("blockers").get(0);
     assertThat(blocker.path("kind").asString()).isEqualTo("freeze");
@@ -52,10 +58,14 @@ class FreezeIntegrationTests extends IntegrationTest {
     ok(t.rm.post(path(other) + "/steps/schedule-window/complete", Map.of("note", "now")));
     ok(t.devops.post(path(other) + "/steps/backup/complete", Map.of("note", "snap")));
     ok(t.qa.post(path(other) + "/steps/quality-gate/complete", Map.of("note", "ok")));
-    ok(t.devops.post(path(other) + "/steps/deploy-staging/complete", Map.of("outcome", "succeeded")));
+    ok(
+        t.devops.post(
+            path(other) + "/steps/deploy-staging/complete", Map.of("outcome", "succeeded")));
 
     assertThat(t.rm.delete("/api/v1/freezes/" + freeze).status()).isEqualTo(204);
-    ok(t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
+    ok(
+        t.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
   }
 
   @Test
@@ -70,10 +80,16 @@ class FreezeIntegrationTests extends IntegrationTest {
         created(
             covered.rm.post(
                 "/api/v1/freezes",
-                freeze("Nightly batch", yesterday.minus(30, ChronoUnit.MINUTES), yesterday.plus(30, ChronoUnit.MINUTES), "FREQ=DAILY", covered.product)));
+                freeze(
+                    "Nightly batch",
+                    yesterday.minus(30, ChronoUnit.MINUTES),
+                    yesterday.plus(30, ChronoUnit.MINUTES),
+                    "FREQ=DAILY",
+                    covered.product)));
     Api.Response refused =
         covered.devops.post(
-            path(coveredRelease) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"));
+            path(coveredRelease) + "/steps/deploy-production/complete",
+            Map.of("outcome", "succeeded"));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.json().path("blockers").get(0).path("key").asString()).isEqualTo(daily);
 
@@ -86,7 +102,10 @@ class FreezeIntegrationTests extends IntegrationTest {
                     + "&to="
                     + now.plus(1, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS)));
     List<String> starts =
-        listed.json().path("occurrences").valueStream()
+        listed
+            .json()
+            .path("occurrences")
+            .valueStream()
             .filter(o -> o.path("freeze").asString().equals(daily))
             .map(o -> o.path("start").asString())
             .toList();
@@ -102,10 +121,16 @@ class FreezeIntegrationTests extends IntegrationTest {
     created(
         later.rm.post(
             "/api/v1/freezes",
-            freeze("Evening freeze", yesterday.plus(2, ChronoUnit.HOURS), yesterday.plus(3, ChronoUnit.HOURS), "FREQ=DAILY", later.product)));
+            freeze(
+                "Evening freeze",
+                yesterday.plus(2, ChronoUnit.HOURS),
+                yesterday.plus(3, ChronoUnit.HOURS),
+                "FREQ=DAILY",
+                later.product)));
     ok(
         later.devops.post(
-            path(laterRelease) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
+            path(laterRelease) + "/steps/deploy-production/complete",
+            Map.of("outcome", "succeeded")));
   }
 
   @Test
@@ -117,11 +142,23 @@ class FreezeIntegrationTests extends IntegrationTest {
     created(
         frozen.rm.post(
             "/api/v1/freezes",
-            freeze("Migration weekend", now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS), null, frozen.product)));
-    ok(free.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
+            freeze(
+                "Migration weekend",
+                now.minus(1, ChronoUnit.HOURS),
+                now.plus(1, ChronoUnit.HOURS),
+                null,
+                frozen.product)));
+    ok(
+        free.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
     // and the freeze is not listed to the other product's people
-    assertThat(free.rm.get("/api/v1/freezes").json().path("freezes").valueStream()
-            .map(f -> f.path("reason").asString()))
+    assertThat(
+            free.rm
+                .get("/api/v1/freezes")
+                .json()
+                .path("freezes")
+                .valueStream()
+                .map(f -> f.path("reason").asString()))
         .doesNotContain("Migration weekend");
   }
 
@@ -134,7 +171,12 @@ class FreezeIntegrationTests extends IntegrationTest {
         created(
             t.rm.post(
                 "/api/v1/freezes",
-                freeze("Black Friday", now.minus(1, ChronoUnit.HOURS), now.plus(3, ChronoUnit.HOURS), null, t.product)));
+                freeze(
+                    "Black Friday",
+                    now.minus(1, ChronoUnit.HOURS),
+                    now.plus(3, ChronoUnit.HOURS),
+                    null,
+                    t.product)));
 
     Api.Response noReason = t.rm.post(path(id) + "/freeze-override", Map.of("reason", " "));
     assertThat(noReason.status()).as(noReason.toString()).isEqualTo(422);
@@ -151,11 +193,15 @@ class FreezeIntegrationTests extends IntegrationTest {
 
     // pending: still frozen
     assertThat(
-            t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")).status())
+            t.devops
+                .post(
+                    path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded"))
+                .status())
         .isEqualTo(409);
     Api.Response self = t.rm.post(approve);
     assertThat(self.status()).as(self.toString()).isEqualTo(403);
-    assertThat(self.json().path("detail").asString()).contains("second release manager must approve");
+    assertThat(self.json().path("detail").asString())
+        .contains("second release manager must approve");
     Api.Response devops = t.devops.post(approve);
     assertThat(devops.status()).as(devops.toString()).isEqualTo(403);
     Api.Response outsider = team().rm.post(approve);
@@ -166,12 +212,16 @@ class FreezeIntegrationTests extends IntegrationTest {
     assertThat(approved.json().path("status").asString()).isEqualTo("approved");
     assertThat(second.post(approve).status()).isEqualTo(409);
 
-    ok(t.devops.post(path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
+    ok(
+        t.devops.post(
+            path(id) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
 
     JsonNode events = ok(t.rm.get(path(id) + "/audit")).json();
-    List<String> types = (events.isArray() ? events : events.path("events")).valueStream()
-        .map(e -> e.path("type").asString())
-        .toList();
+    List<String> types =
+        (events.isArray() ? events : events.path("events"))
+            .valueStream()
+            .map(e -> e.path("type").asString())
+            .toList();
     assertThat(types)
         .containsSubsequence(
             "freeze-override.requested", "freeze-override.approved", "freeze-override.used");
@@ -179,7 +229,8 @@ class FreezeIntegrationTests extends IntegrationTest {
     JsonNode pack = ok(t.rm.get(path(id) + "/evidence")).json();
     JsonNode granted = pack.path("freezeOverrides").get(0);
     assertThat(granted.path("id").asString()).isEqualTo(override);
-    assertThat(granted.path("requestedBy").asString()).isEqualTo(t.usernames.get("release-manager"));
+    assertThat(granted.path("requestedBy").asString())
+        .isEqualTo(t.usernames.get("release-manager"));
     assertThat(granted.path("approvedBy").asString()).isEqualTo("rm2-" + t.product);
     assertThat(granted.path("usedAt").isMissingNode() || granted.path("usedAt").isNull()).isFalse();
   }
@@ -213,9 +264,11 @@ class FreezeIntegrationTests extends IntegrationTest {
     Map<String, Object> all = freeze("Holiday", far, farEnd, null, null);
     Api.Response rmAll = t.rm.post("/api/v1/freezes", all);
     assertThat(rmAll.status()).as(rmAll.toString()).isEqualTo(403);
-    Api.Response foreign = other.rm.post("/api/v1/freezes", freeze("Theirs", far, farEnd, null, t.product));
+    Api.Response foreign =
+        other.rm.post("/api/v1/freezes", freeze("Theirs", far, farEnd, null, t.product));
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
-    Api.Response dev = t.developer.post("/api/v1/freezes", freeze("Dev", far, farEnd, null, t.product));
+    Api.Response dev =
+        t.developer.post("/api/v1/freezes", freeze("Dev", far, farEnd, null, t.product));
     assertThat(dev.status()).as(dev.toString()).isEqualTo(403);
 
     String own = created(t.rm.post("/api/v1/freezes", freeze("Own", far, farEnd, null, t.product)));
@@ -224,8 +277,14 @@ class FreezeIntegrationTests extends IntegrationTest {
 
     String everything = created(admin.post("/api/v1/freezes", all));
     assertThat(t.rm.delete("/api/v1/freezes/" + everything).status()).isEqualTo(403);
-    assertThat(other.developer.get("/api/v1/freezes").json().path("freezes").valueStream()
-            .map(f -> f.path("id").asString()))
+    assertThat(
+            other
+                .developer
+                .get("/api/v1/freezes")
+                .json()
+                .path("freezes")
+                .valueStream()
+                .map(f -> f.path("id").asString()))
         .contains(everything)
         .doesNotContain(own);
     assertThat(admin.delete("/api/v1/freezes/" + everything).status()).isEqualTo(204);
@@ -236,7 +295,10 @@ class FreezeIntegrationTests extends IntegrationTest {
   void aWindowInsideAFutureFreezeIsWarnedWhenPlanned() {
     Team t = team();
     Instant start = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
-    created(t.rm.post("/api/v1/freezes", freeze("Inventory count", start, start.plus(Duration.ofDays(1)), null, t.product)));
+    created(
+        t.rm.post(
+            "/api/v1/freezes",
+            freeze("Inventory count", start, start.plus(Duration.ofDays(1)), null, t.product)));
     Api.Response planned =
         t.rm.post(
             "/api/v1/products/" + t.product + "/releases",
@@ -244,7 +306,11 @@ class FreezeIntegrationTests extends IntegrationTest {
                 "type",
                 "minor",
                 "window",
-                Map.of("start", start.plus(Duration.ofHours(2)).toString(), "end", start.plus(Duration.ofHours(3)).toString())));
+                Map.of(
+                    "start",
+                    start.plus(Duration.ofHours(2)).toString(),
+                    "end",
+                    start.plus(Duration.ofHours(3)).toString())));
     assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
     assertThat(planned.json().path("warnings").get(0).asString()).contains("Inventory count");
     Api.Response clear =
@@ -254,7 +320,11 @@ class FreezeIntegrationTests extends IntegrationTest {
                 "type",
                 "patch",
                 "window",
-                Map.of("start", start.minus(Duration.ofDays(2)).toString(), "end", start.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)).toString())));
+                Map.of(
+                    "start",
+                    start.minus(Duration.ofDays(2)).toString(),
+                    "end",
+                    start.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)).toString())));
     assertThat(clear.status()).as(clear.toString()).isEqualTo(201);
     assertThat(clear.json().path("warnings").isMissingNode()).isTrue();
   }

@@ -38,11 +38,16 @@ class FreezePagesIntegrationTests extends IntegrationTest {
     WebPage made =
         rm.post(
             "/freezes",
-            "reason", "Quarter-end close",
-            "start", now.minus(1, ChronoUnit.HOURS).toString().replace("Z", ""),
-            "end", now.plus(2, ChronoUnit.HOURS).toString().replace("Z", ""),
-            "timezone", "UTC",
-            "products", t.product);
+            "reason",
+            "Quarter-end close",
+            "start",
+            now.minus(1, ChronoUnit.HOURS).toString().replace("Z", ""),
+            "end",
+            now.plus(2, ChronoUnit.HOURS).toString().replace("Z", ""),
+            "timezone",
+            "UTC",
+            "products",
+            t.product);
     assertThat(made.status()).isEqualTo(302);
     WebPage after = rm.get("/freezes");
     assertThat(after.body()).contains("Production is frozen: Quarter-end close.");
@@ -60,13 +65,24 @@ class FreezePagesIntegrationTests extends IntegrationTest {
         .contains("deploying to production is refused now")
         .contains("data-action=\"request-override\"");
     String freezeId =
-        t.rm.get("/api/v1/freezes").json().path("freezes").valueStream()
+        t.rm
+            .get("/api/v1/freezes")
+            .json()
+            .path("freezes")
+            .valueStream()
             .filter(f -> f.path("reason").asString().equals("Quarter-end close"))
             .findFirst()
             .orElseThrow()
             .path("id")
             .asString();
-    assertThat(rm.post("/releases/" + release + "/freeze-override", "reason", "Payment outage", "freeze", freezeId).status())
+    assertThat(
+            rm.post(
+                    "/releases/" + release + "/freeze-override",
+                    "reason",
+                    "Payment outage",
+                    "freeze",
+                    freezeId)
+                .status())
         .isEqualTo(302);
     // the requester sees it pending, without an approve button; a second release manager has one
     WebPage mine = rm.get("/releases/" + release + "/freeze");
@@ -86,10 +102,16 @@ class FreezePagesIntegrationTests extends IntegrationTest {
   void aDeveloperSeesTheFreezesButNoFormAndNoDeleteButton() {
     Team t = team();
     Instant far = Instant.parse("2099-06-01T00:00:00Z");
-    created(t.rm.post("/api/v1/freezes", freeze("Summer shutdown", far, far.plus(7, ChronoUnit.DAYS), null, t.product)));
+    created(
+        t.rm.post(
+            "/api/v1/freezes",
+            freeze("Summer shutdown", far, far.plus(7, ChronoUnit.DAYS), null, t.product)));
     WebSession dev = signIn(t.usernames.get("developer"));
     WebPage list = dev.get("/freezes");
-    assertThat(list.body()).contains("Summer shutdown").doesNotContain("create-freeze").doesNotContain("delete-freeze");
+    assertThat(list.body())
+        .contains("Summer shutdown")
+        .doesNotContain("create-freeze")
+        .doesNotContain("delete-freeze");
   }
 
   private WebSession signIn(String username) {

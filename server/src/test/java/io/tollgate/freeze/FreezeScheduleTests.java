@@ -23,9 +23,12 @@ class FreezeScheduleTests {
     Freeze f = freeze("2026-12-04T16:00:00Z", "2026-12-04T18:00:00Z", null, ZoneOffset.UTC);
     Instant now = CLOCK.instant();
     assertThat(FreezeSchedule.covering(f, now)).isPresent();
-    assertThat(FreezeSchedule.covering(f, now.plus(Duration.ofHours(1)))).isEmpty(); // end: exclusive
+    assertThat(FreezeSchedule.covering(f, now.plus(Duration.ofHours(1))))
+        .isEmpty(); // end: exclusive
     assertThat(FreezeSchedule.covering(f, now.minus(Duration.ofHours(1)))).isPresent(); // start
-    assertThat(FreezeSchedule.occurrences(f, now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(10))))
+    assertThat(
+            FreezeSchedule.occurrences(
+                f, now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(10))))
         .hasSize(1);
   }
 
@@ -47,7 +50,9 @@ class FreezeScheduleTests {
 
   @Test
   void occurrencesOverlappingARangeIncludeOneThatStartedBeforeIt() {
-    Freeze f = freeze("2026-12-01T22:00:00Z", "2026-12-02T02:00:00Z", "FREQ=DAILY;COUNT=5", ZoneOffset.UTC);
+    Freeze f =
+        freeze(
+            "2026-12-01T22:00:00Z", "2026-12-02T02:00:00Z", "FREQ=DAILY;COUNT=5", ZoneOffset.UTC);
     List<FreezeOccurrence> found =
         FreezeSchedule.occurrences(
             f, Instant.parse("2026-12-03T01:00:00Z"), Instant.parse("2026-12-10T00:00:00Z"));
@@ -64,7 +69,10 @@ class FreezeScheduleTests {
   void anUntilEndsTheRule() {
     Freeze f =
         freeze(
-            "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z", "FREQ=DAILY;UNTIL=20261203T235959Z", ZoneOffset.UTC);
+            "2026-12-01T09:00:00Z",
+            "2026-12-01T10:00:00Z",
+            "FREQ=DAILY;UNTIL=20261203T235959Z",
+            ZoneOffset.UTC);
     assertThat(
             FreezeSchedule.occurrences(
                 f, Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z")))
@@ -88,23 +96,30 @@ class FreezeScheduleTests {
 
   @Test
   void aRequestIsCheckedFieldByField() {
-    assertThatThrownBy(() -> request("x", "2026-12-02T00:00Z", "2026-12-01T00:00Z", null, null).check())
+    assertThatThrownBy(
+            () -> request("x", "2026-12-02T00:00Z", "2026-12-01T00:00Z", null, null).check())
         .isInstanceOf(Invalid.class)
         .hasMessageContaining("ends");
-    assertThatThrownBy(() -> request("x", "2026-12-01T00:00Z", "2026-12-02T00:00Z", null, "Nowhere/City").check())
+    assertThatThrownBy(
+            () ->
+                request("x", "2026-12-01T00:00Z", "2026-12-02T00:00Z", null, "Nowhere/City")
+                    .check())
         .hasMessageContaining("Unknown timezone");
-    assertThatThrownBy(() -> request("", "2026-12-01T00:00Z", "2026-12-02T00:00Z", null, null).check())
+    assertThatThrownBy(
+            () -> request("", "2026-12-01T00:00Z", "2026-12-02T00:00Z", null, null).check())
         .hasMessageContaining("reason");
     assertThatThrownBy(() -> request("x", "tomorrow", "2026-12-02T00:00Z", null, null).check())
         .hasMessageContaining("ISO 8601");
     // a local date and time is read in the timezone
     NewFreeze.Checked local =
-        request("x", "2026-12-24T00:00", "2026-12-27T00:00", "FREQ=YEARLY", "Europe/Berlin").check();
+        request("x", "2026-12-24T00:00", "2026-12-27T00:00", "FREQ=YEARLY", "Europe/Berlin")
+            .check();
     assertThat(local.start()).isEqualTo(Instant.parse("2026-12-23T23:00:00Z"));
     assertThat(local.products()).isEmpty();
   }
 
-  private static NewFreeze request(String reason, String start, String end, String rrule, String zone) {
+  private static NewFreeze request(
+      String reason, String start, String end, String rrule, String zone) {
     return new NewFreeze(reason, start, end, rrule, zone, null);
   }
 

@@ -30,10 +30,7 @@ public class FreezeStore {
   }
 
   public void insert(Freeze f) {
-    jdbc.sql(
-            "insert into freezes ("
-                + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into freezes (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             f.id(),
             f.reason(),

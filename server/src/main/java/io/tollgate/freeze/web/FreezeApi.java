@@ -117,9 +117,7 @@ class FreezeApi {
           "Ask to let a release deploy to production during a freeze (a release manager of its"
               + " product)")
   @ProblemStatuses({403, 404, 409, 422})
-  @PostMapping(
-      path = "/releases/{id}/freeze-override",
-      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/releases/{id}/freeze-override", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED) // for the document
   ResponseEntity<FreezeOverride> request(
       @AuthenticationPrincipal Actor actor,
@@ -151,9 +149,12 @@ class FreezeApi {
       } catch (DateTimeParseException e2) {
         throw Invalid.field(
             field,
-            "\"" + field + "\" is not an ISO 8601 instant: '" + value + "' (e.g. 2026-12-01T00:00:00Z).");
+            "\""
+                + field
+                + "\" is not an ISO 8601 instant: '"
+                + value
+                + "' (e.g. 2026-12-01T00:00:00Z).");
       }
     }
   }
-
 }

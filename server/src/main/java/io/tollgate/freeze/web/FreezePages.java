@@ -24,9 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The freezes page ({@code /freezes}): the freezes the caller may see with their next occurrence,
- * a form to create one (the admin; release managers for their products) and delete buttons; and
- * the release page's override forms (request, approve).
+ * The freezes page ({@code /freezes}): the freezes the caller may see with their next occurrence, a
+ * form to create one (the admin; release managers for their products) and delete buttons; and the
+ * release page's override forms (request, approve).
  */
 @Controller
 @Page
@@ -127,7 +127,8 @@ class FreezePages {
   }
 
   @PostMapping("/freezes/{id}/delete")
-  String delete(@AuthenticationPrincipal Actor me, @PathVariable String id, RedirectAttributes flash) {
+  String delete(
+      @AuthenticationPrincipal Actor me, @PathVariable String id, RedirectAttributes flash) {
     try {
       freezes.delete(me, id);
       flash.addFlashAttribute("done", "The freeze is deleted.");
@@ -190,7 +191,8 @@ class FreezePages {
       RedirectAttributes flash) {
     try {
       overrides.approve(me, id);
-      flash.addFlashAttribute("done", "Override approved: the release may deploy during the freeze.");
+      flash.addFlashAttribute(
+          "done", "Override approved: the release may deploy during the freeze.");
     } catch (TollgateException e) {
       flash.addFlashAttribute("problem", "Not approved: " + e.getMessage());
     }
