@@ -62,6 +62,38 @@ public final class FreezePolicy {
         blockers);
   }
 
+  /**
+   * Every action of a release as the freezes leave it (the pages' view); {@code periods} is asked
+   * only when a production deploy is offered.
+   */
+  public static Actions guard(
+      Actions actions,
+      Release release,
+      java.util.function.Supplier<List<FrozenPeriod>> periods,
+      Instant now) {
+    List<FrozenPeriod> known = null;
+    List<Action> guarded = new java.util.ArrayList<>(actions.all().size());
+    for (Action a : actions.all()) {
+      StepDef def =
+          a.kind().equals("start") || a.kind().equals("complete")
+              ? release.process().step(a.key()).orElse(null)
+              : null;
+      if (a.isOffered() && guards(def, release.process())) {
+        if (known == null) known = periods.get();
+        guarded.add(guard(a, def, release.process(), running(release, a.key()), known, now));
+      } else {
+        guarded.add(a);
+      }
+    }
+    return new Actions(guarded);
+  }
+
+  /** Whether the release's step is running. */
+  static boolean running(Release release, String step) {
+    return release.steps().stream()
+        .anyMatch(s -> s.key().equals(step) && s.status() == StepStatus.RUNNING);
+  }
+
   /** The approved overrides the deploy uses now: the covering freezes it is let through. */
   public static List<FrozenPeriod> overridesUsed(List<FrozenPeriod> periods, Instant now) {
     return periods.stream().filter(p -> p.covers(now) && p.overridden()).toList();

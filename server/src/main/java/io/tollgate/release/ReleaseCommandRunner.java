@@ -187,9 +187,7 @@ class ReleaseCommandRunner {
   List<ReleaseEvent> checkFreeze(Release r, Action offered, Instant now) {
     var def = r.process().step(offered.key()).orElse(null);
     if (!FreezePolicy.guards(def, r.process())) return List.of();
-    boolean running =
-        r.steps().stream()
-            .anyMatch(s -> s.key().equals(offered.key()) && s.status() == StepStatus.RUNNING);
+    boolean running = FreezePolicy.running(r, offered.key());
     List<FrozenPeriod> periods = frozenNow(r, now);
     Action guarded = FreezePolicy.guard(offered, def, r.process(), running, periods, now);
     guarded.orThrow();

@@ -124,43 +124,7 @@ public class ReleaseManagement {
   public Actions actionsFor(Actor by, Release release) {
     Actions actions = release.actionsFor(participant(by, release.product()));
     java.time.Instant now = io.tollgate.shared.Timestamps.now(clock);
-    List<FrozenPeriod> periods = null;
-    List<Action> guarded = new java.util.ArrayList<>(actions.all().size());
-    for (Action a : actions.all()) {
-      StepDef def =
-          a.kind().equals("start") || a.kind().equals("complete")
-              ? release.process().step(a.key()).orElse(null)
-              : null;
-      if (a.isOffered() && FreezePolicy.guards(def, release.process())) {
-        if (periods == null) periods = runner.frozenNow(release, now);
-        boolean running =
-            release.steps().stream()
-                .anyMatch(s -> s.key().equals(a.key()) && s.status() == StepStatus.RUNNING);
-        guarded.add(FreezePolicy.guard(a, def, release.process(), running, periods, now));
-      } else {
-        guarded.add(a);
-      }
-    }
-    return new Actions(guarded);
-  }
-
-  /**
-   * The freeze occurrences that concern the release from now on (for the page's banner) — the
-   * current one first.
-   */
-  @Transactional(readOnly = true)
-  public List<FrozenPeriod> freezesAhead(Release release, java.time.Duration horizon) {
-    java.time.Instant now = io.tollgate.shared.Timestamps.now(clock);
-    return runner.frozen(release, now, now.plus(horizon));
-  }
-
-  /** Warnings about the release's planned window: the freezes it overlaps (see FreezePolicy). */
-  @Transactional(readOnly = true)
-  public List<String> windowWarnings(Release release) {
-    Window w = release.window();
-    if (w == null || w.start() == null) return List.of();
-    java.time.Instant end = w.end() == null ? w.start().plusSeconds(1) : w.end();
-    return FreezePolicy.windowWarnings(w, runner.frozen(release, w.start(), end));
+    return FreezePolicy.guard(actions, release, () -> runner.frozenNow(release, now), now);
   }
 
   @Transactional

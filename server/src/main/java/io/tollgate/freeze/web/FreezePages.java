@@ -36,13 +36,16 @@ class FreezePages {
   private final Clock clock;
   private final io.tollgate.release.ReleaseManagement releases;
   private final io.tollgate.product.ProductManagement products;
+  private final io.tollgate.release.ReleaseFreezes releaseFreezes;
 
   FreezePages(
       Freezes freezes,
       FreezeOverrides overrides,
       Clock clock,
       io.tollgate.release.ReleaseManagement releases,
-      io.tollgate.product.ProductManagement products) {
+      io.tollgate.product.ProductManagement products,
+      io.tollgate.release.ReleaseFreezes releaseFreezes) {
+    this.releaseFreezes = releaseFreezes;
     this.releases = releases;
     this.products = products;
     this.freezes = freezes;
@@ -146,7 +149,7 @@ class FreezePages {
   String panel(@AuthenticationPrincipal Actor me, @PathVariable String id, Model model) {
     io.tollgate.release.Release release = releases.get(me, id);
     Instant now = Instant.now(clock);
-    var ahead = releases.freezesAhead(release, Duration.ofDays(14));
+    var ahead = releaseFreezes.ahead(release, Duration.ofDays(14));
     boolean manager = overrides.isManager(me, release);
     List<OverrideRow> rows =
         overrides.ofRelease(me, id).stream()
@@ -157,7 +160,7 @@ class FreezePages {
                         overrides.freezeReason(o.freeze()),
                         manager && !o.approved() && !o.requestedBy().equals(me.username())))
             .toList();
-    model.addAttribute("windowWarnings", releases.windowWarnings(release));
+    model.addAttribute("windowWarnings", releaseFreezes.windowWarnings(release));
     model.addAttribute("releaseId", id);
     model.addAttribute("periods", ahead);
     model.addAttribute("now", now);
