@@ -19,6 +19,15 @@ import tools.jackson.databind.JsonNode;
 final class PipelineSentences {
   private PipelineSentences() {}
 
+  /** " of octoshop, billing" or " of every product". */
+  private static String freezeScope(JsonNode p) {
+    JsonNode products = p.path("products");
+    if (!products.isArray() || products.isEmpty()) return " of every product";
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    products.values().forEach(k -> keys.add(k.asString("")));
+    return " of " + String.join(", ", keys);
+  }
+
   static String of(String t, String who, JsonNode p, Function<String, String> titles) {
     String env = text(p, "environment");
     return switch (t) {
@@ -90,6 +99,26 @@ final class PipelineSentences {
               + dash(text(p, "reason"));
       case "environment.unlocked" ->
           who + " unlocked " + (env == null ? "an environment" : env) + dash(text(p, "reason"));
+      case "freeze.created" -> who + " froze production" + freezeScope(p) + dash(text(p, "reason"));
+      case "freeze.deleted" ->
+          who + " deleted the production freeze" + freezeScope(p) + dash(text(p, "reason"));
+      case "freeze-override.requested" ->
+          who
+              + " asked for an emergency override of the freeze"
+              + or(text(p, "freezeReason"), r -> " '" + r + "'")
+              + dash(text(p, "reason"));
+      case "freeze-override.approved" ->
+          who
+              + " approved the emergency override"
+              + or(text(p, "requestedBy"), r -> " requested by " + r)
+              + or(text(p, "freezeReason"), r -> " of the freeze '" + r + "'");
+      case "freeze-override.used" ->
+          who
+              + " deployed during the freeze"
+              + or(text(p, "reason"), r -> " '" + r + "'")
+              + " with an approved emergency override ("
+              + quoted(p, "step", titles)
+              + ")";
       case "delivery.retried" ->
           who + " retried the notification" + or(text(p, "event"), e -> " '" + e + "'");
       case "stakeholders.changed" ->

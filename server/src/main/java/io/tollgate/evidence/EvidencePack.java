@@ -24,10 +24,55 @@ public record EvidencePack(
     List<DeploymentEvidence> deployments,
     List<HandoffEvidence> handoffs,
     List<IncidentEvidence> incidents,
-    AuditEvidence audit) {
+    AuditEvidence audit,
+    List<FreezeOverrideEvidence> freezeOverrides) {
 
-  /** Version 1: the first shape. */
-  public static final int FORMAT_VERSION = 1;
+  /** Version 1: the first shape. Version 2 added {@code freezeOverrides}. */
+  public static final int FORMAT_VERSION = 2;
+
+  public EvidencePack {
+    freezeOverrides = freezeOverrides == null ? List.of() : List.copyOf(freezeOverrides);
+  }
+
+  /** A pack without freeze overrides. */
+  public EvidencePack(
+      int formatVersion,
+      Instant exportedAt,
+      ReleaseFacts release,
+      List<RequirementEvidence> requirements,
+      List<DecisionEvidence> decisions,
+      List<DeploymentEvidence> deployments,
+      List<HandoffEvidence> handoffs,
+      List<IncidentEvidence> incidents,
+      AuditEvidence audit) {
+    this(
+        formatVersion,
+        exportedAt,
+        release,
+        requirements,
+        decisions,
+        deployments,
+        handoffs,
+        incidents,
+        audit,
+        List.of());
+  }
+
+  /**
+   * An emergency override of a production freeze: who asked and why, who approved it (a second
+   * release manager), and when the production deploy it let through happened (null: not yet).
+   */
+  public record FreezeOverrideEvidence(
+      String id,
+      String freeze,
+      String freezeReason,
+      String reason,
+      String status,
+      String requestedBy,
+      Instant requestedAt,
+      String approvedBy,
+      Instant approvedAt,
+      Instant usedAt) {}
 
   /** The release the pack is about. */
   public record ReleaseFacts(

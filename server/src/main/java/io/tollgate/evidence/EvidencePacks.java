@@ -40,6 +40,7 @@ public class EvidencePacks {
   private final AuditCheckpoints checkpoints;
   private final JsonMapper json;
   private final Clock clock;
+  private final io.tollgate.freeze.FreezeOverrides overrides;
 
   EvidencePacks(
       ReleaseManagement releases,
@@ -48,7 +49,9 @@ public class EvidencePacks {
       AuditLog audit,
       AuditCheckpoints checkpoints,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      io.tollgate.freeze.FreezeOverrides overrides) {
+    this.overrides = overrides;
     this.releases = releases;
     this.deployments = deployments;
     this.incidents = incidents;
@@ -66,6 +69,7 @@ public class EvidencePacks {
             .map(id -> incidents.get(by, id))
             .map((Incident i) -> ReleaseEvidence.incident(i.data(), i.status()))
             .toList();
+    AuditEvidence audit = audit(releaseId);
     return new EvidencePack(
         EvidencePack.FORMAT_VERSION,
         Instant.now(clock),
@@ -75,7 +79,33 @@ public class EvidencePacks {
         ReleaseEvidence.deployments(release, deployments.ofRelease(releaseId)),
         ReleaseEvidence.handoffs(release),
         ofRelease,
-        audit(releaseId));
+        audit,
+        freezeOverrides(by, releaseId, audit.events()));
+  }
+
+  /** The release's freeze overrides; when each was used, from its audit event. */
+  private List<EvidencePack.FreezeOverrideEvidence> freezeOverrides(
+      Actor by, String releaseId, List<Event> events) {
+    return overrides.ofRelease(by, releaseId).stream()
+        .map(
+            o ->
+                new EvidencePack.FreezeOverrideEvidence(
+                    o.id(),
+                    o.freeze(),
+                    overrides.freezeReason(o.freeze()),
+                    o.reason(),
+                    o.status(),
+                    o.requestedBy(),
+                    o.requestedAt(),
+                    o.approvedBy(),
+                    o.approvedAt(),
+                    events.stream()
+                        .filter(e -> e.type().equals("freeze-override.used"))
+                        .filter(e -> o.id().equals(e.payload().get("override")))
+                        .map(Event::at)
+                        .findFirst()
+                        .orElse(null)))
+        .toList();
   }
 
   private AuditEvidence audit(String releaseId) {

@@ -79,7 +79,9 @@ public class IntegrationCommands {
     } catch (io.tollgate.shared.Refused locked) {
       return Action.notOffered("complete", step.key(), locked);
     }
-    return can;
+    java.time.Instant now = runner.now();
+    return FreezePolicy.guard(
+        can, step, release.process(), false, runner.frozenNow(release, now), now);
   }
 
   /** Meets a requirement through an event kind its {@code autoMet} lists. */

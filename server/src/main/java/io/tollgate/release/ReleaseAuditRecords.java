@@ -124,6 +124,12 @@ final class ReleaseAuditRecords {
       type = "decision.went-stale";
       p.put("number", e.decision());
       p.put("because", e.because());
+    } else if (event instanceof ReleaseEvent.FreezeOverrideUsed e) {
+      type = "freeze-override.used";
+      step(p, process, e.step());
+      p.put("freeze", e.freeze());
+      p.put("override", e.override());
+      p.put("reason", e.freezeReason());
     } else {
       throw new IllegalStateException("unmapped event " + event);
     }

@@ -36,6 +36,7 @@ class ReleaseCommandRunner {
   private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated;
   private final org.springframework.beans.factory.ObjectProvider<TestResults> testResults;
+  private final org.springframework.beans.factory.ObjectProvider<FrozenPeriods> freezes;
 
   ReleaseCommandRunner(
       ReleaseStore store,
@@ -46,7 +47,9 @@ class ReleaseCommandRunner {
       ApplicationEventPublisher events,
       Clock clock,
       org.springframework.beans.factory.ObjectProvider<AutomatedEnvironments> automated,
-      org.springframework.beans.factory.ObjectProvider<TestResults> testResults) {
+      org.springframework.beans.factory.ObjectProvider<TestResults> testResults,
+      org.springframework.beans.factory.ObjectProvider<FrozenPeriods> freezes) {
+    this.freezes = freezes;
     this.automated = automated;
     this.testResults = testResults;
     this.store = store;
@@ -158,6 +161,44 @@ class ReleaseCommandRunner {
   java.util.Map<String, String> lockedEnvironments(String product) {
     AutomatedEnvironments environments = automated.getIfAvailable();
     return environments == null ? java.util.Map.of() : environments.locked(product);
+  }
+
+  Instant now() {
+    return Timestamps.now(clock);
+  }
+
+  /** The freeze occurrences of the release's product overlapping [from, to). */
+  List<FrozenPeriod> frozen(Release release, Instant from, Instant to) {
+    FrozenPeriods periods = freezes.getIfAvailable();
+    return periods == null
+        ? List.of()
+        : periods.of(release.product(), release.id().value(), from, to);
+  }
+
+  /** The freeze occurrences covering now. */
+  List<FrozenPeriod> frozenNow(Release release, Instant now) {
+    return frozen(release, now, now.plusMillis(1));
+  }
+
+  /**
+   * The production-freeze rule on a start or complete the aggregate offers: throws the freeze's
+   * refusal, or answers the overrides the deploy uses (as events to record).
+   */
+  List<ReleaseEvent> checkFreeze(Release r, Action offered, Instant now) {
+    var def = r.process().step(offered.key()).orElse(null);
+    if (!FreezePolicy.guards(def, r.process())) return List.of();
+    boolean running = FreezePolicy.running(r, offered.key());
+    List<FrozenPeriod> periods = frozenNow(r, now);
+    Action guarded = FreezePolicy.guard(offered, def, r.process(), running, periods, now);
+    guarded.orThrow();
+    if (running && offered.kind().equals("complete")) return List.of();
+    return FreezePolicy.overridesUsed(periods, now).stream()
+        .map(
+            p ->
+                (ReleaseEvent)
+                    new ReleaseEvent.FreezeOverrideUsed(
+                        r.id(), offered.key(), p.freeze(), p.override(), p.reason()))
+        .toList();
   }
 
   /** The environments of a product whose smoke-test and verification steps have checks. */

@@ -156,4 +156,16 @@ public sealed interface ReleaseEvent {
       return "decision.went-stale";
     }
   }
+
+  /**
+   * A production deploy step started or was completed during a freeze, let through by the release's
+   * approved emergency override of that freeze.
+   */
+  record FreezeOverrideUsed(
+      ReleaseId release, String step, String freeze, String override, String freezeReason)
+      implements ReleaseEvent {
+    public String action() {
+      return "freeze-override.used";
+    }
+  }
 }

@@ -114,7 +114,9 @@ public class ReleaseManagement {
   /** What the caller may do on a release now (see {@link Release#actionsFor}). */
   @Transactional(readOnly = true)
   public Actions actionsFor(Actor by, Release release) {
-    return release.actionsFor(participant(by, release.product()));
+    Actions actions = release.actionsFor(participant(by, release.product()));
+    java.time.Instant now = io.tollgate.shared.Timestamps.now(clock);
+    return FreezePolicy.guard(actions, release, () -> runner.frozenNow(release, now), now);
   }
 
   @Transactional
@@ -152,7 +154,9 @@ public class ReleaseManagement {
         releaseId,
         ifMatch,
         (r, p, now) -> {
-          if (r.canComplete(step, p).isOffered()) {
+          Action can = r.canComplete(step, p);
+          List<ReleaseEvent> overrides = List.of();
+          if (can.isOffered()) {
             LockPolicy.checkDeploy(
                 r.process().step(step).orElse(null),
                 r.product(),
@@ -162,8 +166,9 @@ public class ReleaseManagement {
                 parsed,
                 p,
                 runner.checkedEnvironments(r.product()));
+            overrides = runner.checkFreeze(r, can, now);
           }
-          return r.complete(step, note, evidence, parsed, p, now);
+          return withOverrides(r.complete(step, note, evidence, parsed, p, now), overrides);
         });
   }
 
@@ -175,14 +180,25 @@ public class ReleaseManagement {
         releaseId,
         ifMatch,
         (r, p, now) -> {
-          if (r.canStart(step, p).isOffered()) {
+          Action can = r.canStart(step, p);
+          List<ReleaseEvent> overrides = List.of();
+          if (can.isOffered()) {
             LockPolicy.checkDeploy(
                 r.process().step(step).orElse(null),
                 r.product(),
                 runner.lockedEnvironments(r.product()));
+            overrides = runner.checkFreeze(r, can, now);
           }
-          return r.start(step, p, now);
+          return withOverrides(r.start(step, p, now), overrides);
         });
+  }
+
+  private static List<ReleaseEvent> withOverrides(
+      List<ReleaseEvent> events, List<ReleaseEvent> overrides) {
+    if (overrides.isEmpty()) return events;
+    List<ReleaseEvent> all = new java.util.ArrayList<>(events);
+    all.addAll(overrides);
+    return all;
   }
 
   @Transactional

@@ -181,6 +181,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("cancelDeployment", EnumSet.of(DEVOPS, ADMIN)),
           // the pipeline's callback takes the deployment's own token: no person may report
           Map.entry("reportDeploymentStatus", EnumSet.noneOf(Caller.class)),
+          // production freezes: the admin, or a release manager for their own products; their
+          // emergency overrides: asked by a release manager, approved by another one
+          Map.entry("createFreeze", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("listFreezes", ANY_TOKEN),
+          Map.entry("deleteFreeze", EnumSet.of(ADMIN, RELEASE_MANAGER)),
+          Map.entry("requestFreezeOverride", EnumSet.of(RELEASE_MANAGER)),
+          Map.entry("approveFreezeOverride", EnumSet.of(RELEASE_MANAGER)),
           // the whole audit log
           Map.entry("listAuditEvents", EnumSet.of(ADMIN)),
           Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),
@@ -289,7 +296,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       if (!segments[i].startsWith("{")) continue;
       return switch (segments[i - 1]) {
         case "users", "processes", "versions" -> "none";
-        case "products", "releases", "incidents", "deployments", "customer-issues", "deliveries" ->
+        case "products",
+            "releases",
+            "incidents",
+            "deployments",
+            "customer-issues",
+            "deliveries",
+            "freeze-overrides" ->
             "fixture";
         default -> "unknown";
       };

@@ -270,6 +270,8 @@ final class MatrixFixture {
             case "customer-issues/id" -> aCriticalCustomerIssue();
             case "environments/env" -> automatedStaging();
             case "deployments/id" -> deployment();
+            case "freezes/id" -> freshFreeze();
+            case "freeze-overrides/id" -> pendingOverride();
             case "steps/key" ->
                 template.endsWith("/start")
                     ? "deploy-staging"
@@ -348,6 +350,8 @@ final class MatrixFixture {
           Map.of("executor", Map.of("kind", "webhook", "url", "https://ci.example.com/hooks/1"));
       case "reportDeploymentStatus" -> Map.of("status", "succeeded");
       case "clearEnvironmentLock" -> Map.of("reason", "fixed and checked");
+      case "createFreeze" -> farFreeze();
+      case "requestFreezeOverride" -> Map.of("reason", "payment outage hotfix");
       case "resolveIncident" ->
           Map.of("rootCause", "a bad config", "actionItems", List.of("check configs"));
       default -> null;
@@ -389,6 +393,50 @@ final class MatrixFixture {
       deployment = started.json().path("deployment").path("id").asString();
     }
     return deployment;
+  }
+
+  /** A freeze of the fixture's product in the far future (nobody's deploys are frozen). */
+  private Map<String, Object> farFreeze() {
+    return Map.of(
+        "reason", "Matrix freeze",
+        "start", "2099-12-24T00:00:00Z",
+        "end", "2099-12-27T00:00:00Z",
+        "products", List.of(team.product));
+  }
+
+  /** A freeze of the product, made for this call (a delete uses it up). */
+  private String freshFreeze() {
+    Api.Response made = admin.post("/api/v1/freezes", farFreeze());
+    assertThat(made.status()).as(made.toString()).isEqualTo(201);
+    return made.text("id");
+  }
+
+  private String override;
+
+  /**
+   * An override of a freeze a month ahead for the fixture's release, requested by a second release
+   * manager: the fixture's release manager may approve it.
+   */
+  private String pendingOverride() {
+    if (override == null) {
+      java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
+      Api.Response freeze =
+          admin.post(
+              "/api/v1/freezes",
+              Map.of(
+                  "reason", "Month-end close",
+                  "start", start.toString(),
+                  "end", start.plus(java.time.Duration.ofDays(1)).toString(),
+                  "products", List.of(team.product)));
+      assertThat(freeze.status()).as(freeze.toString()).isEqualTo(201);
+      Api second = team.person("rm2-" + unique(), List.of("release-manager"));
+      Api.Response asked =
+          second.post(
+              "/api/v1/releases/" + release + "/freeze-override", Map.of("reason", "hotfix"));
+      assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+      override = asked.text("id");
+    }
+    return override;
   }
 
   private String developer() {

@@ -54,7 +54,7 @@ class EvidencePackIntegrationTests extends IntegrationTest {
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "evidence-pack.json"), answered.body());
 
-    assertThat(pack.path("formatVersion").asInt()).isEqualTo(1);
+    assertThat(pack.path("formatVersion").asInt()).isEqualTo(2);
     assertThat(pack.path("release").path("id").asString()).isEqualTo(id);
     JsonNode acceptance = find(pack.path("requirements"), "key", "acceptance-criteria");
     assertThat(acceptance.path("status").asString()).isEqualTo("met");

@@ -45,6 +45,11 @@ class ScopeActions implements ActionCatalog {
           Map.entry("setGithubIntegration", "integrations:set"),
           Map.entry("deleteGithubIntegration", "integrations:delete"),
           Map.entry("publishProcess", "processes:publish"),
+          // freezes and their emergency overrides
+          Map.entry("createFreeze", "freezes:create"),
+          Map.entry("deleteFreeze", "freezes:delete"),
+          Map.entry("requestFreezeOverride", "freeze-overrides:request"),
+          Map.entry("approveFreezeOverride", "freeze-overrides:approve"),
           // users and their tokens (never for a scoped token: see TokenScope.ACCOUNT_ACTIONS)
           Map.entry("createUser", "users:create"),
           Map.entry("disableUser", "users:disable"),

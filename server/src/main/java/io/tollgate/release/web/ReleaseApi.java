@@ -35,13 +35,16 @@ class ReleaseApi {
   private final ReleaseManagement releases;
   private final ReleaseJson answer;
   private final AuditLog audit;
+  private final io.tollgate.release.ReleaseFreezes freezes;
   private final tools.jackson.databind.json.JsonMapper json;
 
   ReleaseApi(
       ReleaseManagement releases,
       ReleaseJson answer,
       AuditLog audit,
-      tools.jackson.databind.json.JsonMapper json) {
+      tools.jackson.databind.json.JsonMapper json,
+      io.tollgate.release.ReleaseFreezes freezes) {
+    this.freezes = freezes;
     this.releases = releases;
     this.answer = answer;
     this.audit = audit;
@@ -101,7 +104,7 @@ class ReleaseApi {
                 null,
                 body.commit(),
                 body.ref()));
-    return answer.created(release);
+    return answer.created(release, freezes.windowWarnings(release));
   }
 
   @Operation(

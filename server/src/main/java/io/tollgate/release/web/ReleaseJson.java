@@ -73,6 +73,21 @@ class ReleaseJson {
   }
 
   /**
+   * 201 with the new release, and {@code warnings} (e.g. its window overlaps a production freeze)
+   * when there are any: the warnings are the moment's, not the release's, so they are not cached.
+   */
+  ResponseEntity<byte[]> created(Release release, List<String> warnings) {
+    if (warnings.isEmpty()) return created(release);
+    tools.jackson.databind.node.ObjectNode body =
+        (tools.jackson.databind.node.ObjectNode) json.readTree(rendered(release));
+    body.putPOJO("warnings", warnings);
+    return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id()))
+        .eTag(IfMatch.etag(release.revision()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json.writeValueAsBytes(body));
+  }
+
+  /**
    * The release's JSON, rendered once per revision and number of incidents (incidents are opened
    * without changing the release; they are never deleted, so the count tells a new one).
    */

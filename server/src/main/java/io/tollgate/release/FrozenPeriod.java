@@ -1,0 +1,30 @@
+package io.tollgate.release;
+
+import java.time.Instant;
+
+/**
+ * One occurrence of a production freeze that concerns a release: no deploy to production starts or
+ * completes between {@code start} and {@code end} unless the release holds an approved override of
+ * that freeze.
+ *
+ * @param freeze the freeze's id (the blocker's key)
+ * @param reason why production is frozen
+ * @param override the id of the release's approved override of this freeze, or null
+ */
+public record FrozenPeriod(
+    String freeze, String reason, Instant start, Instant end, String override) {
+
+  public boolean overridden() {
+    return override != null;
+  }
+
+  /** Whether the occurrence covers the instant (start inclusive, end exclusive). */
+  public boolean covers(Instant at) {
+    return !at.isBefore(start) && at.isBefore(end);
+  }
+
+  /** Whether the occurrence overlaps [from, to). */
+  public boolean overlaps(Instant from, Instant to) {
+    return start.isBefore(to) && end.isAfter(from);
+  }
+}
