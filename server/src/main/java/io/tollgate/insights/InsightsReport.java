@@ -124,7 +124,8 @@ public class InsightsReport {
               }
             }
             Kind kind = kind(r);
-            if (kind != null) marks.add(new Mark(kind, r.key(), r.at(), r.role()));
+            String key = kind == Kind.DECIDED ? r.outcome() : r.key();
+            if (kind != null) marks.add(new Mark(kind, key, r.at(), r.role()));
           }
           if (planned != null) out.add(new ReleaseTrail(release, planned, process, marks));
         });

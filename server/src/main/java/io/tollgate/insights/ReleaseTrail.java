@@ -20,7 +20,7 @@ public record ReleaseTrail(
     /** A step completed, not failed. */
     STEP_DONE,
     STEP_SKIPPED,
-    /** A go or no-go decision: the decision step done. */
+    /** A decision, its key {@code go} or {@code no-go}: a go is the decision step done. */
     DECIDED,
     REQUIREMENT_MET,
     HANDED,
@@ -28,8 +28,8 @@ public record ReleaseTrail(
   }
 
   /**
-   * One thing that happened; {@code key} names the step, requirement or handoff (null for a
-   * decision), {@code role} the receiving role of a handoff when the event says it.
+   * One thing that happened; {@code key} names the step, requirement or handoff (the verdict
+   * of a decision), {@code role} the receiving role of a handoff when the event says it.
    */
   public record Mark(Kind kind, String key, Instant at, String role) {}
 }

@@ -22,8 +22,9 @@ import java.util.Set;
  * <ul>
  *   <li>a <b>step</b> waited from when it became actionable — the release planned, and every step
  *       it comes after done or skipped and every requirement it requires met (the decision step:
- *       every step before the decision and every requirement) — to when it was first done (a
- *       decision, for the decision step); a failed attempt does not end the wait;
+ *       every step before the decision and every requirement) — to when it was first done (the
+ *       first go, for the decision step: a no-go does not let the release on); a failed attempt
+ *       does not end the wait;
  *   <li>a <b>requirement</b> waited from the release planned to when it was met;
  *   <li>a <b>handoff</b> waited from handed to acknowledged.
  * </ul>
@@ -43,7 +44,7 @@ public final class Waits {
     StepDef decision = process == null ? null : decisionStep(process);
     Instant decided =
         trail.marks().stream()
-            .filter(m -> m.kind() == Kind.DECIDED)
+            .filter(m -> m.kind() == Kind.DECIDED && !"no-go".equals(m.key()))
             .map(Mark::at)
             .min(Instant::compareTo)
             .orElse(null);

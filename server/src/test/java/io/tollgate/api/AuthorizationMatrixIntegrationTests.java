@@ -145,6 +145,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           // signed by GitHub with the product's secret, not called with a token (see SIGNED)
           Map.entry("receiveGithubWebhook", EnumSet.noneOf(Caller.class)),
           Map.entry("getChangelog", MEMBERS_AND_ADMIN),
+          // delivery insights: without a product, over the caller's own products (none: zeros);
+          // with one, its members and the admin (InsightsIntegrationTests)
+          Map.entry("getInsights", ANY_TOKEN),
           // incidents: opened by any member, worked by the playbook step's owner
           Map.entry("openIncident", MEMBERS),
           Map.entry("getIncident", MEMBERS_AND_ADMIN),

@@ -62,11 +62,12 @@ class WaitsTests {
             mark(Kind.STEP_DONE, "smoke-staging", 5),
             mark(Kind.REQUIREMENT_MET, "acceptance-criteria", 2),
             mark(Kind.REQUIREMENT_MET, "support-trained", 6),
-            mark(Kind.DECIDED, null, 6.5),
-            mark(Kind.DECIDED, null, 9));
+            mark(Kind.DECIDED, "no-go", 6.25),
+            mark(Kind.DECIDED, "go", 6.5),
+            mark(Kind.DECIDED, "go", 9));
     List<Wait> waits = Waits.of(new ReleaseTrail("r1", T0, OCTOACME, marks));
     Wait decision = find(waits, Wait.STEP, "go-no-go");
-    assertThat(decision.seconds()).as("from the last requirement met (6 h), first decision").isEqualTo(1800);
+    assertThat(decision.seconds()).as("from the last requirement met (6 h) to the first go").isEqualTo(1800);
     assertThat(decision.role()).isEqualTo("release-manager");
     assertThat(find(waits, Wait.REQUIREMENT, "support-trained"))
         .as("from planning, owned by its first signer")
@@ -77,7 +78,7 @@ class WaitsTests {
   void aFailedAttemptDoesNotEndTheWaitAndARetryDoesNotRestartIt() {
     List<Mark> marks =
         List.of(
-            mark(Kind.DECIDED, null, 1),
+            mark(Kind.DECIDED, "go", 1),
             // a failed attempt at 2 h is not a mark: the trail holds completions that did not fail
             mark(Kind.STEP_DONE, "deploy-production", 3),
             mark(Kind.STEP_DONE, "deploy-production", 8));

@@ -163,7 +163,7 @@ public class InsightsStore {
 
   /**
    * One audit row of a release's trail: its type, when, and from its payload the step, requirement
-   * or handoff it names ({@code key}), the role handed to, a step's outcome and a planned release's
+   * or handoff it names ({@code key}), the role handed to, a step's outcome (a decision's verdict) and a planned release's
    * process ({@code id@version}).
    */
   public record TrailRow(
@@ -212,7 +212,7 @@ public class InsightsStore {
                         instant(rs.getObject("at", OffsetDateTime.class)),
                         key,
                         text(p, "to"),
-                        text(p, "outcome"),
+                        text(p, "outcome") != null ? text(p, "outcome") : text(p, "decision"),
                         text(p, "process"));
                   })
               .list());
