@@ -8,7 +8,8 @@ import io.tollgate.support.Api;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import io.tollgate.support.TestDatabase;
+import io.tollgate.TollgateApplication;
+import io.tollgate.support.CleanDatabase;
 import io.tollgate.support.WebPage;
 import io.tollgate.support.WebSession;
 import java.time.Clock;
@@ -23,7 +24,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -34,19 +37,25 @@ import tools.jackson.databind.JsonNode;
 /**
  * Insights on releases driven through the API at times the test sets (a clock of its own, so this
  * class runs its own server on its own database): every figure is known and asserted exactly; the
- * CSV, the page, the Prometheus gauges, bad periods and who may read them.
+ * CSV, the page, the Prometheus gauges, bad periods and who may read them. Not an {@link
+ * IntegrationTest}: its server is another one, on a database of its own (on PostgreSQL, a schema).
  */
-@Import(InsightsIntegrationTests.Clocks.class)
-class InsightsIntegrationTests extends IntegrationTest {
+@SpringBootTest(
+    classes = TollgateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({CleanDatabase.class, InsightsIntegrationTests.Clocks.class})
+class InsightsIntegrationTests {
   static final long H = 3600;
 
   @DynamicPropertySource
   static void ownServer(DynamicPropertyRegistry registry) {
-    TestDatabase.properties("tollgate-insights-it", "tollgate_insights_it")
-        .forEach((k, v) -> registry.add(k, () -> v));
-    registry.add("tollgate.data-dir", () -> "target/it-data-insights");
+    IntegrationTest.serverProperties(
+        registry, "tollgate-insights-it", "tollgate_insights_it", "target/it-data-insights");
     registry.add("tollgate.insights.metrics-initial-delay", () -> "PT1H");
   }
+
+  @LocalServerPort int port;
+  Api admin;
 
   /** A clock that stands still until the test moves it. */
   static final class MovableClock extends Clock {
@@ -95,8 +104,13 @@ class InsightsIntegrationTests extends IntegrationTest {
   String from;
   String to;
 
+  private Team team() {
+    return Team.create(admin);
+  }
+
   @BeforeEach
   void story() {
+    admin = new Api(port, IntegrationTest.ADMIN_TOKEN);
     day0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20)).plusSeconds(8 * H);
     clock.set(day0.minusSeconds(H));
     t = team();
@@ -311,6 +325,10 @@ class InsightsIntegrationTests extends IntegrationTest {
     assertThat(t.rm.get("/api/v1/insights?product=no-such-product").status()).isEqualTo(404);
     assertThat(admin.get(query()).status()).isEqualTo(200);
     assertThat(admin.as(null).get(query()).status()).isEqualTo(401);
+    Api scopedElsewhere = t.scoped("release-manager", Map.of("products", List.of(other.product)));
+    assertThat(scopedElsewhere.get(query()).status())
+        .as("a token scoped to another product")
+        .isEqualTo(403);
     for (Api member : List.of(t.qa, t.devops, t.developer, t.support)) {
       assertThat(member.get(query()).json().path("productionDeployments").asInt()).isEqualTo(2);
     }

@@ -50,7 +50,7 @@ class InsightsApi {
                     description =
                         "CSV with the header figure,key,role,count,value,p50Seconds,p90Seconds"))
       })
-  @ProblemStatuses({404, 422})
+  @ProblemStatuses({403, 404, 422})
   @GetMapping(
       path = "/api/v1/insights",
       produces = {MediaType.APPLICATION_JSON_VALUE, InsightsCsv.TYPE})
