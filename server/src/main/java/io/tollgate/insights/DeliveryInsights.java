@@ -55,9 +55,7 @@ public record DeliveryInsights(
     int n = deployments.size();
     int failed = (int) deployments.stream().filter(ProductionDeployment::failed).count();
     List<Long> lead =
-        deployments.stream()
-            .map(d -> seconds(d.leadTimeStart(), d.deployedAt()))
-            .toList();
+        deployments.stream().map(d -> seconds(d.leadTimeStart(), d.deployedAt())).toList();
     List<Long> restore = restores.stream().map(r -> seconds(r.opened(), r.resolved())).toList();
     List<Wait> waits = new ArrayList<>();
     for (ReleaseTrail t : trails) {
@@ -76,7 +74,9 @@ public record DeliveryInsights(
         n == 0 ? null : (double) failed / n,
         Spread.of(restore),
         new WaitTable(
-            figures(waits, Wait.STEP), figures(waits, Wait.REQUIREMENT), figures(waits, Wait.HANDOFF)),
+            figures(waits, Wait.STEP),
+            figures(waits, Wait.REQUIREMENT),
+            figures(waits, Wait.HANDOFF)),
         reasons(noGoReasons),
         overrides,
         cancelled);

@@ -46,8 +46,7 @@ public class InsightsMetrics {
   private final Clock clock;
   private final Map<String, DeliveryInsights> snapshot = new ConcurrentHashMap<>();
 
-  InsightsMetrics(
-      InsightsReport report, InsightsStore store, MeterRegistry registry, Clock clock) {
+  InsightsMetrics(InsightsReport report, InsightsStore store, MeterRegistry registry, Clock clock) {
     this.report = report;
     this.store = store;
     this.registry = registry;

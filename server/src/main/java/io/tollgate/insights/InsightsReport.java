@@ -66,7 +66,8 @@ public class InsightsReport {
   public List<String> scope(Actor by, String product) {
     if (product != null && !product.isBlank()) {
       String key = product.strip();
-      if (!products.exists(key) || (!by.admin() && products.rolesOf(key, by.username()).isEmpty())) {
+      if (!products.exists(key)
+          || (!by.admin() && products.rolesOf(key, by.username()).isEmpty())) {
         throw NotFound.of("product", key, "List your products with GET /api/v1/products.");
       }
       return List.of(key);

@@ -3,8 +3,8 @@ package io.tollgate.insights;
 import java.time.Instant;
 
 /**
- * A successful deployment to a product's production environment (its last one), with what lead
- * time and change failure need.
+ * A successful deployment to a product's production environment (its last one), with what lead time
+ * and change failure need.
  *
  * @param releaseCreated when its release was planned
  * @param firstCommit when the first of its release's commits became known, or null without commits

@@ -28,8 +28,8 @@ public record ReleaseTrail(
   }
 
   /**
-   * One thing that happened; {@code key} names the step, requirement or handoff (the verdict
-   * of a decision), {@code role} the receiving role of a handoff when the event says it.
+   * One thing that happened; {@code key} names the step, requirement or handoff (the verdict of a
+   * decision), {@code role} the receiving role of a handoff when the event says it.
    */
   public record Mark(Kind kind, String key, Instant at, String role) {}
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The median and 90th percentile of a set of durations in seconds, by the nearest-rank method: the
- * p-th percentile of n sorted values is the value at rank ⌈p/100 × n⌉ (so always one of the
- * values, never an interpolation). Both are null when there are no values.
+ * p-th percentile of n sorted values is the value at rank ⌈p/100 × n⌉ (so always one of the values,
+ * never an interpolation). Both are null when there are no values.
  */
 public record Spread(Long p50, Long p90, int count) {
   public static final Spread NONE = new Spread(null, null, 0);

@@ -306,9 +306,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   /**
    * Operations whose refusals need a credential the matrix does not hold: the deployment callback
    * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
-   * and other deployments' tokens. Insights name their product in a query parameter the matrix
-   * does not fill (without it they cover the caller's own products): InsightsIntegrationTests gets
-   * their 403 (a token scoped to another product) and 404 (not a member).
+   * and other deployments' tokens. Insights name their product in a query parameter the matrix does
+   * not fill (without it they cover the caller's own products): InsightsIntegrationTests gets their
+   * 403 (a token scoped to another product) and 404 (not a member).
    */
   static final Set<String> REFUSALS_TESTED_ELSEWHERE =
       Set.of("reportDeploymentStatus", "receiveGithubWebhook", "getInsights");

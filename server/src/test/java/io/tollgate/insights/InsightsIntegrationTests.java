@@ -4,12 +4,12 @@ import static io.tollgate.support.ReleaseDriver.ok;
 import static io.tollgate.support.ReleaseDriver.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.TollgateApplication;
 import io.tollgate.support.Api;
+import io.tollgate.support.CleanDatabase;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import io.tollgate.TollgateApplication;
-import io.tollgate.support.CleanDatabase;
 import io.tollgate.support.WebPage;
 import io.tollgate.support.WebSession;
 import java.time.Clock;
@@ -131,7 +131,9 @@ class InsightsIntegrationTests {
     at(9);
     deployProduction(r1);
     at(10);
-    ok(t.devops.post(path(r1) + "/steps/verify-production/complete", Map.of("outcome", "succeeded")));
+    ok(
+        t.devops.post(
+            path(r1) + "/steps/verify-production/complete", Map.of("outcome", "succeeded")));
 
     // release 2, a day later: prepared after 4 h, no-go after 5 h, go after 6 h, in production
     // after 8 h; an incident opened an hour later is resolved two hours after that
@@ -140,12 +142,13 @@ class InsightsIntegrationTests {
     at(24 + 4);
     ReleaseDriver.prepare(t, r2);
     at(24 + 5);
-    ok(t.rm.post(path(r2) + "/decision", Map.of("decision", "no-go", "rationale", "tests failing")));
+    ok(
+        t.rm.post(
+            path(r2) + "/decision", Map.of("decision", "no-go", "rationale", "tests failing")));
     at(24 + 6);
     ok(
         t.rm.post(
-            path(r2) + "/decision",
-            Map.of("decision", "go", "rationale", "fixed", "replaces", 1)));
+            path(r2) + "/decision", Map.of("decision", "go", "rationale", "fixed", "replaces", 1)));
     at(24 + 8);
     deployProduction(r2);
     at(24 + 9);
@@ -227,8 +230,7 @@ class InsightsIntegrationTests {
     // day 1 alone: release 2's deployment, incident and no-go; release 1 is outside
     String day1 = day0.plus(Duration.ofDays(1)).toString().substring(0, 10);
     JsonNode i =
-        ok(t.rm.get(
-                "/api/v1/insights?product=" + t.product + "&from=" + day1 + "&to=" + day1))
+        ok(t.rm.get("/api/v1/insights?product=" + t.product + "&from=" + day1 + "&to=" + day1))
             .json();
     assertThat(i.path("productionDeployments").asInt()).isEqualTo(1);
     assertThat(i.path("deploymentFrequency").asDouble()).isEqualTo(1.0);
@@ -364,8 +366,7 @@ class InsightsIntegrationTests {
         .isEqualTo(204);
     WebSession browser = new WebSession(port);
     assertThat(browser.signIn(rm, "insights page pw 1")).isTrue();
-    WebPage page =
-        browser.get("/insights?product=" + t.product + "&from=" + from + "&to=" + to);
+    WebPage page = browser.get("/insights?product=" + t.product + "&from=" + from + "&to=" + to);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains(
@@ -385,16 +386,21 @@ class InsightsIntegrationTests {
         .doesNotContain("<script>");
     String csvLink = page.element("a", "data-testid=\"insights-csv\"");
     String href =
-        csvLink.substring(csvLink.indexOf("href=\"") + 6, csvLink.indexOf('"', csvLink.indexOf("href=\"") + 6))
+        csvLink
+            .substring(
+                csvLink.indexOf("href=\"") + 6,
+                csvLink.indexOf('"', csvLink.indexOf("href=\"") + 6))
             .replace("&amp;", "&");
     WebPage csv = browser.get(href);
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).contains("deploymentFrequency,,,2,");
     assertThat(browser.get("/webjars/chart.js/dist/chart.umd.min.js").status()).isEqualTo(200);
 
-    WebPage reversed = browser.get("/insights?product=" + t.product + "&from=" + to + "&to=" + from);
+    WebPage reversed =
+        browser.get("/insights?product=" + t.product + "&from=" + to + "&to=" + from);
     assertThat(reversed.status()).isEqualTo(200);
-    assertThat(reversed.element("div", "data-testid=\"insights-error\"")).contains("swap from and to");
+    assertThat(reversed.element("div", "data-testid=\"insights-error\""))
+        .contains("swap from and to");
 
     Team other = team();
     assertThat(browser.get("/insights?product=" + other.product).status()).isEqualTo(404);

@@ -39,10 +39,12 @@ class SpreadAndPeriodTests {
     assertThat(Period.parse("2026-11-01", "2026-11-30", NOW))
         .as("a to date includes its day")
         .isEqualTo(
-            new Period(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")));
+            new Period(
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")));
     assertThat(Period.parse("2026-11-01T09:30:00Z", "2026-11-02T09:30:00+01:00", NOW))
         .isEqualTo(
-            new Period(Instant.parse("2026-11-01T09:30:00Z"), Instant.parse("2026-11-02T08:30:00Z")));
+            new Period(
+                Instant.parse("2026-11-01T09:30:00Z"), Instant.parse("2026-11-02T08:30:00Z")));
     assertThat(Period.parse("", "2026-11-30", NOW).from())
         .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
     assertThat(Period.parse("2026-11-01", "2026-11-30", NOW).days()).isEqualTo(30.0);

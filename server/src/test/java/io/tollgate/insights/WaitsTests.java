@@ -51,7 +51,9 @@ class WaitsTests {
     assertThat(find(waits, Wait.STEP, "quality-gate").role()).isEqualTo("qa-lead");
     assertThat(find(waits, Wait.STEP, "deploy-staging").seconds()).isEqualTo(3 * 3600);
     assertThat(find(waits, Wait.STEP, "deploy-staging").role()).isEqualTo("devops");
-    assertThat(waits).as("a skipped step did not wait to be done").noneMatch(w -> w.key().equals("backup"));
+    assertThat(waits)
+        .as("a skipped step did not wait to be done")
+        .noneMatch(w -> w.key().equals("backup"));
   }
 
   @Test
@@ -67,11 +69,14 @@ class WaitsTests {
             mark(Kind.DECIDED, "go", 9));
     List<Wait> waits = Waits.of(new ReleaseTrail("r1", T0, OCTOACME, marks));
     Wait decision = find(waits, Wait.STEP, "go-no-go");
-    assertThat(decision.seconds()).as("from the last requirement met (6 h) to the first go").isEqualTo(1800);
+    assertThat(decision.seconds())
+        .as("from the last requirement met (6 h) to the first go")
+        .isEqualTo(1800);
     assertThat(decision.role()).isEqualTo("release-manager");
     assertThat(find(waits, Wait.REQUIREMENT, "support-trained"))
         .as("from planning, owned by its first signer")
-        .isEqualTo(new Wait(Wait.REQUIREMENT, "support-trained", "release-manager", 6 * 3600, h(6)));
+        .isEqualTo(
+            new Wait(Wait.REQUIREMENT, "support-trained", "release-manager", 6 * 3600, h(6)));
   }
 
   @Test
@@ -96,7 +101,8 @@ class WaitsTests {
             new Mark(Kind.HANDED, "rm-to-devops", h(2), null),
             new Mark(Kind.HANDED, "devops-to-rm", h(3), null)); // not acknowledged: no wait yet
     List<Wait> waits = Waits.of(new ReleaseTrail("r1", T0, OCTOACME, marks));
-    assertThat(waits).containsExactly(new Wait(Wait.HANDOFF, "qa-to-rm", "release-manager", 1800, h(1.5)));
+    assertThat(waits)
+        .containsExactly(new Wait(Wait.HANDOFF, "qa-to-rm", "release-manager", 1800, h(1.5)));
 
     List<Wait> noRoleInEvent =
         Waits.of(
@@ -113,7 +119,8 @@ class WaitsTests {
   @Test
   void withoutItsProcessAStepWaitsFromPlanningWithoutARole() {
     List<Wait> waits =
-        Waits.of(new ReleaseTrail("r1", T0, null, List.of(mark(Kind.STEP_DONE, "deploy-staging", 2))));
+        Waits.of(
+            new ReleaseTrail("r1", T0, null, List.of(mark(Kind.STEP_DONE, "deploy-staging", 2))));
     assertThat(waits).containsExactly(new Wait(Wait.STEP, "deploy-staging", "", 7200, h(2)));
   }
 
@@ -132,10 +139,14 @@ class WaitsTests {
               p,
               OCTOACME,
               List.of(
-                  new Mark(Kind.REQUIREMENT_MET, "acceptance-criteria", h(planned[i] + gate[i]), null),
+                  new Mark(
+                      Kind.REQUIREMENT_MET, "acceptance-criteria", h(planned[i] + gate[i]), null),
                   new Mark(Kind.HANDED, "qa-to-rm", h(planned[i] + gate[i]), "release-manager"),
                   new Mark(
-                      Kind.ACKNOWLEDGED, "qa-to-rm", h(planned[i] + gate[i] + 0.5 * (i + 1)), null))));
+                      Kind.ACKNOWLEDGED,
+                      "qa-to-rm",
+                      h(planned[i] + gate[i] + 0.5 * (i + 1)),
+                      null))));
     }
     DeliveryInsights d =
         DeliveryInsights.of(List.of("shop"), period, List.of(), List.of(), trails, List.of(), 0, 0);

@@ -56,8 +56,7 @@ public abstract class IntegrationTest {
     registry.add("tollgate.automation.heartbeat-interval", () -> "PT1S");
     // GitHub protection rule answers: retried 100 ms apart
     registry.add("tollgate.github.protection-retry-base", () -> "PT0.1S");
-    TestDatabase.properties(database, schema)
-        .forEach((k, v) -> registry.add(k, () -> v));
+    TestDatabase.properties(database, schema).forEach((k, v) -> registry.add(k, () -> v));
     if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");
   }
 

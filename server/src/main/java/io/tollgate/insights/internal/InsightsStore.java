@@ -163,8 +163,8 @@ public class InsightsStore {
 
   /**
    * One audit row of a release's trail: its type, when, and from its payload the step, requirement
-   * or handoff it names ({@code key}), the role handed to, a step's outcome (a decision's verdict) and a planned release's
-   * process ({@code id@version}).
+   * or handoff it names ({@code key}), the role handed to, a step's outcome (a decision's verdict)
+   * and a planned release's process ({@code id@version}).
    */
   public record TrailRow(
       String release,

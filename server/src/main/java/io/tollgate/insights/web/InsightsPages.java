@@ -110,7 +110,8 @@ class InsightsPages {
   record KeyRow(String id, String name, String value, String over) {}
 
   /** One wait row: durations as read and, for the chart, in seconds. */
-  record WaitRow(String key, String role, int count, String p50, String p90, long p50s, long p90s) {}
+  record WaitRow(
+      String key, String role, int count, String p50, String p90, long p50s, long p90s) {}
 
   static List<KeyRow> keys(DeliveryInsights i) {
     int n = i.productionDeployments();
@@ -120,7 +121,9 @@ class InsightsPages {
             "deployment-frequency",
             "Deployment frequency",
             perDay(i.deploymentFrequency()) + " per day",
-            deployments + " in " + perDay(Duration.between(i.from(), i.to()).toMinutes() / 1440.0)
+            deployments
+                + " in "
+                + perDay(Duration.between(i.from(), i.to()).toMinutes() / 1440.0)
                 + " days"),
         new KeyRow(
             "lead-time",
