@@ -145,6 +145,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           // signed by GitHub with the product's secret, not called with a token (see SIGNED)
           Map.entry("receiveGithubWebhook", EnumSet.noneOf(Caller.class)),
           Map.entry("getChangelog", MEMBERS_AND_ADMIN),
+          // delivery insights: without a product, over the caller's own products (none: zeros);
+          // with one, its members and the admin (InsightsIntegrationTests)
+          Map.entry("getInsights", ANY_TOKEN),
           // incidents: opened by any member, worked by the playbook step's owner
           Map.entry("openIncident", MEMBERS),
           Map.entry("getIncident", MEMBERS_AND_ADMIN),
@@ -316,10 +319,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   /**
    * Operations whose refusals need a credential the matrix does not hold: the deployment callback
    * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
-   * and other deployments' tokens.
+   * and other deployments' tokens. Insights name their product in a query parameter the matrix does
+   * not fill (without it they cover the caller's own products): InsightsIntegrationTests gets their
+   * 403 (a token scoped to another product) and 404 (not a member).
    */
   static final Set<String> REFUSALS_TESTED_ELSEWHERE =
-      Set.of("reportDeploymentStatus", "receiveGithubWebhook");
+      Set.of("reportDeploymentStatus", "receiveGithubWebhook", "getInsights");
 
   @Test
   void everyDocumentedRefusalIsOneSomethingAnswers() {

@@ -29,8 +29,18 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
+    serverProperties(registry, "tollgate-it", "tollgate_it", "target/it-data");
+  }
+
+  /**
+   * The properties of a test server on its own database ({@code database}: the H2 in-memory name;
+   * {@code schema}: the PostgreSQL schema, emptied when the server starts) and data directory: for
+   * a test class that needs a server of its own (e.g. with a clock it moves) instead of this one.
+   */
+  public static void serverProperties(
+      DynamicPropertyRegistry registry, String database, String schema, String dataDir) {
     registry.add("tollgate.bootstrap-admin-token", () -> ADMIN_TOKEN);
-    registry.add("tollgate.data-dir", () -> "target/it-data");
+    registry.add("tollgate.data-dir", () -> dataDir);
     registry.add("tollgate.demo", () -> "false");
     // notifications: quick retries and timeouts, so failures and dead letters show within seconds
     registry.add("tollgate.notify.backoff-base", () -> "PT0.2S");
@@ -46,8 +56,7 @@ public abstract class IntegrationTest {
     registry.add("tollgate.automation.heartbeat-interval", () -> "PT1S");
     // GitHub protection rule answers: retried 100 ms apart
     registry.add("tollgate.github.protection-retry-base", () -> "PT0.1S");
-    TestDatabase.properties("tollgate-it", "tollgate_it")
-        .forEach((k, v) -> registry.add(k, () -> v));
+    TestDatabase.properties(database, schema).forEach((k, v) -> registry.add(k, () -> v));
     if (TestDatabase.postgres()) registry.add("tollgate.test.clean-database", () -> "true");
   }
 
