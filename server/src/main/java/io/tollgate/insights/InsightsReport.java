@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,19 +33,16 @@ public class InsightsReport {
   private final InsightsStore store;
   private final ProductManagement products;
   private final ProcessManagement processes;
-  private final ObjectProvider<FreezeOverrideCount> overrides;
   private final Clock clock;
 
   InsightsReport(
       InsightsStore store,
       ProductManagement products,
       ProcessManagement processes,
-      ObjectProvider<FreezeOverrideCount> overrides,
       Clock clock) {
     this.store = store;
     this.products = products;
     this.processes = processes;
-    this.overrides = overrides;
     this.clock = clock;
   }
 
@@ -92,14 +88,8 @@ public class InsightsReport {
         store.restores(keys, period),
         trails(keys, period),
         store.noGoReasons(keys, period),
-        overrides(keys, period),
+        store.overridesUsed(keys, period),
         store.cancelled(keys, period));
-  }
-
-  /** Freeze overrides, from the freezes feature when it is there; none until then. */
-  private long overrides(List<String> keys, Period period) {
-    FreezeOverrideCount count = overrides.getIfAvailable();
-    return count == null ? 0 : count.overrides(keys, period.from(), period.to());
   }
 
   private List<ReleaseTrail> trails(List<String> keys, Period period) {

@@ -233,6 +233,10 @@ class FreezeIntegrationTests extends IntegrationTest {
         .isEqualTo(t.usernames.get("release-manager"));
     assertThat(granted.path("approvedBy").asString()).isEqualTo("rm2-" + t.product);
     assertThat(granted.path("usedAt").isMissingNode() || granted.path("usedAt").isNull()).isFalse();
+
+    assertThat(ok(t.rm.get("/api/v1/insights?product=" + t.product)).json().path("overrides").asLong())
+        .as("the insights count the override the deployment used")
+        .isEqualTo(1);
   }
 
   @Test

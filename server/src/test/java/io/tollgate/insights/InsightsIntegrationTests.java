@@ -35,154 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Insights on releases driven through the API at times the test sets (a clock of its own, so this
- * class runs its own server on its own database): every figure is known and asserted exactly; the
- * CSV, the page, the Prometheus gauges, bad periods and who may read them. Not an {@link
- * IntegrationTest}: its server is another one, on a database of its own (on PostgreSQL, a schema).
+ * Insights on a known history ({@link InsightsStory}): every figure asserted exactly, periods,
+ * across products, bad periods and who may read them.
  */
-@SpringBootTest(
-    classes = TollgateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({CleanDatabase.class, InsightsIntegrationTests.Clocks.class})
-class InsightsIntegrationTests {
-  static final long H = 3600;
-
-  @DynamicPropertySource
-  static void ownServer(DynamicPropertyRegistry registry) {
-    IntegrationTest.serverProperties(
-        registry, "tollgate-insights-it", "tollgate_insights_it", "target/it-data-insights");
-    registry.add("tollgate.insights.metrics-initial-delay", () -> "PT1H");
-  }
-
-  @LocalServerPort int port;
-  Api admin;
-
-  /** A clock that stands still until the test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock insightsTestClock() {
-      return new MovableClock();
-    }
-  }
-
-  @Autowired MovableClock clock;
-  @Autowired InsightsMetrics metrics;
-
-  /** Day 0 of the test's story, 08:00 UTC, twenty days ago. */
-  Instant day0;
-
-  Team t;
-  String from;
-  String to;
-
-  private Team team() {
-    return Team.create(admin);
-  }
-
-  @BeforeEach
-  void story() {
-    admin = new Api(port, IntegrationTest.ADMIN_TOKEN);
-    day0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20)).plusSeconds(8 * H);
-    clock.set(day0.minusSeconds(H));
-    t = team();
-    from = day0.toString().substring(0, 10);
-    to = day0.plus(Duration.ofDays(2)).toString().substring(0, 10); // three whole days
-
-    // release 1: prepared after 2 h, go after 5 h, in production after 9 h
-    clock.set(day0);
-    String r1 = ReleaseDriver.plan(t, "minor");
-    at(2);
-    ReleaseDriver.prepare(t, r1);
-    at(3);
-    ok(t.rm.post(path(r1) + "/handoffs/qa-to-rm/acknowledge", Map.of()));
-    at(5);
-    ReleaseDriver.go(t, r1);
-    at(6);
-    ok(t.devops.post(path(r1) + "/handoffs/rm-to-devops/acknowledge", Map.of()));
-    at(9);
-    deployProduction(r1);
-    at(10);
-    ok(
-        t.devops.post(
-            path(r1) + "/steps/verify-production/complete", Map.of("outcome", "succeeded")));
-
-    // release 2, a day later: prepared after 4 h, no-go after 5 h, go after 6 h, in production
-    // after 8 h; an incident opened an hour later is resolved two hours after that
-    clock.set(day0.plus(Duration.ofDays(1)));
-    String r2 = ReleaseDriver.plan(t, "patch");
-    at(24 + 4);
-    ReleaseDriver.prepare(t, r2);
-    at(24 + 5);
-    ok(
-        t.rm.post(
-            path(r2) + "/decision", Map.of("decision", "no-go", "rationale", "tests failing")));
-    at(24 + 6);
-    ok(
-        t.rm.post(
-            path(r2) + "/decision", Map.of("decision", "go", "rationale", "fixed", "replaces", 1)));
-    at(24 + 8);
-    deployProduction(r2);
-    at(24 + 9);
-    Api.Response incident =
-        t.support.post(
-            path(r2) + "/incidents", Map.of("severity", "high", "summary", "checkout errors"));
-    assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
-    at(24 + 11);
-    ok(
-        t.rm.post(
-            "/api/v1/incidents/" + incident.text("id") + "/resolve",
-            Map.of("rootCause", "a bad cache key", "actionItems", List.of("test the cache"))));
-
-    // release 3 on day 2: cancelled after an hour
-    clock.set(day0.plus(Duration.ofDays(2)));
-    String r3 = ReleaseDriver.plan(t, "patch");
-    at(48 + 1);
-    ok(t.rm.post(path(r3) + "/cancel", Map.of("reason", "superseded")));
-  }
-
-  private void at(long hours) {
-    clock.set(day0.plusSeconds(hours * H));
-  }
-
-  private void deployProduction(String release) {
-    ok(
-        t.devops.post(
-            path(release) + "/steps/deploy-production/complete", Map.of("outcome", "succeeded")));
-  }
-
-  private String query() {
-    return "/api/v1/insights?product=" + t.product + "&from=" + from + "&to=" + to;
-  }
-
+class InsightsIntegrationTests extends InsightsStory {
   @Test
   void theFiguresOfAKnownHistory() {
     JsonNode i = ok(t.rm.get(query())).json();
@@ -225,6 +81,7 @@ class InsightsIntegrationTests {
             "qa-to-rm release-manager 1 " + H + " " + H, "rm-to-devops devops 1 " + H + " " + H);
   }
 
+
   @Test
   void aPeriodCountsOnlyWhatEndedInIt() {
     // day 1 alone: release 2's deployment, incident and no-go; release 1 is outside
@@ -254,6 +111,7 @@ class InsightsIntegrationTests {
     assertThat(early.path("leadTimeSeconds").path("p50").isNull()).isTrue();
   }
 
+
   @Test
   void acrossProductsWithoutAProductAndTheDefaultPeriod() {
     // the last 30 days up to now (the test's clock): the whole story
@@ -271,30 +129,6 @@ class InsightsIntegrationTests {
     assertThat(theirs.path("productionDeployments").asInt()).isZero();
   }
 
-  @Test
-  void theSameFiguresAsCsv() {
-    Api.Response csv = t.qa.get(query(), "text/csv");
-    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
-    assertThat(csv.contentType()).startsWith("text/csv");
-    assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
-        .contains("attachment; filename=\"insights-" + t.product + "-" + from);
-    List<String> lines = csv.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("figure,key,role,count,value,p50Seconds,p90Seconds");
-    assertThat(lines)
-        .contains(
-            "products," + t.product + ",,,,,",
-            "deploymentFrequency,,,2," + (2 / 3.0) + ",,",
-            "leadTime,,,2,," + 8 * H + "," + 9 * H,
-            "changeFailureRate,,,2,0.5,,",
-            "timeToRestore,,,1,," + 2 * H + "," + 2 * H,
-            "stepWait,deploy-production,devops,2,," + 2 * H + "," + 4 * H,
-            "handoffWait,qa-to-rm,release-manager,1,," + H + "," + H,
-            "requirementWait,support-trained,release-manager,2,," + 2 * H + "," + 4 * H,
-            "noGo,tests failing,,1,,,",
-            "overrides,,,,0,,",
-            "releasesCancelled,,,,1,,");
-    assertThat(t.qa.get(query(), "application/json").contentType()).startsWith("application/json");
-  }
 
   @Test
   void badPeriodsAreRefusedWithAProblem() {
@@ -318,6 +152,7 @@ class InsightsIntegrationTests {
         .isEqualTo(422);
   }
 
+
   @Test
   void onlyMembersAndTheAdminReadAProduct() {
     Team other = team();
@@ -336,94 +171,4 @@ class InsightsIntegrationTests {
     }
   }
 
-  @Test
-  void prometheusGaugesOverTheLast30Days() {
-    clock.set(day0.plus(Duration.ofDays(3)));
-    metrics.refresh();
-    Api.Response scrape = admin.get("/actuator/prometheus", "text/plain");
-    assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
-    String p = "{product=\"" + t.product + "\"}";
-    assertThat(scrape.body())
-        .contains(
-            "tollgate_insights_deployment_frequency" + p + " " + (2 / 30.0),
-            "tollgate_insights_lead_time_p50_seconds" + p + " " + (double) (8 * H),
-            "tollgate_insights_lead_time_p90_seconds" + p + " " + (double) (9 * H),
-            "tollgate_insights_change_failure_rate" + p + " 0.5",
-            "tollgate_insights_time_to_restore_p50_seconds" + p + " " + (double) (2 * H),
-            "tollgate_insights_no_go_decisions" + p + " 1.0",
-            "tollgate_insights_releases_cancelled" + p + " 1.0",
-            "tollgate_insights_overrides" + p + " 0.0");
-    assertThat(t.rm.get("/actuator/prometheus", "text/plain").status()).isEqualTo(403);
-  }
-
-  @Test
-  void thePageShowsTablesChartsAndADownload() {
-    String rm = t.usernames.get("release-manager");
-    assertThat(
-            admin
-                .put("/api/v1/users/" + rm + "/password", Map.of("password", "insights page pw 1"))
-                .status())
-        .isEqualTo(204);
-    WebSession browser = new WebSession(port);
-    assertThat(browser.signIn(rm, "insights page pw 1")).isTrue();
-    WebPage page = browser.get("/insights?product=" + t.product + "&from=" + from + "&to=" + to);
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body())
-        .contains(
-            "href=\"/insights\" class=\"active\"",
-            "data-testid=\"insights-keys\"",
-            "0.67 per day",
-            "50.0 %",
-            "median 8 h · p90 9 h",
-            "data-testid=\"step-waits\"",
-            "data-label=\"deploy-production (devops)\" data-p50=\"7200\" data-p90=\"14400\"",
-            "data-testid=\"handoff-waits\"",
-            "data-testid=\"no-go\"",
-            "tests failing",
-            "/webjars/chart.js/dist/chart.umd.min.js",
-            "/js/insights.js",
-            "data-testid=\"insights-csv\"")
-        .doesNotContain("<script>");
-    String csvLink = page.element("a", "data-testid=\"insights-csv\"");
-    String href =
-        csvLink
-            .substring(
-                csvLink.indexOf("href=\"") + 6,
-                csvLink.indexOf('"', csvLink.indexOf("href=\"") + 6))
-            .replace("&amp;", "&");
-    WebPage csv = browser.get(href);
-    assertThat(csv.status()).isEqualTo(200);
-    assertThat(csv.body()).contains("deploymentFrequency,,,2,");
-    assertThat(browser.get("/webjars/chart.js/dist/chart.umd.min.js").status()).isEqualTo(200);
-
-    WebPage reversed =
-        browser.get("/insights?product=" + t.product + "&from=" + to + "&to=" + from);
-    assertThat(reversed.status()).isEqualTo(200);
-    assertThat(reversed.element("div", "data-testid=\"insights-error\""))
-        .contains("swap from and to");
-
-    Team other = team();
-    assertThat(browser.get("/insights?product=" + other.product).status()).isEqualTo(404);
-  }
-
-  private static List<Long> spread(JsonNode s) {
-    return List.of(s.path("p50").asLong(), s.path("p90").asLong());
-  }
-
-  private static List<String> rows(JsonNode waits) {
-    List<String> out = new ArrayList<>();
-    waits.forEach(
-        w ->
-            out.add(
-                w.path("key").asString()
-                    + " "
-                    + w.path("role").asString()
-                    + " "
-                    + w.path("count").asInt()
-                    + " "
-                    + w.path("p50Seconds").asLong()
-                    + " "
-                    + w.path("p90Seconds").asLong()));
-    return out;
-  }
 }

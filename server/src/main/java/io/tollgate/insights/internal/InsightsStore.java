@@ -136,6 +136,18 @@ public class InsightsStore {
   }
 
   /** Releases cancelled in the period. */
+  /** Emergency freeze overrides used by a production deployment in the period. */
+  public long overridesUsed(Collection<String> products, Period period) {
+    return jdbc.sql(
+            "select count(*) from audit_events where product in (:products) and at >= :from"
+                + " and at < :to and action = 'freeze-override.used'")
+        .param("products", products)
+        .param("from", Timestamps.toDb(period.from()))
+        .param("to", Timestamps.toDb(period.to()))
+        .query(Long.class)
+        .single();
+  }
+
   public int cancelled(Collection<String> products, Period period) {
     return jdbc.sql(
             "select count(*) from audit_events where product in (:products) and at >= :from"
