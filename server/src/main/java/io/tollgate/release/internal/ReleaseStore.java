@@ -3,6 +3,7 @@ package io.tollgate.release.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.ReleaseData;
+import io.tollgate.release.WindowPlacement;
 import io.tollgate.shared.Timestamps;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -71,8 +72,9 @@ public class ReleaseStore {
     ReleaseVersionIndex.Numbers numbers = ReleaseVersionIndex.Numbers.of(data.version());
     jdbc.sql(
             "insert into releases (id, product_key, version, active_version, release_type, status,"
-                + " created_at, updated_at, revision, document, v_major, v_minor, v_patch) values"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, updated_at, revision, document, v_major, v_minor, v_patch,"
+                + " window_start, window_end, window_long) values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             data.id(),
             data.product(),
@@ -86,7 +88,10 @@ public class ReleaseStore {
             io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
             numbers.major(),
             numbers.minor(),
-            numbers.patch())
+            numbers.patch(),
+            windowStart(data),
+            windowEnd(data),
+            windowLong(data))
         .update();
     if (data.cancellation() == null) {
       versions.raiseHighest(data.product(), numbers);
@@ -97,13 +102,17 @@ public class ReleaseStore {
   public boolean update(ReleaseData data, String status, long expectedRevision, Instant now) {
     return jdbc.sql(
                 "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?,"
-                    + " document = ? where id = ? and revision = ?")
+                    + " document = ?, window_start = ?, window_end = ?, window_long = ?"
+                    + " where id = ? and revision = ?")
             .params(
                 status,
                 data.cancellation() == null ? data.version() : null,
                 Timestamps.toDb(now),
                 data.revision(),
                 io.tollgate.shared.Limits.document("release", json.writeValueAsString(data)),
+                windowStart(data),
+                windowEnd(data),
+                windowLong(data),
                 data.id(),
                 expectedRevision)
             .update()
@@ -206,6 +215,22 @@ public class ReleaseStore {
     var spec = jdbc.sql("select count(*) from releases " + where).param(product);
     if (status != null) spec = spec.param(status);
     return spec.query(Long.class).single();
+  }
+
+  // the window columns the calendar reads (V110): the window as WindowPlacement places it
+  private static java.time.OffsetDateTime windowStart(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p == null ? null : Timestamps.toDb(p.start());
+  }
+
+  private static java.time.OffsetDateTime windowEnd(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p == null ? null : Timestamps.toDb(p.end());
+  }
+
+  private static boolean windowLong(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p != null && p.isLong();
   }
 
   /** The stored document at this revision: from the cache when it holds that revision. */
