@@ -1,14 +1,10 @@
 package io.tollgate.calendar;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -18,13 +14,12 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 
 /**
  * Writes a calendar feed as iCalendar (RFC 5545) with ical4j: one VEVENT per release, its UID the
  * release's id (stable across fetches, so a calendar app updates the event instead of adding one),
+ * no METHOD (a subscribed feed is not an iTIP message, which would need an ORGANIZER),
  * SUMMARY "product version (status)", the window in UTC, and the URL of the release's page.
  */
 public final class IcsFeed {
@@ -43,23 +38,19 @@ public final class IcsFeed {
             .withProdId(PRODID)
             .withProperty(ImmutableVersion.VERSION_2_0)
             .withProperty(ImmutableCalScale.GREGORIAN)
-            .withProperty(ImmutableMethod.PUBLISH)
             .withProperty(new XProperty("X-WR-CALNAME", "Tollgate releases"))
             .getFluentTarget();
     Map<String, String> versions = new java.util.HashMap<>();
-    feed.entries().forEach(e -> versions.put(e.release(), e.product() + " " + e.version()));
+    feed.entries()
+        .forEach(
+            e ->
+                versions.put(
+                    e.release(),
+                    feed.productNames().getOrDefault(e.product(), e.product()) + " " + e.version()));
     for (CalendarEntry e : feed.entries()) {
       calendar.add(event(e, feed, baseUrl, versions));
     }
-    StringWriter out = new StringWriter();
-    try {
-      new CalendarOutputter(true).output(calendar, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ValidationException e) {
-      throw new IllegalStateException("The calendar feed does not validate: " + e.getMessage(), e);
-    }
-    return out.toString();
+    return IcsDocuments.write(calendar);
   }
 
   private static VEvent event(
