@@ -48,7 +48,8 @@ public class V111__Release_windows_for_old_rows extends BaseJavaMigration {
       // Jackson may write an Instant as seconds.nanos
       java.math.BigDecimal seconds = node.decimalValue();
       return Instant.ofEpochSecond(
-          seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
+          seconds.longValue(),
+          seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
     }
     return Instant.parse(node.asString());
   }

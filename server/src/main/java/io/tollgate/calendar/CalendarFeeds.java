@@ -108,7 +108,8 @@ public class CalendarFeeds {
                 ? Optional.<String>empty()
                 : tokens.owner(SecretTokens.hash(token.strip())))
             .orElseThrow(CalendarFeeds::unknownToken);
-    User user = users.find(username).filter(u -> !u.disabled()).orElseThrow(CalendarFeeds::unknownToken);
+    User user =
+        users.find(username).filter(u -> !u.disabled()).orElseThrow(CalendarFeeds::unknownToken);
     Actor owner = new Actor(user.username(), user.admin());
     ReleaseCalendar.Selection selection = calendar.products(owner, product, null);
     Instant now = Timestamps.now(clock);

@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The time range a calendar shows, {@code [from, to)}: given as instants ({@code
- * 2026-12-01T00:00:00Z}) or UTC days ({@code 2026-12-01}; a day as {@code to} includes that day). It
- * must not be reversed or empty, nor wider than {@link #WIDEST}.
+ * 2026-12-01T00:00:00Z}) or UTC days ({@code 2026-12-01}; a day as {@code to} includes that day).
+ * It must not be reversed or empty, nor wider than {@link #WIDEST}.
  */
 public record CalendarRange(Instant from, Instant to) {
   /** The widest range one call may ask for. */
@@ -45,9 +45,7 @@ public record CalendarRange(Instant from, Instant to) {
             ? today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant()
             : instant("from", from, false);
     Instant t =
-        blank(to)
-            ? f.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant()
-            : instant("to", to, true);
+        blank(to) ? f.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant() : instant("to", to, true);
     return new CalendarRange(f, t);
   }
 

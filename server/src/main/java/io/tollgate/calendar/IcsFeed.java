@@ -19,8 +19,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 /**
  * Writes a calendar feed as iCalendar (RFC 5545) with ical4j: one VEVENT per release, its UID the
  * release's id (stable across fetches, so a calendar app updates the event instead of adding one),
- * no METHOD (a subscribed feed is not an iTIP message, which would need an ORGANIZER),
- * SUMMARY "product version (status)", the window in UTC, and the URL of the release's page.
+ * no METHOD (a subscribed feed is not an iTIP message, which would need an ORGANIZER), SUMMARY
+ * "product version (status)", the window in UTC, and the URL of the release's page.
  */
 public final class IcsFeed {
   /** The feed's product identifier. */
@@ -46,7 +46,9 @@ public final class IcsFeed {
             e ->
                 versions.put(
                     e.release(),
-                    feed.productNames().getOrDefault(e.product(), e.product()) + " " + e.version()));
+                    feed.productNames().getOrDefault(e.product(), e.product())
+                        + " "
+                        + e.version()));
     for (CalendarEntry e : feed.entries()) {
       calendar.add(event(e, feed, baseUrl, versions));
     }

@@ -56,15 +56,15 @@ public class ReleaseCalendar {
     return new Selection(
         List.of(
             mine.stream()
-            .filter(p -> p.key().equals(product.strip()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    NotFound.of(
-                        "product",
-                        product.strip(),
-                        "Name one of your products (GET /api/v1/products) or leave 'product'"
-                            + " out."))),
+                .filter(p -> p.key().equals(product.strip()))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        NotFound.of(
+                            "product",
+                            product.strip(),
+                            "Name one of your products (GET /api/v1/products) or leave 'product'"
+                                + " out."))),
         false);
   }
 

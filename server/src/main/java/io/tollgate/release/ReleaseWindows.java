@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The releases whose windows overlap a time range, read from the releases table's window columns
- * by one query (an index range scan on the window's start): what the release calendar shows. No
+ * The releases whose windows overlap a time range, read from the releases table's window columns by
+ * one query (an index range scan on the window's start): what the release calendar shows. No
  * permission check here: the caller says which products it may see.
  */
 @Service

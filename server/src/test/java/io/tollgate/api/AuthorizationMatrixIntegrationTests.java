@@ -309,9 +309,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   static final Set<String> NOT_PROBED = Set.of("409", "422");
 
   /**
-   * Operations whose refusals need a credential the matrix does not hold, or input it does not send:
-   * the deployment callback takes its deployment's own token; WebhookDeploymentIntegrationTests
-   * sends it bad bodies, wrong and other deployments' tokens.
+   * Operations whose refusals need a credential the matrix does not hold, or input it does not
+   * send: the deployment callback takes its deployment's own token;
+   * WebhookDeploymentIntegrationTests sends it bad bodies, wrong and other deployments' tokens.
    */
   static final Set<String> REFUSALS_TESTED_ELSEWHERE =
       Set.of(

@@ -14,9 +14,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The release manager opens the calendar from the main navigation, sees two colliding windows marked
- * in words, moves by the keyboard to the next month and back, looks at the week, and gets a feed URL
- * that a calendar app can read.
+ * The release manager opens the calendar from the main navigation, sees two colliding windows
+ * marked in words, moves by the keyboard to the next month and back, looks at the week, and gets a
+ * feed URL that a calendar app can read.
  */
 class CalendarBrowserTests extends BrowserTest {
 

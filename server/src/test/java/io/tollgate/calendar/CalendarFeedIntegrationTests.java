@@ -48,8 +48,10 @@ class CalendarFeedIntegrationTests extends IntegrationTest {
     String b =
         io.tollgate.support.ReleaseDriver.plan(
             shop, soon.plus(1, ChronoUnit.HOURS), soon.plus(3, ChronoUnit.HOURS));
-    String far = io.tollgate.support.ReleaseDriver.plan(shop, soon.plus(400, ChronoUnit.DAYS), null);
-    String notMine = io.tollgate.support.ReleaseDriver.plan(billing, soon, soon.plus(1, ChronoUnit.HOURS));
+    String far =
+        io.tollgate.support.ReleaseDriver.plan(shop, soon.plus(400, ChronoUnit.DAYS), null);
+    String notMine =
+        io.tollgate.support.ReleaseDriver.plan(billing, soon, soon.plus(1, ChronoUnit.HOURS));
 
     String url = feedUrl(shop.developer);
     Api.Response feed = fetch(url);
@@ -97,7 +99,8 @@ class CalendarFeedIntegrationTests extends IntegrationTest {
         Map.of("roles", List.of("support")));
     Instant soon = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     String s = io.tollgate.support.ReleaseDriver.plan(shop, soon, soon.plus(1, ChronoUnit.HOURS));
-    String b = io.tollgate.support.ReleaseDriver.plan(billing, soon, soon.plus(1, ChronoUnit.HOURS));
+    String b =
+        io.tollgate.support.ReleaseDriver.plan(billing, soon, soon.plus(1, ChronoUnit.HOURS));
     String url = feedUrl(both);
 
     assertThat(uids(fetch(url).body())).contains(s + "@tollgate", b + "@tollgate");
@@ -161,7 +164,10 @@ class CalendarFeedIntegrationTests extends IntegrationTest {
     Api scoped = t.scoped("release-manager", Map.of("products", List.of(t.product)));
     Api.Response r = scoped.post("/api/v1/me/calendar-token");
     assertThat(r.status()).as(r.toString()).isEqualTo(403);
-    assertThat(t.scoped("qa-lead", Map.of("readOnly", true)).delete("/api/v1/me/calendar-token").status())
+    assertThat(
+            t.scoped("qa-lead", Map.of("readOnly", true))
+                .delete("/api/v1/me/calendar-token")
+                .status())
         .isEqualTo(403);
   }
 

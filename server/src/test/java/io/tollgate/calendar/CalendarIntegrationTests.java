@@ -102,7 +102,8 @@ class CalendarIntegrationTests extends IntegrationTest {
     assertThat(conflicts(all.get(b))).isEmpty();
 
     // another product's calendar does not exist for a non-member; nor does an unknown product
-    Api.Response other = shop.qa.get("/api/v1/calendar?" + month(m) + "&product=" + billing.product);
+    Api.Response other =
+        shop.qa.get("/api/v1/calendar?" + month(m) + "&product=" + billing.product);
     assertThat(other.status()).as(other.toString()).isEqualTo(404);
     assertThat(other.contentType()).startsWith("application/problem+json");
     assertThat(other.text("detail")).contains(billing.product, "GET /api/v1/products");
@@ -118,8 +119,10 @@ class CalendarIntegrationTests extends IntegrationTest {
     Instant m = freshMonth();
     Instant next = m.atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
     // straddles the end of the month; its partner lies wholly in the next month
-    String straddling = ReleaseDriver.plan(t, next.minus(2, ChronoUnit.HOURS), next.plus(5, ChronoUnit.HOURS));
-    String partner = ReleaseDriver.plan(t, next.plus(3, ChronoUnit.HOURS), next.plus(4, ChronoUnit.HOURS));
+    String straddling =
+        ReleaseDriver.plan(t, next.minus(2, ChronoUnit.HOURS), next.plus(5, ChronoUnit.HOURS));
+    String partner =
+        ReleaseDriver.plan(t, next.plus(3, ChronoUnit.HOURS), next.plus(4, ChronoUnit.HOURS));
 
     Map<String, JsonNode> entries = byRelease(calendar(t.rm, month(m)));
 
@@ -141,8 +144,7 @@ class CalendarIntegrationTests extends IntegrationTest {
     assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
     ReleaseDriver.plan(t, null, null); // no window: on no calendar
 
-    Map<String, JsonNode> entries =
-        byRelease(calendar(t.rm, month(m) + "&product=" + t.product));
+    Map<String, JsonNode> entries = byRelease(calendar(t.rm, month(m) + "&product=" + t.product));
 
     assertThat(entries.keySet()).containsExactly(fortnight, cancelled, instant, endOnly);
     assertThat(entries.get(instant).path("window").path("end").asString())

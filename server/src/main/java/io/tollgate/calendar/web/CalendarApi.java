@@ -39,11 +39,7 @@ class CalendarApi {
   private final Clock clock;
 
   CalendarApi(
-      ReleaseCalendar calendar,
-      CalendarFeeds feeds,
-      CallScope scope,
-      FeedUrls urls,
-      Clock clock) {
+      ReleaseCalendar calendar, CalendarFeeds feeds, CallScope scope, FeedUrls urls, Clock clock) {
     this.calendar = calendar;
     this.feeds = feeds;
     this.scope = scope;
@@ -68,7 +64,8 @@ class CalendarApi {
           String to,
       @Parameter(description = "one of the caller's products") @RequestParam(required = false)
           String product) {
-    CalendarRange range = CalendarRange.parse(from, to, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    CalendarRange range =
+        CalendarRange.parse(from, to, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     ReleaseCalendar.Selection selection =
         calendar.products(me, product, scope.current().isPresent() ? scope::covers : null);
     return calendar.entries(selection, range);
@@ -86,8 +83,7 @@ class CalendarApi {
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/v1/me/calendar-token")
   ResponseEntity<FeedUrl> createToken(@AuthenticationPrincipal Actor me) {
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new FeedUrl(urls.feed(feeds.issue(me))));
+    return ResponseEntity.status(HttpStatus.CREATED).body(new FeedUrl(urls.feed(feeds.issue(me))));
   }
 
   @Operation(

@@ -116,7 +116,8 @@ final class CalendarGrid {
       for (CalendarEntry e : entries) {
         Instant s = e.window().start();
         Instant en = e.window().end();
-        boolean covers = s.isBefore(to) && (en.isAfter(from) || (!s.isBefore(from) && en.equals(s)));
+        boolean covers =
+            s.isBefore(to) && (en.isAfter(from) || (!s.isBefore(from) && en.equals(s)));
         if (!covers) continue;
         items.add(
             new Item(

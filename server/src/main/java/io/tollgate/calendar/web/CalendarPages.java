@@ -60,10 +60,13 @@ class CalendarPages {
     List<CalendarEntry> entries = calendar.entries(selection, CalendarGrid.range(v, d));
     Map<String, String> names = new LinkedHashMap<>();
     // the filter lists every product of the person, whichever is chosen
-    List<Product> mine = p == null ? selection.products() : calendar.products(me, null, null).products();
+    List<Product> mine =
+        p == null ? selection.products() : calendar.products(me, null, null).products();
     mine.forEach(x -> names.put(x.key(), x.name()));
-    LocalDate prev = v == CalendarGrid.View.MONTH ? d.minusMonths(1).withDayOfMonth(1) : d.minusWeeks(1);
-    LocalDate next = v == CalendarGrid.View.MONTH ? d.plusMonths(1).withDayOfMonth(1) : d.plusWeeks(1);
+    LocalDate prev =
+        v == CalendarGrid.View.MONTH ? d.minusMonths(1).withDayOfMonth(1) : d.minusWeeks(1);
+    LocalDate next =
+        v == CalendarGrid.View.MONTH ? d.plusMonths(1).withDayOfMonth(1) : d.plusWeeks(1);
     model.addAttribute("view", v.id());
     model.addAttribute("title", CalendarGrid.title(v, d));
     model.addAttribute("date", d);
@@ -72,9 +75,15 @@ class CalendarPages {
     model.addAttribute(
         "nav",
         List.of(
-            new Link(v == CalendarGrid.View.MONTH ? "← Previous month" : "← Previous week", href(v, prev, p), false),
+            new Link(
+                v == CalendarGrid.View.MONTH ? "← Previous month" : "← Previous week",
+                href(v, prev, p),
+                false),
             new Link("Today", href(v, today, p), false),
-            new Link(v == CalendarGrid.View.MONTH ? "Next month →" : "Next week →", href(v, next, p), false)));
+            new Link(
+                v == CalendarGrid.View.MONTH ? "Next month →" : "Next week →",
+                href(v, next, p),
+                false)));
     model.addAttribute(
         "views",
         List.of(
@@ -99,7 +108,8 @@ class CalendarPages {
   @PostMapping("/calendar/feed/revoke")
   String revokeFeed(@AuthenticationPrincipal Actor me, RedirectAttributes flash) {
     feeds.revoke(me);
-    flash.addFlashAttribute("feedDone", "Your feed URL is revoked: calendar apps get nothing from it now.");
+    flash.addFlashAttribute(
+        "feedDone", "Your feed URL is revoked: calendar apps get nothing from it now.");
     return "redirect:/calendar#feed";
   }
 

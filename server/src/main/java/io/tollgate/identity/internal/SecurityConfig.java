@@ -71,7 +71,8 @@ class SecurityConfig {
                     .permitAll()
                     // the calendar feed: its secret token is in the URL (calendar apps send no
                     // header), checked by the handler
-                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calendar.ics")
+                    .requestMatchers(
+                        org.springframework.http.HttpMethod.GET, "/api/v1/calendar.ics")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -52,7 +52,8 @@ class ScopeActions implements ActionCatalog {
           Map.entry("issueToken", "tokens:issue"),
           Map.entry("revokeToken", "tokens:revoke"),
           Map.entry("setPassword", "users:set-password"),
-          // the caller's calendar feed token (never for a scoped token: it reads all their products)
+          // the caller's calendar feed token (never for a scoped token: it reads all their
+          // products)
           Map.entry("createCalendarToken", "calendar-tokens:create"),
           Map.entry("revokeCalendarToken", "calendar-tokens:revoke"));
 

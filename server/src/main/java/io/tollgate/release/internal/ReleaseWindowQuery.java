@@ -26,9 +26,9 @@ public class ReleaseWindowQuery {
   /**
    * Releases of {@code products} (null: all) whose window overlaps {@code [from, to)}, by window
    * start. One statement of two index range scans: the windows that start in {@code [from -
-   * longest, to)} (no window of at most {@code longest} that overlaps the range starts earlier), and
-   * the long windows ({@code window_long}, longer than {@code longest}) that start before that. A
-   * window of one instant overlaps the range when the instant is in it.
+   * longest, to)} (no window of at most {@code longest} that overlaps the range starts earlier),
+   * and the long windows ({@code window_long}, longer than {@code longest}) that start before that.
+   * A window of one instant overlaps the range when the instant is in it.
    */
   public List<WindowedRelease> overlapping(
       Collection<String> products, Instant from, Instant to, Duration longest) {
