@@ -47,7 +47,7 @@ final class CalendarGrid {
       String icon,
       String time,
       List<String> conflictsWith) {
-    boolean conflicting() {
+    public boolean conflicting() {
       return !conflictsWith.isEmpty();
     }
   }
