@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
 public record TokenScope(List<String> products, boolean readOnly, List<String> actions) {
   /** Account commands a scoped token never runs, whatever it lists: they could widen it. */
   public static final Set<String> ACCOUNT_ACTIONS =
-      Set.of("tokens:issue", "tokens:revoke", "users:set-password");
+      Set.of(
+          "tokens:issue",
+          "tokens:revoke",
+          "users:set-password",
+          "calendar-tokens:create",
+          "calendar-tokens:revoke");
 
   /** The scope name a token lacks for a call outside every product of its list. */
   public static final String ALL_PRODUCTS = "product:*";

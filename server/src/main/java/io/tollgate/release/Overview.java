@@ -2,14 +2,14 @@ package io.tollgate.release;
 
 import io.tollgate.process.StepDef;
 import io.tollgate.process.StepKind;
-import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What the board and its filters need of a release without reading its document, kept beside it in
  * the releases table on every save: whether it is still under way, which roles it waits on, where
- * it is being deployed now, and when its window starts.
+ * it is being deployed now, and whether a step of it failed. (Its window is kept beside it too, by
+ * {@link WindowPlacement}, for the calendar; the board reads the same columns.)
  *
  * @param waitingRoles the roles a holder of which has an action the release waits for ({@link
  *     Action#isWaiting}); a superset of the people it waits on, since separation of duties can
@@ -21,7 +21,6 @@ public record Overview(
     boolean active,
     Set<String> waitingRoles,
     Set<String> deploying,
-    Instant windowStart,
     boolean failedStep) {
   public Overview {
     waitingRoles = Set.copyOf(waitingRoles);
@@ -49,13 +48,12 @@ public record Overview(
             .ifPresent(deploying::add);
       }
     }
-    Window w = r.window();
     boolean failedStep =
         r.status().isActive()
             && r.status() != ReleaseStatus.FAILED
             && r.steps().stream().anyMatch(s -> s.status() == StepStatus.FAILED);
     return new Overview(
-        r.status().isActive(), waiting, deploying, w == null ? null : w.start(), failedStep);
+        r.status().isActive(), waiting, deploying, failedStep);
   }
 
   /**

@@ -16,6 +16,11 @@ public final class NotFound extends TollgateException {
     return new NotFound("No " + kind + " '" + key + "'. " + hint);
   }
 
+  /** Nothing to name by a key (a secret in a URL): the whole sentence. */
+  public static NotFound because(String detail) {
+    return new NotFound(detail);
+  }
+
   @Override
   public int status() {
     return 404;

@@ -196,7 +196,15 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
           Map.entry("verifyAuditLog", EnumSet.of(ADMIN)),
           Map.entry("verifyAuditCheckpoint", EnumSet.of(ADMIN)),
           Map.entry("getAuditCheckpoint", EnumSet.of(ADMIN)),
-          Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)));
+          Map.entry("getAuditPublicKey", EnumSet.of(ADMIN)),
+          // the release calendar: each caller sees their own products' windows; the feed token is
+          // the caller's own (never a scoped token's: it would read all the user's products)
+          Map.entry("getCalendar", ANY_TOKEN),
+          Map.entry("createCalendarToken", ANY_TOKEN),
+          Map.entry("revokeCalendarToken", ANY_TOKEN),
+          // the feed takes the feed token in its URL (the fixture's, the developer's): whatever
+          // else a caller sends, the URL is the credential
+          Map.entry("getCalendarFeed", EnumSet.allOf(Caller.class)));
 
   /**
    * Operations authenticated by their sender's signature, not by a token: every caller here,
@@ -317,14 +325,23 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   static final Set<String> NOT_PROBED = Set.of("409", "422");
 
   /**
-   * Operations whose refusals need a credential the matrix does not hold: the deployment callback
-   * takes its deployment's own token; WebhookDeploymentIntegrationTests sends it bad bodies, wrong
-   * and other deployments' tokens. Insights name their product in a query parameter the matrix does
-   * not fill (without it they cover the caller's own products): InsightsIntegrationTests gets their
-   * 403 (a token scoped to another product) and 404 (not a member).
+   * Operations whose refusals need a credential the matrix does not hold, or input it does not
+   * send: the deployment callback takes its deployment's own token;
+   * WebhookDeploymentIntegrationTests sends it bad bodies, wrong and other deployments' tokens.
    */
   static final Set<String> REFUSALS_TESTED_ELSEWHERE =
-      Set.of("reportDeploymentStatus", "receiveGithubWebhook", "getInsights");
+      Set.of(
+          "reportDeploymentStatus",
+          "receiveGithubWebhook",
+          // 404 for a product that is not the caller's (CalendarIntegrationTests) and for a feed
+          // token unknown or revoked (CalendarFeedIntegrationTests): the fixture's calls name
+          // neither
+          "getCalendar",
+          "getCalendarFeed",
+          // insights name their product in a query parameter the matrix does not fill (without it
+          // they cover the caller's own products): InsightsIntegrationTests gets their 403 (a
+          // token scoped to another product) and 404 (not a member)
+          "getInsights");
 
   @Test
   void everyDocumentedRefusalIsOneSomethingAnswers() {

@@ -288,6 +288,9 @@ final class MatrixFixture {
     if (template.endsWith("/integrations/github") && op.method().equalsIgnoreCase("delete")) {
       connectGithub(); // each allowed caller deletes one
     }
+    if (template.equals("/api/v1/calendar.ics")) {
+      out.append("?token=").append(feedToken()); // the developer's feed
+    }
     if (template.endsWith("/test-reports") && op.method().equalsIgnoreCase("post")) {
       out.append("?requirement=acceptance-criteria"); // the QA lead's
     }
@@ -437,6 +440,19 @@ final class MatrixFixture {
       override = asked.text("id");
     }
     return override;
+  }
+
+  private String feedToken;
+
+  /** The developer's calendar feed token (its URL's {@code token}). */
+  private String feedToken() {
+    if (feedToken == null) {
+      Api.Response made = team.developer.post("/api/v1/me/calendar-token");
+      assertThat(made.status()).as(made.toString()).isEqualTo(201);
+      String url = made.text("url");
+      feedToken = url.substring(url.indexOf("token=") + "token=".length());
+    }
+    return feedToken;
   }
 
   private String developer() {

@@ -9,7 +9,6 @@ import static io.tollgate.release.ReleaseFixtures.devops;
 import static io.tollgate.release.ReleaseFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,11 @@ import org.junit.jupiter.api.Test;
 class OverviewTests {
 
   @Test
-  void aPlannedReleaseWaitsOnTheReleaseManagerAndItsWindowIsKept() {
+  void aPlannedReleaseWaitsOnTheReleaseManager() {
     Overview o = Overview.of(aPlannedRelease());
     assertThat(o.active()).isTrue();
     assertThat(o.waitingRoles()).contains("release-manager").doesNotContain("developer");
     assertThat(o.deploying()).isEmpty();
-    assertThat(o.windowStart()).isEqualTo(Instant.parse("2026-03-10T18:00:00Z"));
     assertThat(o.failedStep()).isFalse();
   }
 

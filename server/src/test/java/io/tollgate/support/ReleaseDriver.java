@@ -17,6 +17,19 @@ public final class ReleaseDriver {
     return r.text("id");
   }
 
+  /** Plans a minor release with this window ({@code null}: that end not given). */
+  public static String plan(Team t, java.time.Instant start, java.time.Instant end) {
+    Map<String, Object> window = new java.util.LinkedHashMap<>();
+    window.put("start", start == null ? null : start.toString());
+    window.put("end", end == null ? null : end.toString());
+    Api.Response r =
+        t.rm.post(
+            "/api/v1/products/" + t.product + "/releases",
+            Map.of("type", "minor", "window", window));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.text("id");
+  }
+
   public static Api.Response ok(Api.Response r) {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r;

@@ -69,6 +69,11 @@ class SecurityConfig {
                     // signed by the sender (GitHub's X-Hub-Signature-256), checked by the handler
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/hooks/**")
                     .permitAll()
+                    // the calendar feed: its secret token is in the URL (calendar apps send no
+                    // header), checked by the handler
+                    .requestMatchers(
+                        org.springframework.http.HttpMethod.GET, "/api/v1/calendar.ics")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(

@@ -56,7 +56,11 @@ class ScopeActions implements ActionCatalog {
           Map.entry("enableUser", "users:enable"),
           Map.entry("issueToken", "tokens:issue"),
           Map.entry("revokeToken", "tokens:revoke"),
-          Map.entry("setPassword", "users:set-password"));
+          Map.entry("setPassword", "users:set-password"),
+          // the caller's calendar feed token (never for a scoped token: it reads all their
+          // products)
+          Map.entry("createCalendarToken", "calendar-tokens:create"),
+          Map.entry("revokeCalendarToken", "calendar-tokens:revoke"));
 
   /**
    * POST operations that need no action: they only read or check, or are not called with a token at

@@ -48,7 +48,7 @@ class GithubHookApi {
                       implementation = GithubHooks.Answer.class)))
   @org.springframework.web.bind.annotation.ResponseStatus(
       org.springframework.http.HttpStatus.ACCEPTED)
-  @ProblemStatuses({400, 409, 413, 415})
+  @ProblemStatuses({400, 401, 409, 413, 415}) // 401: a missing or wrong signature
   @PostMapping(path = "/api/v1/hooks/github/{product}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> receive(
       @PathVariable String product,

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.Overview;
 import io.tollgate.release.ReleaseData;
+import io.tollgate.release.WindowPlacement;
 import io.tollgate.shared.Timestamps;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -73,8 +74,8 @@ public class ReleaseStore {
     jdbc.sql(
             "insert into releases (id, product_key, version, active_version, release_type, status,"
                 + " created_at, updated_at, revision, document, v_major, v_minor, v_patch,"
-                + " is_active, waiting_roles, deploying, window_start, failed_step) values"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " is_active, waiting_roles, deploying, failed_step, window_start, window_end,"
+                + " window_long) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             data.id(),
             data.product(),
@@ -92,8 +93,10 @@ public class ReleaseStore {
             overview.active(),
             Overview.column(overview.waitingRoles()),
             Overview.column(overview.deploying()),
-            Timestamps.toDb(overview.windowStart()),
-            overview.failedStep())
+            overview.failedStep(),
+            windowStart(data),
+            windowEnd(data),
+            windowLong(data))
         .update();
     if (data.cancellation() == null) {
       versions.raiseHighest(data.product(), numbers);
@@ -106,7 +109,8 @@ public class ReleaseStore {
     return jdbc.sql(
                 "update releases set status = ?, active_version = ?, updated_at = ?, revision = ?,"
                     + " document = ?, is_active = ?, waiting_roles = ?, deploying = ?,"
-                    + " window_start = ?, failed_step = ? where id = ? and revision = ?")
+                    + " failed_step = ?, window_start = ?, window_end = ?, window_long = ?"
+                    + " where id = ? and revision = ?")
             .params(
                 status,
                 data.cancellation() == null ? data.version() : null,
@@ -116,8 +120,10 @@ public class ReleaseStore {
                 overview.active(),
                 Overview.column(overview.waitingRoles()),
                 Overview.column(overview.deploying()),
-                Timestamps.toDb(overview.windowStart()),
                 overview.failedStep(),
+                windowStart(data),
+                windowEnd(data),
+                windowLong(data),
                 data.id(),
                 expectedRevision)
             .update()
@@ -127,13 +133,12 @@ public class ReleaseStore {
   /** Writes a release's overview columns, as recomputed from its stored document. */
   public void refreshOverview(String id, long revision, Overview overview) {
     jdbc.sql(
-            "update releases set is_active = ?, waiting_roles = ?, deploying = ?, window_start = ?,"
-                + " failed_step = ? where id = ? and revision = ?")
+            "update releases set is_active = ?, waiting_roles = ?, deploying = ?, failed_step = ?"
+                + " where id = ? and revision = ?")
         .params(
             overview.active(),
             Overview.column(overview.waitingRoles()),
             Overview.column(overview.deploying()),
-            Timestamps.toDb(overview.windowStart()),
             overview.failedStep(),
             id,
             revision)
@@ -236,6 +241,22 @@ public class ReleaseStore {
     var spec = jdbc.sql("select count(*) from releases " + where).param(product);
     if (status != null) spec = spec.param(status);
     return spec.query(Long.class).single();
+  }
+
+  // the window columns the calendar reads (V110): the window as WindowPlacement places it
+  private static java.time.OffsetDateTime windowStart(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p == null ? null : Timestamps.toDb(p.start());
+  }
+
+  private static java.time.OffsetDateTime windowEnd(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p == null ? null : Timestamps.toDb(p.end());
+  }
+
+  private static boolean windowLong(ReleaseData data) {
+    WindowPlacement.Placed p = WindowPlacement.place(data.window());
+    return p != null && p.isLong();
   }
 
   /** The stored document at this revision: from the cache when it holds that revision. */

@@ -88,14 +88,16 @@ public class ApiDocument {
       var requirements =
           handler.getMethodAnnotation(
               io.swagger.v3.oas.annotations.security.SecurityRequirements.class);
-      if (requirements != null && requirements.value().length == 0) {
-        // authenticated otherwise (a webhook's signature): no bearer token
+      boolean withoutBearer = requirements != null && requirements.value().length == 0;
+      if (withoutBearer) {
+        // authenticated otherwise (a webhook's signature, a secret in the URL): no bearer token
         operation.setSecurity(new java.util.ArrayList<>());
       } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
       }
       TreeSet<Integer> statuses = new TreeSet<>();
-      statuses.add(401);
+      // a bearer token missing or unknown; an operation without one declares its own 401, if any
+      if (!withoutBearer) statuses.add(401);
       ProblemStatuses declared = handler.getMethodAnnotation(ProblemStatuses.class);
       if (declared != null) {
         for (int s : declared.value()) statuses.add(s);
