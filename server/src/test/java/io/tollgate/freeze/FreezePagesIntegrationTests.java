@@ -59,6 +59,12 @@ class FreezePagesIntegrationTests extends IntegrationTest {
         .contains("Production freeze from ")
         .contains(": Quarter-end close");
     assertThat(rm.get("/freezes/banner?product=" + t.product).body()).contains("Quarter-end close");
+    assertThat(
+            rm.get("/calendar?view=week&product=" + t.product)
+                .element("div", "data-testid=\"calendar-freezes\""))
+        .as("the calendar shows the freeze of its week")
+        .contains("Quarter-end close")
+        .contains("(" + t.product + ")");
 
     WebPage panel = rm.get("/releases/" + release + "/freeze");
     assertThat(panel.body())

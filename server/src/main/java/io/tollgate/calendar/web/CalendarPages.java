@@ -2,7 +2,9 @@ package io.tollgate.calendar.web;
 
 import io.tollgate.calendar.CalendarEntry;
 import io.tollgate.calendar.CalendarFeeds;
+import io.tollgate.calendar.CalendarRange;
 import io.tollgate.calendar.ReleaseCalendar;
+import io.tollgate.freeze.Freezes;
 import io.tollgate.product.Product;
 import io.tollgate.shared.Actor;
 import io.tollgate.shared.web.Page;
@@ -34,8 +36,11 @@ class CalendarPages {
   private final CalendarFeeds feeds;
   private final FeedUrls urls;
   private final Clock clock;
+  private final Freezes freezes;
 
-  CalendarPages(ReleaseCalendar calendar, CalendarFeeds feeds, FeedUrls urls, Clock clock) {
+  CalendarPages(
+      ReleaseCalendar calendar, CalendarFeeds feeds, FeedUrls urls, Clock clock, Freezes freezes) {
+    this.freezes = freezes;
     this.calendar = calendar;
     this.feeds = feeds;
     this.urls = urls;
@@ -57,7 +62,15 @@ class CalendarPages {
     LocalDate d = date(date, today);
     String p = product == null || product.isBlank() ? null : product.strip();
     ReleaseCalendar.Selection selection = calendar.products(me, p, null);
-    List<CalendarEntry> entries = calendar.entries(selection, CalendarGrid.range(v, d));
+    CalendarRange range = CalendarGrid.range(v, d);
+    List<CalendarEntry> entries = calendar.entries(selection, range);
+    // production freezes of the shown products in the month or week, ahead of time
+    model.addAttribute(
+        "freezes",
+        freezes.occurrences(
+            range.from(),
+            range.to(),
+            selection.products().stream().map(Product::key).toList()));
     Map<String, String> names = new LinkedHashMap<>();
     // the filter lists every product of the person, whichever is chosen
     List<Product> mine =
