@@ -90,7 +90,8 @@ public class DeliveryStore {
         jdbc.sql(
                 "select id, event_seq, type, attempts, next_attempt_at, claimed_until"
                     + " from notify_deliveries where subscription_id = ? and status = 'pending'"
-                    + " order by event_seq fetch first "
+                    // ordered as the index is, so H2 reads it in order and stops at max
+                    + " order by subscription_id, status, event_seq fetch first "
                     + max
                     + " rows only")
             .param(subscription)
@@ -114,47 +115,36 @@ public class DeliveryStore {
       batch.add(p.due());
     }
     if (batch.isEmpty()) return List.of();
+    List<Long> ids = ids(batch);
     int won =
         jdbc.sql(
-                "update notify_deliveries set claimed_by = ?, claimed_until = ?"
-                    + " where subscription_id = ? and status = 'pending'"
-                    + " and event_seq between ? and ? and next_attempt_at <= ?"
-                    + " and (claimed_until is null or claimed_until < ?)")
-            .params(
-                token,
-                Timestamps.toDb(until),
-                subscription,
-                batch.get(0).seq(),
-                batch.get(batch.size() - 1).seq(),
-                Timestamps.toDb(now),
-                Timestamps.toDb(now))
+                "update notify_deliveries set claimed_by = :token, claimed_until = :until"
+                    + " where id in (:ids) and status = 'pending' and next_attempt_at <= :now"
+                    + " and (claimed_until is null or claimed_until < :now)")
+            .param("token", token)
+            .param("until", Timestamps.toDb(until))
+            .param("ids", ids)
+            .param("now", Timestamps.toDb(now))
             .update();
-    if (won == batch.size() && heldBy(subscription, token).equals(ids(batch))) return batch;
-    if (won > 0) release(subscription, token);
+    if (won == batch.size()) return batch;
+    if (won > 0) release(ids, token);
     return List.of();
   }
 
   private record Pending(Due due, Instant next, Instant claimedUntil) {}
 
-  private List<Long> heldBy(String subscription, String token) {
-    return jdbc.sql(
-            "select id from notify_deliveries where subscription_id = ? and status = 'pending'"
-                + " and claimed_by = ? order by event_seq")
-        .params(subscription, token)
-        .query(Long.class)
-        .list();
-  }
-
   private static List<Long> ids(List<Due> batch) {
     return batch.stream().map(Due::id).toList();
   }
 
-  /** Lets go of the subscription's pending rows this sender still holds: due again at once. */
-  public void release(String subscription, String token) {
+  /** Lets go of those of these rows this sender still holds and has not sent: due again at once. */
+  public void release(List<Long> ids, String token) {
+    if (ids.isEmpty()) return;
     jdbc.sql(
-            "update notify_deliveries set claimed_until = null where subscription_id = ?"
-                + " and status = 'pending' and claimed_by = ?")
-        .params(subscription, token)
+            "update notify_deliveries set claimed_until = null where id in (:ids)"
+                + " and status = 'pending' and claimed_by = :token")
+        .param("ids", ids)
+        .param("token", token)
         .update();
   }
 

@@ -199,7 +199,7 @@ public class Dispatcher {
     } finally {
       try {
         deliveries.delivered(sent, token, Timestamps.now(clock));
-        deliveries.release(id, token);
+        deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), token);
       } catch (RuntimeException e) {
         // the lease runs out and these are sent again (at least once)
         log.warn("Could not record the sends of subscription {}: {}", id, e.getMessage());

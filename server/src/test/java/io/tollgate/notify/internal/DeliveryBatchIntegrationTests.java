@@ -183,7 +183,7 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     rows(t, sub, 1, 4);
     List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
     deliveries.delivered(List.of(batch.get(0).id()), "a-1", T);
-    deliveries.release(sub, "a-1");
+    deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1");
     assertThat(seqs(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100)))
         .as("the unsent rows are free at once, from the oldest on")
         .containsExactly(2L, 3L, 4L);
