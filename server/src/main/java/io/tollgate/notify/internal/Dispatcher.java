@@ -159,7 +159,9 @@ public class Dispatcher {
                 send(subscription, token, batch);
               } finally {
                 sending.remove(subscription);
-                onDone.run();
+                // a full batch likely left more behind it: look again now; else at the next poll,
+                // so that a subscription's rows gather into batches instead of leaving one by one
+                if (batch.size() == BATCH) onDone.run();
               }
             });
       } catch (RejectedExecutionException stopping) {
