@@ -29,6 +29,17 @@ public class DeliveryStore {
     this.batch = batch;
   }
 
+  /**
+   * A row nobody holds that is due. The claim takes its rows through {@code for update skip
+   * locked}: it never waits for a row another statement has locked (a row being claimed or recorded
+   * by another sender is not free anyway), so claims and the senders' bookkeeping, which lock the
+   * same rows in no set order, cannot deadlock (PostgreSQL found that two senders could); the
+   * condition is checked again under the row's lock.
+   */
+  private static final String FREE =
+      " and status = 'pending' and next_attempt_at <= :now"
+          + " and (claimed_until is null or claimed_until < :now)";
+
   /** A row to send: which subscription, which event, as which type. */
   public record Due(long id, String subscription, long seq, String type, int attempts) {}
 
@@ -119,8 +130,10 @@ public class DeliveryStore {
     int won =
         jdbc.sql(
                 "update notify_deliveries set claimed_by = :token, claimed_until = :until"
-                    + " where id in (:ids) and status = 'pending' and next_attempt_at <= :now"
-                    + " and (claimed_until is null or claimed_until < :now)")
+                    + " where id in (select id from notify_deliveries where id in (:ids)"
+                    + FREE
+                    + " for update skip locked)"
+                    + FREE)
             .param("token", token)
             .param("until", Timestamps.toDb(until))
             .param("ids", ids)
