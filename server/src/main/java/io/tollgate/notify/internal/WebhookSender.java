@@ -53,10 +53,7 @@ class WebhookSender implements ChannelSender {
     }
     String body = bodies.get(message, WebhookBody::write);
     long timestamp = clock.instant().getEpochSecond();
-    String signature =
-        signers
-            .get(w.sealedSecret(), sealed -> StandardWebhooks.ofSecret(secrets.open(sealed)))
-            .sign(messageId, timestamp, body);
+    String signature = signer(w.sealedSecret()).sign(messageId, timestamp, body);
     http.post(
         w.url(),
         Map.of(
@@ -64,5 +61,9 @@ class WebhookSender implements ChannelSender {
             "webhook-timestamp", Long.toString(timestamp),
             "webhook-signature", signature),
         body);
+  }
+
+  private StandardWebhooks signer(String sealedSecret) {
+    return signers.get(sealedSecret, k -> StandardWebhooks.ofSecret(secrets.open(k)));
   }
 }

@@ -165,7 +165,8 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     deliveries.delivered(ids, "dead-1", later); // a late word from the first sender
     assertThat(ids)
         .as("it holds them no more: its bookkeeping changes nothing")
-        .allSatisfy(id -> assertThat(deliveries.find(id).map(Delivery::status)).hasValue("pending"));
+        .allSatisfy(
+            id -> assertThat(deliveries.find(id).map(Delivery::status)).hasValue("pending"));
     deliveries.delivered(ids, "live-2", later);
     assertThat(ids)
         .allSatisfy(
