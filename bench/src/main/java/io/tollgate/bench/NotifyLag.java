@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  *     --base-url http://127.0.0.1:8080 --duration 60 --out /tmp/lag.json
  * </pre>
  *
- * The admin token comes from {@code TOLLGATE_BENCH_ADMIN_TOKEN} (or {@code --admin-token}).
+ * The admin token comes from {@code TOLLGATE_BENCH_ADMIN_TOKEN} (or {@code --admin-token}). It
+ * measures for {@code --duration} seconds, or until the file {@code --stop-file} exists (how {@code
+ * bench/notify-lag.sh} ends it when the load driver is done).
  */
 public final class NotifyLag {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -115,7 +117,11 @@ public final class NotifyLag {
     }
     System.err.printf("notify-lag: %d subscriptions on %s, measuring %d s%n", subscriptions, product, duration.toSeconds());
     long start = System.nanoTime();
-    Thread.sleep(duration.toMillis()); // the measured period
+    Path stopFile = opts.containsKey("stop-file") ? Path.of(opts.get("stop-file")) : null;
+    long end = start + duration.toNanos();
+    while (System.nanoTime() < end && (stopFile == null || !Files.exists(stopFile))) {
+      Thread.sleep(Math.min(200, Math.max(1, (end - System.nanoTime()) / 1_000_000))); // the measured period
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     receiver.stop(0);
     threads.shutdownNow(); // else its threads keep the JVM alive after the report

@@ -6,76 +6,176 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The notify_deliveries table: the outbox. A row is claimed by one sender at a time with a lease (a
- * conditional update, so two nodes never both win it), and per subscription only the oldest pending
- * row is offered, so messages leave in audit order.
+ * The notify_deliveries table: the outbox. A sender claims a batch of a subscription's rows, from
+ * its oldest pending row on, with a lease (a conditional update, so two senders never both win a
+ * row), and records the batch's sends in one statement: messages leave in audit order, and the
+ * database work per delivery is a share of a few statements, not statements of its own.
  */
 @Repository
 public class DeliveryStore {
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  DeliveryStore(JdbcClient jdbc) {
+  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
+
+  /**
+   * A row nobody holds that is due. The claim takes its rows through {@code for update skip
+   * locked}: it never waits for a row another statement has locked (a row being claimed or recorded
+   * by another sender is not free anyway), so claims and the senders' bookkeeping, which lock the
+   * same rows in no set order, cannot deadlock (PostgreSQL found that two senders could); the
+   * condition is checked again under the row's lock.
+   */
+  private static final String FREE =
+      " and status = 'pending' and next_attempt_at <= :now"
+          + " and (claimed_until is null or claimed_until < :now)";
 
   /** A row to send: which subscription, which event, as which type. */
   public record Due(long id, String subscription, long seq, String type, int attempts) {}
 
+  /** A row the outbox adds: this subscription is to be told of this event, as this type. */
+  public record NewRow(String subscription, String product, long seq, String type) {}
+
   /**
-   * Adds a pending row, due now. Only the outbox writes rows, under its audit cursor's lock, so an
-   * event and subscription never meet twice here (the unique key would refuse it).
+   * Adds pending rows, due now, in one batched statement. Only the outbox writes rows, under its
+   * audit cursor's lock, so an event and subscription never meet twice here (the unique key would
+   * refuse it).
    */
+  public void insert(List<NewRow> rows, Instant now) {
+    if (rows.isEmpty()) return;
+    Object at = Timestamps.toDb(now);
+    List<Object[]> args = new ArrayList<>(rows.size());
+    for (NewRow r : rows) {
+      args.add(new Object[] {r.subscription(), r.product(), r.seq(), r.type(), at, at});
+    }
+    batch.batchUpdate(
+        "insert into notify_deliveries (subscription_id, product, event_seq, type, status,"
+            + " attempts, next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?)",
+        args);
+  }
+
+  /** Adds one pending row, due now (see {@link #insert(List, Instant)}). */
   public void insert(String subscription, String product, long seq, String type, Instant now) {
-    jdbc.sql(
-            "insert into notify_deliveries (subscription_id, product, event_seq, type, status,"
-                + " attempts, next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?)")
-        .params(subscription, product, seq, type, Timestamps.toDb(now), Timestamps.toDb(now))
-        .update();
+    insert(List.of(new NewRow(subscription, product, seq, type)), now);
   }
 
   /**
-   * Pending rows that are due, not leased, and the oldest pending row of their subscription; in
-   * audit order, at most {@code limit}.
+   * The subscriptions that have a pending row due by {@code now}, at most {@code limit}: an index
+   * range over the due rows (status, next_attempt_at), which are few while the senders keep up.
    */
-  public List<Due> due(Instant now, int limit) {
+  public List<String> subscriptionsDue(Instant now, int limit) {
     return jdbc.sql(
-            "select d.id, d.subscription_id, d.event_seq, d.type, d.attempts"
-                + " from notify_deliveries d where d.status = 'pending' and d.next_attempt_at <= ?"
-                + " and (d.claimed_until is null or d.claimed_until < ?)"
-                + " and not exists (select 1 from notify_deliveries e where e.subscription_id ="
-                + " d.subscription_id and e.status = 'pending' and e.event_seq < d.event_seq)"
-                + " order by d.event_seq, d.id fetch first "
+            "select distinct subscription_id from notify_deliveries where status = 'pending' and"
+                + " next_attempt_at <= ? fetch first "
                 + limit
                 + " rows only")
-        .params(Timestamps.toDb(now), Timestamps.toDb(now))
-        .query(
-            (rs, n) ->
-                new Due(
-                    rs.getLong("id"),
-                    rs.getString("subscription_id"),
-                    rs.getLong("event_seq"),
-                    rs.getString("type"),
-                    rs.getInt("attempts")))
+        .param(Timestamps.toDb(now))
+        .query(String.class)
         .list();
   }
 
   /**
-   * Takes the row for this sender until {@code until}, if it is still pending and nobody holds it:
-   * true for exactly one of several senders asking at once.
+   * Claims for the sender {@code token} (unique to this batch) the subscription's oldest pending
+   * rows, at most {@code max}, as far as they are due and nobody holds them, until {@code until};
+   * answers them in audit order, or nothing when the oldest pending row is not due or is held.
+   * Three statements whatever the batch's size: one reads the subscription's pending rows in order
+   * (index (subscription_id, status, event_seq)), one conditional update takes them, one reads back
+   * what this token holds. A row another sender took in between is not taken twice (the update
+   * re-checks the lease row by row); if this sender did not win exactly the rows it read, it lets
+   * go of what it won and answers nothing, so a subscription's rows are only ever sent as one batch
+   * from its oldest pending row on: in order, and never by two senders at once.
    */
-  public boolean claim(long id, String sender, Instant now, Instant until) {
-    return jdbc.sql(
-                "update notify_deliveries set claimed_by = ?, claimed_until = ? where id = ? and"
-                    + " status = 'pending' and (claimed_until is null or claimed_until < ?)")
-            .params(sender, Timestamps.toDb(until), id, Timestamps.toDb(now))
-            .update()
-        == 1;
+  public List<Due> claimBatch(
+      String subscription, String token, Instant now, Instant until, int max) {
+    List<Pending> pending =
+        jdbc.sql(
+                "select id, event_seq, type, attempts, next_attempt_at, claimed_until"
+                    + " from notify_deliveries where subscription_id = ? and status = 'pending'"
+                    // ordered as the index is, so H2 reads it in order and stops at max
+                    + " order by subscription_id, status, event_seq fetch first "
+                    + max
+                    + " rows only")
+            .param(subscription)
+            .query(
+                (rs, n) ->
+                    new Pending(
+                        new Due(
+                            rs.getLong("id"),
+                            subscription,
+                            rs.getLong("event_seq"),
+                            rs.getString("type"),
+                            rs.getInt("attempts")),
+                        Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class)),
+                        Timestamps.fromDb(rs.getObject("claimed_until", OffsetDateTime.class))))
+            .list();
+    List<Due> batch = new ArrayList<>();
+    for (Pending p : pending) {
+      if (p.next().isAfter(now) || (p.claimedUntil() != null && !p.claimedUntil().isBefore(now))) {
+        break; // not due yet, or being sent: the rows after it wait for it
+      }
+      batch.add(p.due());
+    }
+    if (batch.isEmpty()) return List.of();
+    List<Long> ids = ids(batch);
+    int won =
+        jdbc.sql(
+                "update notify_deliveries set claimed_by = :token, claimed_until = :until"
+                    + " where id in (select id from notify_deliveries where id in (:ids)"
+                    + FREE
+                    + " for update skip locked)"
+                    + FREE)
+            .param("token", token)
+            .param("until", Timestamps.toDb(until))
+            .param("ids", ids)
+            .param("now", Timestamps.toDb(now))
+            .update();
+    if (won == batch.size()) return batch;
+    if (won > 0) release(ids, token);
+    return List.of();
+  }
+
+  private record Pending(Due due, Instant next, Instant claimedUntil) {}
+
+  private static List<Long> ids(List<Due> batch) {
+    return batch.stream().map(Due::id).toList();
+  }
+
+  /** Lets go of those of these rows this sender still holds and has not sent: due again at once. */
+  public void release(List<Long> ids, String token) {
+    if (ids.isEmpty()) return;
+    jdbc.sql(
+            "update notify_deliveries set claimed_until = null where id in (:ids)"
+                + " and status = 'pending' and claimed_by = :token")
+        .param("ids", ids)
+        .param("token", token)
+        .update();
+  }
+
+  /**
+   * Records the successful sends of a batch, one statement per 500 rows: each row's attempts grow
+   * by one; only rows this sender still holds.
+   */
+  public void delivered(List<Long> ids, String token, Instant now) {
+    for (int from = 0; from < ids.size(); from += 500) {
+      jdbc.sql(
+              "update notify_deliveries set status = 'delivered', attempts = attempts + 1,"
+                  + " delivered_at = :at, last_error = null, claimed_until = null"
+                  + " where id in (:ids) and claimed_by = :token and status = 'pending'")
+          .param("at", Timestamps.toDb(now))
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .param("token", token)
+          .update();
+    }
   }
 
   /**

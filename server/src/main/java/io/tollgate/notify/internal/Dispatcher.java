@@ -1,5 +1,7 @@
 package io.tollgate.notify.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.notify.Backoff;
@@ -9,28 +11,42 @@ import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries on a few threads ({@code tollgate.notify.senders}, default 4). A delivery is
- * claimed with a lease ({@code tollgate.notify.lease}, longer than a send may take) so no other
- * sender, on this node or another, sends it meanwhile; then sent, then its outcome recorded. A node
- * that dies mid-send leaves the lease to expire, and the delivery is sent again with the same
- * webhook-id (at least once). Failures wait per {@link Backoff}; the last one leaves it dead.
+ * Sends due deliveries, a subscription's at a time: each sender thread ({@code
+ * tollgate.notify.senders}, default 16) takes one subscription's oldest due rows, up to {@value
+ * #BATCH}, as one claim with a lease ({@code tollgate.notify.lease}, longer than a batch may take)
+ * so no other sender, on this node or another, sends them meanwhile; sends them one after the
+ * other, in audit order; then records the successful sends of the batch in one statement. A
+ * subscription is sent by one sender at a time, and several subscriptions at once. A node that dies
+ * mid-batch leaves the lease to expire, and the rows not yet recorded are sent again with the same
+ * webhook-id (at least once). A failure waits per {@link Backoff} and holds back the subscription's
+ * later rows until it is retried (the rest of the batch is let go); the last one leaves it dead and
+ * the following rows go on.
  */
 @Component
 public class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** Rows per claim: at most this many of one subscription in one batch. */
+  static final int BATCH = 100;
 
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
@@ -41,8 +57,18 @@ public class Dispatcher {
   private final Clock clock;
   private final Duration lease;
   private final String node = "node-" + UUID.randomUUID();
+  private final AtomicLong batches = new AtomicLong();
   private final int threads;
-  private final Semaphore permits;
+  private final Set<String> sending = ConcurrentHashMap.newKeySet();
+
+  /**
+   * One event's message, rendered once for all the subscriptions that get it as the same type (the
+   * ten webhooks of one product render it once, not ten times); not the "your turn" messages, whose
+   * signed link is made afresh for each.
+   */
+  private final Cache<String, Message> rendered =
+      Caffeine.newBuilder().maximumSize(4096).expireAfterWrite(Duration.ofMinutes(1)).build();
+
   private volatile ExecutorService pool;
   private volatile Runnable onDone = () -> {};
 
@@ -53,7 +79,7 @@ public class Dispatcher {
       Messages messages,
       List<ChannelSender> senders,
       Clock clock,
-      @Value("${tollgate.notify.senders:4}") int threads,
+      @Value("${tollgate.notify.senders:16}") int threads,
       @Value("${tollgate.notify.lease:PT2M}") Duration lease,
       @Value("${tollgate.notify.max-attempts:8}") int maxAttempts,
       @Value("${tollgate.notify.backoff-base:PT10S}") Duration backoffBase,
@@ -66,7 +92,6 @@ public class Dispatcher {
     this.clock = clock;
     this.lease = lease;
     this.threads = threads;
-    this.permits = new Semaphore(threads);
     this.backoff = new Backoff(maxAttempts, backoffBase, backoffCap);
   }
 
@@ -101,53 +126,118 @@ public class Dispatcher {
     }
   }
 
-  /** Claims what is due and hands it to the sender threads; answers how many it started. */
+  /**
+   * Claims a batch of each subscription that has rows due and that no sender of this node is
+   * sending, as many subscriptions as there are idle sender threads, and hands each batch to a
+   * thread; answers how many deliveries it claimed.
+   */
   int dispatch() {
     ExecutorService running = pool;
-    if (running == null || permits.availablePermits() == 0) return 0;
+    if (running == null || sending.size() >= threads) return 0;
     Instant now = Timestamps.now(clock);
-    int started = 0;
-    for (DeliveryStore.Due d : deliveries.due(now, permits.availablePermits())) {
-      if (!permits.tryAcquire()) break;
-      if (!deliveries.claim(d.id(), node, now, now.plus(lease))) {
-        permits.release();
+    int claimed = 0;
+    for (String subscription : deliveries.subscriptionsDue(now, threads * 4)) {
+      if (sending.size() >= threads) break;
+      if (!sending.add(subscription)) continue; // this node is sending its batch now
+      String token = node + "-" + Long.toString(batches.incrementAndGet(), 36);
+      List<DeliveryStore.Due> batch;
+      try {
+        batch = deliveries.claimBatch(subscription, token, now, now.plus(lease), BATCH);
+      } catch (RuntimeException e) {
+        sending.remove(subscription);
+        throw e;
+      }
+      if (batch.isEmpty()) {
+        sending.remove(subscription);
         continue;
       }
-      started++;
+      claimed += batch.size();
       try {
         running.execute(
             () -> {
               try {
-                send(d);
+                send(subscription, token, batch);
               } finally {
-                permits.release();
-                onDone.run();
+                sending.remove(subscription);
+                // a full batch likely left more behind it: look again now; else at the next poll,
+                // so that a subscription's rows gather into batches instead of leaving one by one
+                if (batch.size() == BATCH) onDone.run();
               }
             });
-      } catch (java.util.concurrent.RejectedExecutionException stopping) {
-        permits.release(); // the lease runs out; another sender takes it
+      } catch (RejectedExecutionException stopping) {
+        sending.remove(subscription); // the lease runs out; another sender takes them
       }
     }
-    return started;
+    return claimed;
   }
 
-  private void send(DeliveryStore.Due d) {
+  /** What became of one delivery of a batch. */
+  private enum Outcome {
+    /** sent: recorded with the batch */
+    SENT,
+    /** delivered with nothing to send, or dead: recorded; the batch goes on */
+    RECORDED,
+    /** failed, to be tried again later: recorded; the subscription's later rows wait for it */
+    WAIT
+  }
+
+  /** Sends a claimed batch in order, then records its sends and lets go of what it did not send. */
+  private void send(String id, String token, List<DeliveryStore.Due> batch) {
+    long deadline = System.nanoTime() + lease.toNanos() / 2; // well inside the lease
+    List<Long> sent = new ArrayList<>(batch.size());
+    try {
+      Optional<Subscription> subscription =
+          subscriptions.find(id).filter(s -> subscriptions.isActive(id));
+      Map<Long, AuditEvent> events =
+          subscription.isPresent() ? events(batch) : Map.<Long, AuditEvent>of();
+      for (DeliveryStore.Due d : batch) {
+        if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) break;
+        Outcome o = send(d, token, subscription, events.get(d.seq()));
+        if (o == Outcome.SENT) sent.add(d.id());
+        if (o == Outcome.WAIT) break;
+      }
+    } catch (RuntimeException e) {
+      log.warn("Notifications: a batch of subscription {} stopped: {}", id, e.getMessage());
+    } finally {
+      try {
+        deliveries.delivered(sent, token, Timestamps.now(clock));
+        deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), token);
+      } catch (RuntimeException e) {
+        // the lease runs out and these are sent again (at least once)
+        log.warn("Could not record the sends of subscription {}: {}", id, e.getMessage());
+      }
+    }
+  }
+
+  /** The batch's audit events by seq, read in one query when they lie close together. */
+  private Map<Long, AuditEvent> events(List<DeliveryStore.Due> batch) {
+    long first = batch.get(0).seq();
+    long last = batch.get(batch.size() - 1).seq();
+    Map<Long, AuditEvent> bySeq = new HashMap<>();
+    if (last - first < 20L * batch.size()) {
+      for (AuditEvent e : audit.all(first - 1, (int) (last - first + 1))) bySeq.put(e.seq(), e);
+    } else {
+      for (DeliveryStore.Due d : batch) {
+        for (AuditEvent e : audit.all(d.seq() - 1, 1)) bySeq.put(e.seq(), e);
+      }
+    }
+    return bySeq;
+  }
+
+  private Outcome send(
+      DeliveryStore.Due d, String token, Optional<Subscription> subscription, AuditEvent event) {
     int attempts = d.attempts() + 1;
     try {
-      Optional<Subscription> subscription = subscriptions.find(d.subscription());
-      if (subscription.isEmpty() || !subscriptions.isActive(d.subscription())) {
-        throw new SendFailed("the subscription was deleted", true);
-      }
-      List<AuditEvent> events = audit.all(d.seq() - 1, 1);
-      if (events.isEmpty() || events.get(0).seq() != d.seq()) {
+      if (subscription.isEmpty()) throw new SendFailed("the subscription was deleted", true);
+      if (event == null || event.seq() != d.seq()) {
         throw new SendFailed("audit event " + d.seq() + " is missing", true);
       }
       Message message;
       try {
-        message = messages.render(events.get(0), d.type());
+        message = render(event, d.type());
       } catch (Messages.NothingToSay nothing) {
-        deliveries.delivered(d.id(), node, attempts, Timestamps.now(clock), nothing.getMessage());
-        return;
+        deliveries.delivered(d.id(), token, attempts, Timestamps.now(clock), nothing.getMessage());
+        return Outcome.RECORDED;
       } catch (RuntimeException e) {
         throw new SendFailed("the message template failed: " + e.getMessage(), true);
       }
@@ -158,22 +248,39 @@ public class Dispatcher {
               .findFirst()
               .orElseThrow(() -> new SendFailed("no sender for " + s.channel().kind(), true));
       sender.send(s, message, messageId(s.id(), d.seq()));
-      deliveries.delivered(d.id(), node, attempts, Timestamps.now(clock), null);
+      return Outcome.SENT;
     } catch (EmailSender.NobodyToTell nobody) {
-      deliveries.delivered(d.id(), node, attempts, Timestamps.now(clock), nobody.getMessage());
+      deliveries.delivered(d.id(), token, attempts, Timestamps.now(clock), nobody.getMessage());
+      return Outcome.RECORDED;
     } catch (SendFailed f) {
       Instant next = f.permanent() ? null : backoff.nextAttempt(attempts, Timestamps.now(clock));
-      record(d, attempts, f.getMessage(), next);
+      return record(d, token, attempts, f.getMessage(), next);
     } catch (RuntimeException e) {
-      record(d, attempts, "unexpected: " + e, backoff.nextAttempt(attempts, Timestamps.now(clock)));
+      Instant next = backoff.nextAttempt(attempts, Timestamps.now(clock));
+      return record(d, token, attempts, "unexpected: " + e, next);
     }
   }
 
-  private void record(DeliveryStore.Due d, int attempts, String error, Instant next) {
+  private Message render(AuditEvent event, String type) {
+    if (type.equals("handoff.handed") || type.equals("handoff.reminded")) {
+      return messages.render(event, type); // a signed link of its own
+    }
+    String key = event.seq() + "/" + type;
+    Message message = rendered.getIfPresent(key);
+    if (message == null) {
+      message = messages.render(event, type);
+      rendered.put(key, message);
+    }
+    return message;
+  }
+
+  private Outcome record(
+      DeliveryStore.Due d, String token, int attempts, String error, Instant next) {
     try {
-      deliveries.failed(d.id(), node, attempts, error, next);
+      deliveries.failed(d.id(), token, attempts, error, next);
     } catch (RuntimeException e) {
       log.warn("Could not record the outcome of delivery {}: {}", d.id(), e.getMessage());
     }
+    return next == null ? Outcome.RECORDED : Outcome.WAIT;
   }
 }

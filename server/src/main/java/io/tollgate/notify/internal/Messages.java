@@ -39,6 +39,14 @@ public class Messages {
   private final org.springframework.core.env.Environment environment;
   private final String configuredUrl;
   private final Map<String, Optional<Template>> templates = new ConcurrentHashMap<>();
+
+  /** Product names for the messages: read once per product and minute, not once per message. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, String> names =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .maximumSize(10_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(1))
+          .build();
+
   private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
 
@@ -133,11 +141,15 @@ public class Messages {
   }
 
   private String productName(String key) {
-    try {
-      return products.find(key).name();
-    } catch (RuntimeException gone) {
-      return key;
-    }
+    return names.get(
+        key,
+        k -> {
+          try {
+            return products.find(k).name();
+          } catch (RuntimeException gone) {
+            return k;
+          }
+        });
   }
 
   private String render(

@@ -95,7 +95,7 @@ public class Outbox {
     Map<String, List<io.tollgate.product.Member>> membersOf = new HashMap<>();
     Map<String, io.tollgate.notify.Preferences> preferences = new HashMap<>();
     Instant now = Timestamps.now(clock);
-    int rows = 0;
+    List<DeliveryStore.NewRow> rows = new java.util.ArrayList<>();
     for (AuditEvent e : events) {
       if (e.product() == null) continue;
       if (e.type().startsWith("handoff.")) handoffClock(e, processOf);
@@ -113,11 +113,11 @@ public class Outbox {
         if (e.at().isBefore(s.createdAt())) continue;
         String type = s.typeFor(types);
         if (type == null) continue;
-        deliveries.insert(s.id(), e.product(), e.seq(), type, now);
-        rows++;
+        rows.add(new DeliveryStore.NewRow(s.id(), e.product(), e.seq(), type));
       }
     }
-    return rows;
+    deliveries.insert(rows, now); // one batched statement for the whole read
+    return rows.size();
   }
 
   private boolean deployStep(Map<String, ProcessDefinition> cache, String product, String step) {

@@ -1,0 +1,192 @@
+package io.tollgate.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.notify.Delivery;
+import io.tollgate.shared.Timestamps;
+import io.tollgate.support.Api;
+import io.tollgate.support.IntegrationTest;
+import io.tollgate.support.Team;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The senders' batch claim ({@link DeliveryStore#claimBatch}): a batch is a subscription's oldest
+ * pending rows in audit order, as far as they are due and free; several senders claiming at once
+ * never get one row twice; a sender that dies between its claim and its sends leaves the batch to
+ * be claimed again once the lease ran out, and its late bookkeeping cannot mark rows it no longer
+ * holds. The rows here are due in the year 2100 and the times are passed in, so the server's own
+ * sender (which asks with the real time) never takes them.
+ */
+class DeliveryBatchIntegrationTests extends IntegrationTest {
+  private static final Instant T = Instant.parse("2100-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  @Autowired DeliveryStore deliveries;
+
+  /** A subscription of a fresh product to an event nothing in these tests records. */
+  private String subscription(Team t) {
+    Api.Response s =
+        t.rm.post(
+            "/api/v1/products/" + t.product + "/subscriptions",
+            Map.of(
+                "events",
+                List.of("customer-issue.reported"),
+                "channel",
+                Map.of("kind", "webhook", "url", "http://127.0.0.1:9/never")));
+    assertThat(s.status()).as(s.toString()).isEqualTo(201);
+    return s.text("id");
+  }
+
+  private void rows(Team t, String subscription, long from, long to) {
+    deliveries.insert(
+        LongStream.rangeClosed(from, to)
+            .mapToObj(
+                seq -> new DeliveryStore.NewRow(subscription, t.product, seq, "step.completed"))
+            .toList(),
+        T);
+  }
+
+  private static List<Long> seqs(List<DeliveryStore.Due> batch) {
+    return batch.stream().map(DeliveryStore.Due::seq).toList();
+  }
+
+  @Test
+  void aBatchIsTheOldestPendingRowsInOrderUpToTheFirstNotDue() {
+    Team t = team();
+    String sub = subscription(t);
+    rows(t, sub, 1, 6);
+    jdbc.sql(
+            "update notify_deliveries set next_attempt_at = ? where subscription_id = ? and"
+                + " event_seq = 4")
+        .params(Timestamps.toDb(T.plusSeconds(60)), sub)
+        .update();
+
+    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
+    assertThat(seqs(batch)).as("stops before the row still waiting").containsExactly(1L, 2L, 3L);
+    assertThat(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100))
+        .as("the oldest pending row is held: nothing for another sender")
+        .isEmpty();
+
+    deliveries.delivered(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1", T);
+    assertThat(deliveries.claimBatch(sub, "b-2", T, T.plus(LEASE), 100))
+        .as("row 4 is not due yet and holds back 5 and 6")
+        .isEmpty();
+    assertThat(seqs(deliveries.claimBatch(sub, "b-3", T.plusSeconds(60), T.plus(LEASE), 2)))
+        .as("once it is due: from it on, at most the batch size")
+        .containsExactly(4L, 5L);
+  }
+
+  @Test
+  void sendersClaimingAtOnceNeverGetOneRowTwice() throws Exception {
+    Team t = team();
+    String sub = subscription(t);
+    int total = 300;
+    rows(t, sub, 1, total);
+    int senders = 6;
+    CyclicBarrier start = new CyclicBarrier(senders);
+    Map<Long, String> holder = new ConcurrentHashMap<>();
+    List<List<Long>> batches = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger twice = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < senders; i++) {
+        String node = "node-" + i;
+        running.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int round = 0; done.get() < total && round < 100_000; round++) {
+                    String token = node + "-" + round;
+                    List<DeliveryStore.Due> batch =
+                        deliveries.claimBatch(sub, token, T, T.plus(LEASE), 7);
+                    if (batch.isEmpty()) continue;
+                    for (DeliveryStore.Due d : batch) {
+                      if (holder.putIfAbsent(d.id(), token) != null) twice.incrementAndGet();
+                    }
+                    batches.add(seqs(batch));
+                    deliveries.delivered(
+                        batch.stream().map(DeliveryStore.Due::id).toList(), token, T);
+                    done.addAndGet(batch.size());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : running) f.get(2, TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(twice.get()).as("rows handed to two senders").isZero();
+    assertThat(holder).as("every row sent").hasSize(total);
+    List<Long> inClaimOrder = batches.stream().flatMap(List::stream).toList();
+    assertThat(inClaimOrder).as("batches follow each other in audit order").isSorted();
+    assertThat(batches).allSatisfy(b -> assertThat(b).isSorted());
+    assertThat(deliveries.of(t.product, "delivered", 1000))
+        .filteredOn(d -> d.subscription().equals(sub))
+        .hasSize(total)
+        .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
+  }
+
+  @Test
+  void aSenderThatDiesBetweenClaimAndSendLeavesItsBatchToBeSentAgain() {
+    Team t = team();
+    String sub = subscription(t);
+    rows(t, sub, 1, 3);
+    List<DeliveryStore.Due> lost = deliveries.claimBatch(sub, "dead-1", T, T.plus(LEASE), 100);
+    assertThat(seqs(lost)).containsExactly(1L, 2L, 3L);
+    // the claiming node is killed here: nothing sent, nothing recorded
+
+    Instant before = T.plus(LEASE).minusSeconds(1);
+    assertThat(deliveries.claimBatch(sub, "live-1", before, before.plus(LEASE), 100))
+        .as("not while the lease runs")
+        .isEmpty();
+    Instant later = T.plus(LEASE).plusSeconds(1);
+    List<DeliveryStore.Due> again =
+        deliveries.claimBatch(sub, "live-2", later, later.plus(LEASE), 100);
+    assertThat(again).as("the same rows, once the lease ran out").isEqualTo(lost);
+
+    List<Long> ids = again.stream().map(DeliveryStore.Due::id).toList();
+    deliveries.delivered(ids, "dead-1", later); // a late word from the first sender
+    assertThat(ids)
+        .as("it holds them no more: its bookkeeping changes nothing")
+        .allSatisfy(
+            id -> assertThat(deliveries.find(id).map(Delivery::status)).hasValue("pending"));
+    deliveries.delivered(ids, "live-2", later);
+    assertThat(ids)
+        .allSatisfy(
+            id -> {
+              Delivery d = deliveries.find(id).orElseThrow();
+              assertThat(d.status()).isEqualTo("delivered");
+              assertThat(d.attempts()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aSenderLetsGoOfWhatItDidNotSend() {
+    Team t = team();
+    String sub = subscription(t);
+    rows(t, sub, 1, 4);
+    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
+    deliveries.delivered(List.of(batch.get(0).id()), "a-1", T);
+    deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1");
+    assertThat(seqs(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100)))
+        .as("the unsent rows are free at once, from the oldest on")
+        .containsExactly(2L, 3L, 4L);
+  }
+}
