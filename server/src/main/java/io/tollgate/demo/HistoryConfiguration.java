@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** With {@code tollgate.demo.history=N}: the clock {@link HistoryGenerator} moves through the past. */
+/**
+ * With {@code tollgate.demo.history=N}: the clock {@link HistoryGenerator} moves through the past.
+ */
 @Configuration
 @ConditionalOnProperty("tollgate.demo.history")
 class HistoryConfiguration {
@@ -16,14 +18,7 @@ class HistoryConfiguration {
   }
 
   @Bean
-  HistoryGenerator historyGenerator(
-      HistoryClock clock, HistoryGenerator.Settings settings, HistoryStory story) {
-    return new HistoryGenerator(clock, settings, story);
-  }
-
-  @Bean
-  HistoryGenerator.Settings historySettings(
-      org.springframework.core.env.Environment env) {
+  HistoryGenerator.Settings historySettings(org.springframework.core.env.Environment env) {
     return new HistoryGenerator.Settings(
         env.getProperty("tollgate.demo.history", Integer.class, 0),
         env.getProperty("tollgate.demo.history-products", Integer.class, 50),

@@ -10,24 +10,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code tollgate.demo.history=N}, writes a past of N releases over {@code history-products}
- * products ({@code hist-01}, ...), {@code history-per-day} a day up to now, before the
- * server answers: the newest {@code history-active} share still under way (planned, being prepared
- * or awaiting the decision), the rest closed, cancelled or rolled back after an incident. For the
+ * products ({@code hist-01}, ...), {@code history-per-day} a day up to now, before the server
+ * answers: the newest {@code history-active} share still under way (planned, being prepared or
+ * awaiting the decision), the rest closed, cancelled or rolled back after an incident. For the
  * benchmarks that need a large history (bench/README.md, "A large history"); the same seed gives
  * the same history. Skipped when {@code hist-01} exists.
  */
+@Component
+@ConditionalOnProperty("tollgate.demo.history")
 @Order(10)
 class HistoryGenerator implements ApplicationRunner {
+  /** Releases written in one transaction: one forced commit for these, not one per command. */
+  private static final int PER_TRANSACTION = 20;
+
   private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
 
   /**
    * How much history to write: {@code perDay} releases planned a day, so a larger history reaches
-   * further back at the same pace (a week or a month of it holds as many releases whatever its size).
+   * further back at the same pace (a week or a month of it holds as many releases whatever its
+   * size).
    */
   record Settings(int releases, int products, double active, double perDay) {
     Settings {
@@ -40,17 +48,18 @@ class HistoryGenerator implements ApplicationRunner {
   private final HistoryClock clock;
   private final Settings settings;
   private final HistoryStory story;
-  private TransactionTemplate tx;
-  private ProductManagement products;
+  private final TransactionTemplate tx;
+  private final ProductManagement products;
 
-  HistoryGenerator(HistoryClock clock, Settings settings, HistoryStory story) {
+  HistoryGenerator(
+      HistoryClock clock,
+      Settings settings,
+      HistoryStory story,
+      TransactionTemplate tx,
+      ProductManagement products) {
     this.clock = clock;
     this.settings = settings;
     this.story = story;
-  }
-
-  @org.springframework.beans.factory.annotation.Autowired
-  void use(TransactionTemplate tx, ProductManagement products) {
     this.tx = tx;
     this.products = products;
   }
@@ -80,11 +89,18 @@ class HistoryGenerator implements ApplicationRunner {
       double step = (double) span / settings.releases();
       int firstActive = (int) Math.round(settings.releases() * (1 - settings.active()));
       long began = System.nanoTime();
-      for (int i = 0; i < settings.releases(); i++) {
-        Fate fate = fate(i >= firstActive, random);
-        String product = productKey(i % settings.products());
-        Instant at = start.plusSeconds(Math.round(step * i));
-        tx.executeWithoutResult(s -> story.release(product, at, fate, random));
+      for (int first = 0; first < settings.releases(); first += PER_TRANSACTION) {
+        int from = first;
+        int to = Math.min(settings.releases(), first + PER_TRANSACTION);
+        tx.executeWithoutResult(
+            s -> {
+              for (int i = from; i < to; i++) {
+                Fate fate = fate(i >= firstActive, random);
+                String product = productKey(i % settings.products());
+                story.release(product, start.plusSeconds(Math.round(step * i)), fate, random);
+              }
+            });
+        int i = to - 1;
         if ((i + 1) % 1000 == 0 || i + 1 == settings.releases()) {
           double seconds = (System.nanoTime() - began) / 1e9;
           log.info(

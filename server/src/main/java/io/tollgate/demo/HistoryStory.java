@@ -61,7 +61,9 @@ class HistoryStory {
     this.clock = clock;
   }
 
-  /** The demo's five people, and a product with them in their roles; in the caller's transaction. */
+  /**
+   * The demo's five people, and a product with them in their roles; in the caller's transaction.
+   */
   void product(String key, String name) {
     DemoData.PEOPLE.forEach(
         (u, p) -> {
@@ -102,8 +104,11 @@ class HistoryStory {
       case PREPARING -> {
         clock.set(t.next());
         releases.updateNotes(
-            RM, id, Map.of("summary", List.of("Generated history"), "notableChanges",
-                List.of("Faster pages")), null);
+            RM,
+            id,
+            Map.of(
+                "summary", List.of("Generated history"), "notableChanges", List.of("Faster pages")),
+            null);
         clock.set(t.next());
         releases.meet(QA, id, "acceptance-criteria", link("https://tracker.example/1"), null);
       }
@@ -118,15 +123,20 @@ class HistoryStory {
         releases.acknowledge(OPS, id, "rm-to-devops", null);
         clock.set(t.next());
         releases.complete(
-            OPS, id, "deploy-production", "pipeline", link("https://ci.example/1"), "succeeded",
+            OPS,
+            id,
+            "deploy-production",
+            "pipeline",
+            link("https://ci.example/1"),
+            "succeeded",
             null);
         clock.set(t.next());
         if (fate == Fate.ROLLED_BACK) {
           rollBack(product, id, t);
           return;
         }
-        releases.complete(OPS, id, "verify-production", "error rate normal", null, "succeeded",
-            null);
+        releases.complete(
+            OPS, id, "verify-production", "error rate normal", null, "succeeded", null);
         clock.set(t.next());
         releases.complete(RM, id, "announce", "posted", null, null, null);
         clock.set(t.next());
@@ -172,14 +182,24 @@ class HistoryStory {
     releases.complete(OPS, id, "deploy-staging", "pipeline staging", null, "succeeded", null);
     clock.set(t.next());
     releases.complete(
-        QA, id, "smoke-staging", "smoke green", link("https://ci.example/smoke"), "succeeded",
+        QA,
+        id,
+        "smoke-staging",
+        "smoke green",
+        link("https://ci.example/smoke"),
+        "succeeded",
         null);
   }
 
   private void rollBack(String product, String id, Moments t) {
     releases.complete(
-        OPS, id, "verify-production", "error rate at 7%", link("https://grafana.example/d/1"),
-        "failed", null);
+        OPS,
+        id,
+        "verify-production",
+        "error rate at 7%",
+        link("https://grafana.example/d/1"),
+        "failed",
+        null);
     String incident = incidents.incidentsOf(new io.tollgate.release.ReleaseId(id)).get(0);
     clock.set(t.next());
     incidents.complete(RM, incident, "trigger-incident", "status page updated");

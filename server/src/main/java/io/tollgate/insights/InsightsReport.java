@@ -36,10 +36,7 @@ public class InsightsReport {
   private final Clock clock;
 
   InsightsReport(
-      InsightsStore store,
-      ProductManagement products,
-      ProcessManagement processes,
-      Clock clock) {
+      InsightsStore store, ProductManagement products, ProcessManagement processes, Clock clock) {
     this.store = store;
     this.products = products;
     this.processes = processes;

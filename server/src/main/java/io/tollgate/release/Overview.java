@@ -18,10 +18,7 @@ import java.util.TreeSet;
  * @param failedStep a step failed while the release itself has not (it is blocked on it)
  */
 public record Overview(
-    boolean active,
-    Set<String> waitingRoles,
-    Set<String> deploying,
-    boolean failedStep) {
+    boolean active, Set<String> waitingRoles, Set<String> deploying, boolean failedStep) {
   public Overview {
     waitingRoles = Set.copyOf(waitingRoles);
     deploying = Set.copyOf(deploying);
@@ -52,8 +49,7 @@ public record Overview(
         r.status().isActive()
             && r.status() != ReleaseStatus.FAILED
             && r.steps().stream().anyMatch(s -> s.status() == StepStatus.FAILED);
-    return new Overview(
-        r.status().isActive(), waiting, deploying, failedStep);
+    return new Overview(r.status().isActive(), waiting, deploying, failedStep);
   }
 
   /**

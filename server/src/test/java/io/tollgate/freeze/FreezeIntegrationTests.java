@@ -234,7 +234,8 @@ class FreezeIntegrationTests extends IntegrationTest {
     assertThat(granted.path("approvedBy").asString()).isEqualTo("rm2-" + t.product);
     assertThat(granted.path("usedAt").isMissingNode() || granted.path("usedAt").isNull()).isFalse();
 
-    assertThat(ok(t.rm.get("/api/v1/insights?product=" + t.product)).json().path("overrides").asLong())
+    assertThat(
+            ok(t.rm.get("/api/v1/insights?product=" + t.product)).json().path("overrides").asLong())
         .as("the insights count the override the deployment used")
         .isEqualTo(1);
   }

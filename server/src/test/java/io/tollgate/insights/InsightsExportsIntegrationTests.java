@@ -1,38 +1,15 @@
 package io.tollgate.insights;
 
-import static io.tollgate.support.ReleaseDriver.ok;
-import static io.tollgate.support.ReleaseDriver.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.TollgateApplication;
 import io.tollgate.support.Api;
-import io.tollgate.support.CleanDatabase;
-import io.tollgate.support.IntegrationTest;
-import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
 import io.tollgate.support.WebPage;
 import io.tollgate.support.WebSession;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The insights of a known history ({@link InsightsStory}) as CSV, as Prometheus gauges, and on the
@@ -64,7 +41,6 @@ class InsightsExportsIntegrationTests extends InsightsStory {
     assertThat(t.qa.get(query(), "application/json").contentType()).startsWith("application/json");
   }
 
-
   @Test
   void prometheusGaugesOverTheLast30Days() {
     clock.set(day0.plus(Duration.ofDays(3)));
@@ -84,7 +60,6 @@ class InsightsExportsIntegrationTests extends InsightsStory {
             "tollgate_insights_overrides" + p + " 0.0");
     assertThat(t.rm.get("/actuator/prometheus", "text/plain").status()).isEqualTo(403);
   }
-
 
   @Test
   void thePageShowsTablesChartsAndADownload() {
@@ -135,5 +110,4 @@ class InsightsExportsIntegrationTests extends InsightsStory {
     Team other = team();
     assertThat(browser.get("/insights?product=" + other.product).status()).isEqualTo(404);
   }
-
 }

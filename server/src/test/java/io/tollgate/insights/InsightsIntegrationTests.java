@@ -1,37 +1,15 @@
 package io.tollgate.insights;
 
 import static io.tollgate.support.ReleaseDriver.ok;
-import static io.tollgate.support.ReleaseDriver.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.TollgateApplication;
 import io.tollgate.support.Api;
-import io.tollgate.support.CleanDatabase;
-import io.tollgate.support.IntegrationTest;
-import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import io.tollgate.support.WebPage;
-import io.tollgate.support.WebSession;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,7 +59,6 @@ class InsightsIntegrationTests extends InsightsStory {
             "qa-to-rm release-manager 1 " + H + " " + H, "rm-to-devops devops 1 " + H + " " + H);
   }
 
-
   @Test
   void aPeriodCountsOnlyWhatEndedInIt() {
     // day 1 alone: release 2's deployment, incident and no-go; release 1 is outside
@@ -111,7 +88,6 @@ class InsightsIntegrationTests extends InsightsStory {
     assertThat(early.path("leadTimeSeconds").path("p50").isNull()).isTrue();
   }
 
-
   @Test
   void acrossProductsWithoutAProductAndTheDefaultPeriod() {
     // the last 30 days up to now (the test's clock): the whole story
@@ -128,7 +104,6 @@ class InsightsIntegrationTests extends InsightsStory {
     assertThat(theirs.path("products").get(0).asString()).isEqualTo(other.product);
     assertThat(theirs.path("productionDeployments").asInt()).isZero();
   }
-
 
   @Test
   void badPeriodsAreRefusedWithAProblem() {
@@ -152,7 +127,6 @@ class InsightsIntegrationTests extends InsightsStory {
         .isEqualTo(422);
   }
 
-
   @Test
   void onlyMembersAndTheAdminReadAProduct() {
     Team other = team();
@@ -170,5 +144,4 @@ class InsightsIntegrationTests extends InsightsStory {
       assertThat(member.get(query()).json().path("productionDeployments").asInt()).isEqualTo(2);
     }
   }
-
 }

@@ -10,8 +10,6 @@ import io.tollgate.support.CleanDatabase;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
-import io.tollgate.support.WebPage;
-import io.tollgate.support.WebSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * times the test sets, on a clock of its own — so these tests run their own server, on a database
  * of their own (on PostgreSQL, a schema), not an {@link IntegrationTest}'s. Release 1 is planned at
  * 08:00 on day 0, prepared at +2 h, go at +5 h, deployed to production at +9 h; release 2 (day 1)
- * prepared at +4 h, no-go at +5 h, go at +6 h, deployed at +8 h, its incident open from +9 h to
- * +11 h; release 3 (day 2) cancelled after an hour.
+ * prepared at +4 h, no-go at +5 h, go at +6 h, deployed at +8 h, its incident open from +9 h to +11
+ * h; release 3 (day 2) cancelled after an hour.
  */
 @SpringBootTest(
     classes = TollgateApplication.class,

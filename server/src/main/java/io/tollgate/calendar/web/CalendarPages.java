@@ -68,9 +68,7 @@ class CalendarPages {
     model.addAttribute(
         "freezes",
         freezes.occurrences(
-            range.from(),
-            range.to(),
-            selection.products().stream().map(Product::key).toList()));
+            range.from(), range.to(), selection.products().stream().map(Product::key).toList()));
     Map<String, String> names = new LinkedHashMap<>();
     // the filter lists every product of the person, whichever is chosen
     List<Product> mine =
