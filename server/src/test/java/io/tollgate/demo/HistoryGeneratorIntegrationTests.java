@@ -69,7 +69,8 @@ class HistoryGeneratorIntegrationTests {
     }
     try (ConfigurableApplicationContext again = start(args)) {
       assertThat(
-              again.getBean(JdbcClient.class)
+              again
+                  .getBean(JdbcClient.class)
                   .sql("select count(*) from releases")
                   .query(Long.class)
                   .single())
