@@ -34,7 +34,12 @@ week_ago="$(date -u -d '7 days ago' +%Y-%m-%d)"
 tomorrow="$(date -u -d 'tomorrow' +%Y-%m-%d)"
 
 server=""
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; true; }
+cleanup() {
+  if [[ -n "$server" ]]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+}
 trap cleanup EXIT
 
 for size in $SIZES; do
@@ -56,7 +61,7 @@ for size in $SIZES; do
   done
   echo >&2
   echo "history of $size releases written in $(( $(date +%s) - started )) s" >&2
-  curl -sf -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  curl -sS --fail-with-body -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$PORT/api/v1/users/rita/password" >/dev/null
   java -cp "$BENCH_JAR" io.tollgate.bench.PagesBench --base-url "http://127.0.0.1:$PORT" \
     --user rita --password "$PASSWORD" --label "$size" --warmup "$WARMUP" --requests "$REQUESTS" \

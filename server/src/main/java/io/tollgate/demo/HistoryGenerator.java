@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty("tollgate.demo.history")
-@Order(10)
+@Order(15) // after the administrator is created (AdminBootstrap), before the demo
 class HistoryGenerator implements ApplicationRunner {
   /** Releases written in one transaction: one forced commit for these, not one per command. */
   private static final int PER_TRANSACTION = 20;
