@@ -52,16 +52,6 @@ public class UnderWayReleases {
     return new Page(releases, underWay.count(filter), page, size);
   }
 
-  /** At most {@code limit} of the releases under way in these statuses, newest first. */
-  @Transactional(readOnly = true)
-  public List<Release> inStatus(List<Product> products, Set<ReleaseStatus> statuses, int limit) {
-    return underWay
-        .inStatus(keys(products), statuses.stream().map(ReleaseStatus::id).toList(), limit)
-        .stream()
-        .map(runner::restore)
-        .toList();
-  }
-
   /** At most {@code limit} releases under way, blocked by a failed step, newest first. */
   @Transactional(readOnly = true)
   public List<Release> withFailedStep(List<Product> products, int limit) {

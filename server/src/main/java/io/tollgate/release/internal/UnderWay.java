@@ -67,18 +67,6 @@ public class UnderWay {
         .single();
   }
 
-  /** The newest releases under way in one of these statuses, at most {@code limit}. */
-  public List<ReleaseData> inStatus(
-      Collection<String> products, Collection<String> statuses, int limit) {
-    if (products.isEmpty() || statuses.isEmpty()) return List.of();
-    return documents(
-        "select id, revision from releases where status in (:statuses)"
-            + " and product_key in (:products) and is_active"
-            + " order by created_at desc, id desc limit :limit",
-        Map.of(
-            "statuses", List.copyOf(statuses), "products", List.copyOf(products), "limit", limit));
-  }
-
   /** The newest releases under way blocked by a failed step (the release itself not failed). */
   public List<ReleaseData> withFailedStep(Collection<String> products, int limit) {
     if (products.isEmpty()) return List.of();

@@ -69,11 +69,12 @@ class AttentionStrip {
         mine.total() - mine.releases().size(),
         "waiting on your roles",
         "?mine=true");
-    List<Release> failed = underWay.inStatus(shown, EnumSet.of(ReleaseStatus.FAILED), PER_KIND);
-    for (Release r : failed) {
+    UnderWayReleases.Page failed =
+        underWay.page(me, shown, ReleaseStatus.FAILED.id(), false, 0, PER_KIND);
+    for (Release r : failed.releases()) {
       items.add(item("failed", "✗ Failed", r, products, failedSteps(r)));
     }
-    if (failed.size() == PER_KIND) more(items, "failed", -1, "failed", "?status=failed");
+    more(items, "failed", failed.total() - failed.releases().size(), "failed", "?status=failed");
     for (OpenIncident i : incidents) {
       Product p = products.get(i.product());
       List<String> lines = new ArrayList<>();
@@ -91,15 +92,16 @@ class AttentionStrip {
               i.id(),
               lines));
     }
-    List<Release> noGo = underWay.inStatus(shown, EnumSet.of(ReleaseStatus.NO_GO), PER_KIND);
-    for (Release r : noGo) {
+    UnderWayReleases.Page noGo =
+        underWay.page(me, shown, ReleaseStatus.NO_GO.id(), false, 0, PER_KIND);
+    for (Release r : noGo.releases()) {
       Decision d = r.latestDecision();
       List<String> lines = new ArrayList<>();
       lines.add("No-go by " + d.by() + ": " + d.rationale());
       lines.addAll(shorten(r.goBlockers().stream().map(Blocker::title).toList()));
       items.add(item("blocked", "⛔ No-go", r, products, lines));
     }
-    if (noGo.size() == PER_KIND) more(items, "blocked", -1, "with a no-go", "?status=no-go");
+    more(items, "blocked", noGo.total() - noGo.releases().size(), "with a no-go", "?status=no-go");
     for (Release r : underWay.withFailedStep(shown, PER_KIND)) {
       if (r.status() == ReleaseStatus.NO_GO) continue; // shown as a no-go above
       items.add(item("blocked", "🔒 Blocked", r, products, failedSteps(r)));
@@ -115,11 +117,11 @@ class AttentionStrip {
     return items;
   }
 
-  /** A last item of a kind: how many more there are (-1: more, uncounted) and where. */
+  /** A last item of a kind: how many more there are and where the board lists them. */
   private static void more(
       List<Board.Attention> items, String kind, long more, String what, String query) {
-    if (more == 0) return;
-    String title = (more < 0 ? "More releases " : more + " more releases ") + what;
+    if (more <= 0) return;
+    String title = more + " more releases " + what;
     items.add(new Board.Attention(kind, "⋯ More", title, "/" + query, null, List.of()));
   }
 
