@@ -104,6 +104,54 @@ public class AuditLog {
     return list;
   }
 
+  /**
+   * Appends events of a generated past, each at its own moment (its {@code at}), in the current
+   * transaction and in large batches: chained, hashed and MACed as every other append, so the
+   * chain verifies afterwards. For {@code io.tollgate.demo}'s large history only; {@code details}
+   * must be canonical JSON, as stored in another event. Answers the chain's new head (its sequence
+   * number).
+   */
+  public long appendPast(List<AuditEvent> events) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException(
+          "Audit events are recorded only inside the transaction of the change");
+    }
+    List<AuditStore.PastEvent> rows = new ArrayList<>(events.size());
+    for (AuditEvent e : events) {
+      rows.add(
+          new AuditStore.PastEvent(
+              e.at(),
+              new AuditStore.NewEvent(
+                  e.actor(),
+                  e.actorKind(),
+                  e.action(),
+                  e.subject(),
+                  e.release(),
+                  e.product(),
+                  e.payloadVersion(),
+                  e.details())));
+    }
+    chain.lock();
+    AuditStore.Head head;
+    try {
+      head = store.appendPast(rows);
+    } catch (RuntimeException e) {
+      chain.unlock();
+      throw e;
+    }
+    // the head moved outside the pending-events path: the next append reads it
+    committed = null;
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            committed = null;
+            chain.unlock();
+          }
+        });
+    return head.seq();
+  }
+
   @Transactional(readOnly = true)
   public List<AuditEvent> forRelease(String releaseId) {
     return store.forRelease(releaseId);

@@ -23,6 +23,7 @@ class HistoryConfiguration {
         env.getProperty("tollgate.demo.history", Integer.class, 0),
         env.getProperty("tollgate.demo.history-products", Integer.class, 50),
         env.getProperty("tollgate.demo.history-active", Double.class, 0.1),
-        env.getProperty("tollgate.demo.history-per-day", Double.class, 137.0));
+        env.getProperty("tollgate.demo.history-per-day", Double.class, 137.0),
+        env.getProperty("tollgate.demo.history-seeds", Integer.class, 180));
   }
 }

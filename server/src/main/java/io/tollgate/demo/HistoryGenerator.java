@@ -5,6 +5,10 @@ import io.tollgate.product.ProductManagement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * With {@code tollgate.demo.history=N}, writes a past of N releases over {@code history-products}
  * products ({@code hist-01}, ...), {@code history-per-day} a day up to now, before the server
  * answers: the newest {@code history-active} share still under way (planned, being prepared or
- * awaiting the decision), the rest closed, cancelled or rolled back after an incident. For the
- * benchmarks that need a large history (bench/README.md, "A large history"); the same seed gives
- * the same history. Skipped when {@code hist-01} exists.
+ * awaiting the decision), the rest closed, cancelled or rolled back after an incident. The oldest
+ * closed releases and the newest active ones ({@code history-seeds} in all, a third of them active)
+ * go through the same commands as the API's; every other release is a copy of a seed with the same
+ * fate, written in bulk ({@link HistoryCopies}). For the benchmarks that need a large history
+ * (bench/README.md, "A large history"); the same seed gives the same history. Skipped when {@code
+ * hist-01} exists.
  */
 @Component
 @ConditionalOnProperty("tollgate.demo.history")
 @Order(15) // after the administrator is created (AdminBootstrap), before the demo
 class HistoryGenerator implements ApplicationRunner {
-  /** Releases written in one transaction: one forced commit for these, not one per command. */
-  private static final int PER_TRANSACTION = 20;
-
   private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
 
   /**
@@ -37,8 +41,9 @@ class HistoryGenerator implements ApplicationRunner {
    * further back at the same pace (a week or a month of it holds as many releases whatever its
    * size).
    */
-  record Settings(int releases, int products, double active, double perDay) {
+  record Settings(int releases, int products, double active, double perDay, int seeds) {
     Settings {
+      if (seeds < 1) throw new IllegalArgumentException("at least one seed release");
       if (products < 1 || products > 999) throw new IllegalArgumentException("1 to 999 products");
       if (active < 0 || active > 1) throw new IllegalArgumentException("active is a share, 0 to 1");
       if (perDay <= 0) throw new IllegalArgumentException("per-day > 0");
@@ -50,13 +55,16 @@ class HistoryGenerator implements ApplicationRunner {
   private final HistoryStory story;
   private final TransactionTemplate tx;
   private final ProductManagement products;
+  private final HistoryCopies copies;
 
   HistoryGenerator(
       HistoryClock clock,
       Settings settings,
       HistoryStory story,
       TransactionTemplate tx,
-      ProductManagement products) {
+      ProductManagement products,
+      HistoryCopies copies) {
+    this.copies = copies;
     this.clock = clock;
     this.settings = settings;
     this.story = story;
@@ -85,34 +93,68 @@ class HistoryGenerator implements ApplicationRunner {
               story.product(productKey(p), "History product " + (p + 1));
             }
           });
-      Random random = new Random(13);
-      double step = (double) span / settings.releases();
-      int firstActive = (int) Math.round(settings.releases() * (1 - settings.active()));
-      long began = System.nanoTime();
-      for (int first = 0; first < settings.releases(); first += PER_TRANSACTION) {
-        int from = first;
-        int to = Math.min(settings.releases(), first + PER_TRANSACTION);
-        tx.executeWithoutResult(
-            s -> {
-              for (int i = from; i < to; i++) {
-                Fate fate = fate(i >= firstActive, random);
-                String product = productKey(i % settings.products());
-                story.release(product, start.plusSeconds(Math.round(step * i)), fate, random);
-              }
-            });
-        int i = to - 1;
-        if ((i + 1) % 1000 == 0 || i + 1 == settings.releases()) {
-          double seconds = (System.nanoTime() - began) / 1e9;
-          log.info(
-              "History: {} of {} releases written ({} per second)",
-              i + 1,
-              settings.releases(),
-              Math.round((i + 1) / seconds));
-        }
-      }
+      write(start, end, span);
     } finally {
       clock.release();
     }
+  }
+
+  /**
+   * The oldest closed and the newest active releases are seeds, each command in its own
+   * transaction (so its audit events are at its moment); the releases between are copies of seeds
+   * with the same fate ({@link HistoryCopies}).
+   */
+  private void write(Instant start, Instant end, long span) {
+    Random random = new Random(13);
+    double step = (double) span / settings.releases();
+    int n = settings.releases();
+    int firstActive = (int) Math.round(n * (1 - settings.active()));
+    int activeSeeds = Math.min(n - firstActive, settings.seeds() / 3);
+    int closedSeeds = Math.min(firstActive, settings.seeds() - activeSeeds);
+    List<HistoryCopies.Slot> copies = new ArrayList<>();
+    Map<Fate, List<String>> seeds = new EnumMap<>(Fate.class);
+    long began = System.nanoTime();
+    int seeded = 0;
+    for (int i = 0; i < n; i++) {
+      Fate fate = fate(i >= firstActive, random);
+      String product = productKey(i % settings.products());
+      Instant at = start.plusSeconds(Math.round(step * i));
+      if (i < closedSeeds || i >= n - activeSeeds) {
+        // each command its own transaction, as through the API
+        String id = story.release(product, at, end, fate, random);
+        seeds.computeIfAbsent(fate, f -> new ArrayList<>()).add(id);
+        if (++seeded % 50 == 0) progress(seeded, began);
+      } else {
+        copies.add(new HistoryCopies.Slot(at, product, fate));
+      }
+    }
+    // a fate no seed drew (a small history): its copies go through the commands too
+    for (HistoryCopies.Slot slot : List.copyOf(copies)) {
+      if (!seeds.containsKey(slot.fate())) {
+        story.release(slot.product(), slot.at(), end, slot.fate(), random);
+        copies.remove(slot);
+        seeded++;
+      }
+    }
+    log.info("History: {} seed releases written through the commands", seeded);
+    clock.release();
+    long copying = System.nanoTime();
+    int copied = this.copies.copy(copies, seeds, end, random);
+    log.info(
+        "History: {} of {} releases written ({} copies, {} per second)",
+        seeded + copied,
+        n,
+        copied,
+        Math.round(copied / Math.max(1e-3, (System.nanoTime() - copying) / 1e9)));
+  }
+
+  private void progress(int written, long began) {
+    double seconds = (System.nanoTime() - began) / 1e9;
+    log.info(
+        "History: {} of {} releases written ({} per second)",
+        written,
+        settings.releases(),
+        Math.round(written / seconds));
   }
 
   private static Fate fate(boolean active, Random random) {

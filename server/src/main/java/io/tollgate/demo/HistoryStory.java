@@ -75,9 +75,14 @@ class HistoryStory {
     DemoData.PEOPLE.forEach((u, p) -> products.setMember(admin, key, u, List.of(p[1])));
   }
 
-  /** Plans a release at {@code at} and takes it as far as its fate; in the caller's transaction. */
-  void release(String product, Instant at, Fate fate, Random random) {
-    Moments t = new Moments(at, random);
+  /**
+   * Plans a release at {@code at} and takes it as far as its fate, every command before {@code
+   * limit} (the gaps shrink as they near it); in the caller's transaction, or each command in its
+   * own when there is none (then every audit event is at its command's moment). Answers the
+   * release's id.
+   */
+  String release(String product, Instant at, Instant limit, Fate fate, Random random) {
+    Moments t = new Moments(at, limit, random);
     clock.set(t.now());
     Instant window = at.plus(Duration.ofDays(3));
     String type = random.nextInt(10) == 0 ? "major" : random.nextInt(3) == 0 ? "patch" : "minor";
@@ -114,7 +119,7 @@ class HistoryStory {
       }
       default -> {
         prepare(id, t);
-        if (fate == Fate.AWAITING_DECISION) return;
+        if (fate == Fate.AWAITING_DECISION) return id;
         clock.set(t.next());
         releases.acknowledge(RM, id, "qa-to-rm", null);
         clock.set(t.next());
@@ -133,7 +138,7 @@ class HistoryStory {
         clock.set(t.next());
         if (fate == Fate.ROLLED_BACK) {
           rollBack(product, id, t);
-          return;
+          return id;
         }
         releases.complete(
             OPS, id, "verify-production", "error rate normal", null, "succeeded", null);
@@ -147,6 +152,7 @@ class HistoryStory {
         releases.acknowledge(SUPPORT, id, "rm-to-support", null);
       }
     }
+    return id;
   }
 
   private void prepare(String id, Moments t) {
@@ -222,13 +228,18 @@ class HistoryStory {
     return new Evidence(url, null);
   }
 
-  /** Moments of one release's commands: each 5 to 180 minutes after the one before. */
+  /**
+   * Moments of one release's commands: each 5 to 180 minutes after the one before, and at most half
+   * way from there to the limit (so a release planned just before it stays in the past).
+   */
   private static final class Moments {
     private Instant now;
+    private final Instant limit;
     private final Random random;
 
-    Moments(Instant start, Random random) {
+    Moments(Instant start, Instant limit, Random random) {
       this.now = start;
+      this.limit = limit;
       this.random = random;
     }
 
@@ -237,7 +248,10 @@ class HistoryStory {
     }
 
     Instant next() {
-      now = now.plus(Duration.ofMinutes(5 + random.nextInt(176)));
+      if (!limit.isAfter(now)) return now;
+      Instant next = now.plus(Duration.ofMinutes(5 + random.nextInt(176)));
+      Instant half = now.plus(Duration.between(now, limit).dividedBy(2));
+      now = next.isBefore(half) ? next : half;
       return now;
     }
   }

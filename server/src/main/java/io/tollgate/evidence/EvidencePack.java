@@ -122,7 +122,10 @@ public record EvidencePack(
 
   /** The frozen state a decision was made on. */
   public record Snapshot(
-      List<SnapshotItem> requirements, List<SnapshotItem> steps, List<Signer> approvals) {}
+      List<SnapshotItem> requirements,
+      List<SnapshotItem> steps,
+      List<Signer> approvals,
+      List<io.tollgate.release.FreezeOverrideUse> overrides) {}
 
   /** One requirement or step as it stood: {@code outcome} for deploy and check steps. */
   public record SnapshotItem(

@@ -87,11 +87,12 @@ final class ReleaseEvidence {
   }
 
   private static Snapshot snapshot(Decision.Snapshot s) {
-    if (s == null) return new Snapshot(List.of(), List.of(), List.of());
+    if (s == null) return new Snapshot(List.of(), List.of(), List.of(), List.of());
     return new Snapshot(
         s.requirements().stream().map(ReleaseEvidence::item).toList(),
         s.steps().stream().map(ReleaseEvidence::item).toList(),
-        s.approvals().stream().map(a -> new Signer(a.role(), a.by(), a.at())).toList());
+        s.approvals().stream().map(a -> new Signer(a.role(), a.by(), a.at())).toList(),
+        s.overrides());
   }
 
   private static SnapshotItem item(RequirementState q) {

@@ -151,14 +151,29 @@ public class Freezes implements FrozenPeriods {
   public List<FrozenPeriod> of(String product, String release, Instant from, Instant to) {
     List<Freeze> freezes = store.covering(product);
     if (freezes.isEmpty()) return List.of();
-    Map<String, String> approved = new HashMap<>();
+    Map<String, FreezeOverride> approved = new HashMap<>();
     store.ofRelease(release).stream()
         .filter(FreezeOverride::approved)
-        .forEach(o -> approved.put(o.freeze(), o.id()));
+        .forEach(o -> approved.put(o.freeze(), o));
     List<FrozenPeriod> out = new ArrayList<>();
     for (FreezeOccurrence o : occurrencesOf(freezes, from, to)) {
+      FreezeOverride granted = approved.get(o.freeze());
       out.add(
-          new FrozenPeriod(o.freeze(), o.reason(), o.start(), o.end(), approved.get(o.freeze())));
+          new FrozenPeriod(
+              o.freeze(),
+              o.reason(),
+              o.start(),
+              o.end(),
+              granted == null ? null : granted.id(),
+              granted == null
+                  ? null
+                  : new io.tollgate.release.FreezeOverrideUse.Grant(
+                      granted.id(),
+                      granted.reason(),
+                      granted.requestedBy(),
+                      granted.requestedAt(),
+                      granted.approvedBy(),
+                      granted.approvedAt())));
     }
     return out;
   }

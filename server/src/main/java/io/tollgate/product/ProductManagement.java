@@ -246,7 +246,7 @@ public class ProductManagement {
         by.admin()
             ? products.keys()
             : products.memberships(by.username()).stream().map(Membership::product).toList();
-    return keys.stream().map(k -> products.find(k).orElseThrow()).toList();
+    return products.findAll(keys);
   }
 
   /** The roles a person holds on a product; empty when not a member. */

@@ -59,20 +59,40 @@ public record Decision(
     }
   }
 
+  /** This decision with a freeze override a deployment under it used added to its snapshot. */
+  Decision withOverrideUsed(FreezeOverrideUse use) {
+    List<FreezeOverrideUse> overrides = new java.util.ArrayList<>(snapshot.overrides());
+    overrides.add(use);
+    Snapshot s =
+        new Snapshot(snapshot.requirements(), snapshot.steps(), snapshot.approvals(), overrides);
+    return new Decision(decision, rationale, by, at, s, revision, commit, staleBecause);
+  }
+
   /**
    * Every requirement and step, and the approvals given for the decision, frozen at decision time
-   * (a decision stored before approvals existed has none).
+   * (a decision stored before approvals existed has none); and the emergency freeze overrides that
+   * deployments under this decision used, added as they are used (a decision stored before
+   * document version 4 has none).
    */
   public record Snapshot(
-      List<RequirementState> requirements, List<StepState> steps, List<Approval> approvals) {
+      List<RequirementState> requirements,
+      List<StepState> steps,
+      List<Approval> approvals,
+      List<FreezeOverrideUse> overrides) {
     public Snapshot {
       requirements = List.copyOf(requirements);
       steps = List.copyOf(steps);
       approvals = approvals == null ? List.of() : List.copyOf(approvals);
+      overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    public Snapshot(
+        List<RequirementState> requirements, List<StepState> steps, List<Approval> approvals) {
+      this(requirements, steps, approvals, List.of());
     }
 
     public Snapshot(List<RequirementState> requirements, List<StepState> steps) {
-      this(requirements, steps, List.of());
+      this(requirements, steps, List.of(), List.of());
     }
   }
 

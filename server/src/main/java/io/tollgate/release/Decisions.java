@@ -31,6 +31,17 @@ final class Decisions {
   }
 
   /**
+   * Records a freeze override a production deploy uses in the snapshot of the go decision it
+   * deploys under (the latest); false when the latest decision is no go.
+   */
+  boolean overrideUsed(FreezeOverrideUse use) {
+    Decision latest = latest();
+    if (latest == null || !latest.isGo()) return false;
+    all.set(all.size() - 1, latest.withOverrideUsed(use));
+    return true;
+  }
+
+  /**
    * Marks the latest decision stale when it is a go that still stands; false when there is none (a
    * no-go, no decision, or a go already stale). The stale decision stays in the history.
    */

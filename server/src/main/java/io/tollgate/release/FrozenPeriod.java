@@ -10,9 +10,20 @@ import java.time.Instant;
  * @param freeze the freeze's id (the blocker's key)
  * @param reason why production is frozen
  * @param override the id of the release's approved override of this freeze, or null
+ * @param grant that override's reason, requester and approver (null without an override, or when
+ *     the provider does not tell)
  */
 public record FrozenPeriod(
-    String freeze, String reason, Instant start, Instant end, String override) {
+    String freeze,
+    String reason,
+    Instant start,
+    Instant end,
+    String override,
+    FreezeOverrideUse.Grant grant) {
+
+  public FrozenPeriod(String freeze, String reason, Instant start, Instant end, String override) {
+    this(freeze, reason, start, end, override, null);
+  }
 
   public boolean overridden() {
     return override != null;

@@ -245,6 +245,14 @@ public final class Release extends ReleaseState {
     return events;
   }
 
+  /**
+   * Records an emergency freeze override a production deploy uses in the snapshot of the go
+   * decision it deploys under (see {@link FreezeOverrideUse}).
+   */
+  void overrideUsed(FreezeOverrideUse use) {
+    decisions.overrideUsed(use);
+  }
+
   // ---------------------------------------------------------------- handoffs and notes
 
   /** Whether the participant may acknowledge the handoff now (blocked until it is handed). */

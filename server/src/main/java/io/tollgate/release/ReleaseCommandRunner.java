@@ -182,9 +182,10 @@ class ReleaseCommandRunner {
 
   /**
    * The production-freeze rule on a start or complete the aggregate offers: throws the freeze's
-   * refusal, or answers the overrides the deploy uses (as events to record).
+   * refusal, or answers the overrides the deploy uses (as events to record), each also recorded in
+   * the snapshot of the go decision the deploy runs under.
    */
-  List<ReleaseEvent> checkFreeze(Release r, Action offered, Instant now) {
+  List<ReleaseEvent> checkFreeze(Release r, Action offered, Participant by, Instant now) {
     var def = r.process().step(offered.key()).orElse(null);
     if (!FreezePolicy.guards(def, r.process())) return List.of();
     boolean running = FreezePolicy.running(r, offered.key());
@@ -192,7 +193,11 @@ class ReleaseCommandRunner {
     Action guarded = FreezePolicy.guard(offered, def, r.process(), running, periods, now);
     guarded.orThrow();
     if (running && offered.kind().equals("complete")) return List.of();
-    return FreezePolicy.overridesUsed(periods, now).stream()
+    List<FrozenPeriod> used = FreezePolicy.overridesUsed(periods, now);
+    for (FrozenPeriod p : used) {
+      r.overrideUsed(FreezeOverrideUse.of(p, offered.key(), by.username(), now));
+    }
+    return used.stream()
         .map(
             p ->
                 (ReleaseEvent)

@@ -13,7 +13,8 @@ import java.util.List;
  *     Version 3 added {@code approvals} (and each decision's snapshot keeps those it was made
  *     with), {@code source} (the commit and ref the release is built from) and, on each decision,
  *     the {@code commit} it was made on and why it went stale; a version 2 document has none of
- *     them.
+ *     them. Version 4 added, to each decision's snapshot, the {@code overrides}: the emergency
+ *     freeze overrides deployments under that decision used; a version 3 snapshot has none.
  * @param approvals the approvals given toward the next decision
  * @param source what the release is built from, or null when it names nothing
  */
@@ -40,7 +41,7 @@ public record ReleaseData(
     Source source) {
 
   /** The document shape written now. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   public ReleaseData {
     requirements = List.copyOf(requirements);

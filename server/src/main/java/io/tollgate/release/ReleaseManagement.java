@@ -166,7 +166,7 @@ public class ReleaseManagement {
                 parsed,
                 p,
                 runner.checkedEnvironments(r.product()));
-            overrides = runner.checkFreeze(r, can, now);
+            overrides = runner.checkFreeze(r, can, p, now);
           }
           return withOverrides(r.complete(step, note, evidence, parsed, p, now), overrides);
         });
@@ -187,7 +187,7 @@ public class ReleaseManagement {
                 r.process().step(step).orElse(null),
                 r.product(),
                 runner.lockedEnvironments(r.product()));
-            overrides = runner.checkFreeze(r, can, now);
+            overrides = runner.checkFreeze(r, can, p, now);
           }
           return withOverrides(r.start(step, p, now), overrides);
         });

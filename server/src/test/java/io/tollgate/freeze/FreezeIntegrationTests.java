@@ -226,7 +226,28 @@ class FreezeIntegrationTests extends IntegrationTest {
         .containsSubsequence(
             "freeze-override.requested", "freeze-override.approved", "freeze-override.used");
 
+    JsonNode decisions = ok(t.rm.get(path(id))).json().path("decisions");
+    JsonNode used = decisions.get(decisions.size() - 1).path("snapshot").path("overrides");
+    assertThat(used.size()).as("the go decision's snapshot keeps the override: %s", used).isOne();
+    assertThat(used.get(0).path("override").asString()).isEqualTo(override);
+    assertThat(used.get(0).path("freeze").asString()).isEqualTo(freeze);
+    assertThat(used.get(0).path("freezeReason").asString()).isEqualTo("Black Friday");
+    assertThat(used.get(0).path("reason").asString()).isEqualTo("Payment outage hotfix");
+    assertThat(used.get(0).path("requestedBy").asString())
+        .isEqualTo(t.usernames.get("release-manager"));
+    assertThat(used.get(0).path("approvedBy").asString()).isEqualTo("rm2-" + t.product);
+    assertThat(used.get(0).path("step").asString()).isEqualTo("deploy-production");
+    assertThat(used.get(0).path("usedBy").asString()).isEqualTo(t.usernames.get("devops"));
+    assertThat(used.get(0).path("usedAt").isNull() || used.get(0).path("usedAt").isMissingNode())
+        .isFalse();
+
     JsonNode pack = ok(t.rm.get(path(id) + "/evidence")).json();
+    JsonNode packed = pack.path("decisions");
+    assertThat(
+            packed.get(packed.size() - 1).path("snapshot").path("overrides").get(0).path("approvedBy")
+                .asString())
+        .as("the evidence pack's decision snapshot too")
+        .isEqualTo("rm2-" + t.product);
     JsonNode granted = pack.path("freezeOverrides").get(0);
     assertThat(granted.path("id").asString()).isEqualTo(override);
     assertThat(granted.path("requestedBy").asString())

@@ -26,6 +26,7 @@ public class AuditStore {
   private static final String PLACEHOLDERS = String.join(", ", Collections.nCopies(14, "?"));
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
   // PostgreSQL moves the head and inserts the first event in one statement (a data-modifying
   // "with"); H2 has no such statement, and in-process it pays nothing for the second one.
   private final boolean moveInOneStatement;
@@ -35,6 +36,7 @@ public class AuditStore {
 
   AuditStore(JdbcClient jdbc, DataSource dataSource, AuditKeys keys) {
     this.jdbc = jdbc;
+    this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     byte[] macKey = keys.macKey();
     this.mac = ThreadLocal.withInitial(() -> ChainForm.newMac(macKey));
     this.moveInOneStatement = isPostgres(dataSource);
@@ -165,6 +167,51 @@ public class AuditStore {
           });
       prev = hash;
     }
+    return new Head(seq, prev);
+  }
+
+  /** An event at a moment of its own (a generated past); {@code details} is canonical JSON. */
+  public record PastEvent(Instant at, NewEvent event) {}
+
+  /**
+   * Appends events, each at its own moment, after the current head (locked until the transaction
+   * ends) in JDBC batches: hashed and MACed exactly as {@link #append}, for writing a large
+   * generated past. Answers the new head.
+   */
+  public Head appendPast(List<PastEvent> events) {
+    jdbc.sql("update audit_head set seq = seq where id = 1").update();
+    Head head = head();
+    long seq = head.seq();
+    String prev = head.hash();
+    javax.crypto.Mac keyed = mac.get();
+    List<Object[]> rows = new ArrayList<>(events.size());
+    for (PastEvent p : events) {
+      seq++;
+      Instant at = p.at().truncatedTo(ChronoUnit.MILLIS);
+      NewEvent e = p.event();
+      String hash = ChainForm.hash(ChainForm.CURRENT, prev, new ChainForm.Fields(seq, at, e));
+      rows.add(
+          new Object[] {
+            seq,
+            Timestamps.toDb(at),
+            e.actor(),
+            e.action(),
+            e.subject(),
+            e.release(),
+            e.details(),
+            prev,
+            hash,
+            e.actorKind(),
+            e.product(),
+            e.payloadVersion(),
+            ChainForm.CURRENT,
+            ChainForm.mac(keyed, hash)
+          });
+      prev = hash;
+    }
+    batch.batchUpdate(
+        "insert into audit_events (" + COLUMNS + ") values (" + PLACEHOLDERS + ")", rows);
+    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, prev).update();
     return new Head(seq, prev);
   }
 

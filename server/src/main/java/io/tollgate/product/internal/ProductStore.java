@@ -70,6 +70,56 @@ public class ProductStore {
                     p.createdAt()));
   }
 
+  /**
+   * The products with these keys that exist, in the keys' order: three queries (products, their
+   * environments, their members) whatever their number, not three a product.
+   */
+  public List<Product> findAll(List<String> keys) {
+    if (keys.isEmpty()) return List.of();
+    java.util.Map<String, List<String>> environments = new java.util.HashMap<>();
+    java.util.Map<String, List<Member>> members = new java.util.HashMap<>();
+    java.util.Map<String, Product> found = new java.util.HashMap<>();
+    for (int i = 0; i < keys.size(); i += 500) {
+      List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 500));
+      jdbc.sql(
+              "select product_key, name from product_environments where product_key in (:keys)"
+                  + " order by product_key, position")
+          .param("keys", chunk)
+          .query(
+              rs -> {
+                environments
+                    .computeIfAbsent(rs.getString("product_key"), k -> new java.util.ArrayList<>())
+                    .add(rs.getString("name"));
+              });
+      jdbc.sql(
+              "select product_key, username, roles from memberships where product_key in (:keys)"
+                  + " order by product_key, username")
+          .param("keys", chunk)
+          .query(
+              rs -> {
+                members
+                    .computeIfAbsent(rs.getString("product_key"), k -> new java.util.ArrayList<>())
+                    .add(new Member(rs.getString("username"), split(rs.getString("roles"))));
+              });
+      jdbc.sql("select * from products where product_key in (:keys)")
+          .param("keys", chunk)
+          .query(
+              rs -> {
+                String key = rs.getString("product_key");
+                found.put(
+                    key,
+                    new Product(
+                        key,
+                        rs.getString("name"),
+                        rs.getString("process_id"),
+                        environments.getOrDefault(key, List.of()),
+                        members.getOrDefault(key, List.of()),
+                        Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class))));
+              });
+    }
+    return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+  }
+
   public List<String> keys() {
     return jdbc.sql("select product_key from products order by product_key")
         .query(String.class)

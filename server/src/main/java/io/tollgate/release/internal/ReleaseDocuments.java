@@ -32,6 +32,8 @@ public final class ReleaseDocuments {
           }
           // Version 3 also added the release's source and each decision's commit and staleness: a
           // version 2 document has none, read as null.
+          // Version 4 added each decision snapshot's freeze overrides: a version 3 snapshot has
+          // none, read as an empty list (Decision.Snapshot).
         });
   }
 }

@@ -35,6 +35,21 @@ record DecisionView(
     d.snapshot()
         .approvals()
         .forEach(a -> snapshot.add("✓ approved by " + a.by() + " as " + a.role()));
+    d.snapshot()
+        .overrides()
+        .forEach(
+            o ->
+                snapshot.add(
+                    "⚑ freeze override used by "
+                        + o.step()
+                        + " ("
+                        + o.usedBy()
+                        + "): asked by "
+                        + o.requestedBy()
+                        + ", approved by "
+                        + o.approvedBy()
+                        + " — "
+                        + o.reason()));
     return new DecisionView(
         d.decision().id(),
         d.decision().icon() + " " + d.decision().id(),

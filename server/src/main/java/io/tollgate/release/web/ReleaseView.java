@@ -210,17 +210,29 @@ record ReleaseView(
           new Snapshot(
               d.snapshot().requirements().stream().map(SnapshotRequirement::of).toList(),
               d.snapshot().steps().stream().map(SnapshotStep::of).toList(),
-              d.snapshot().approvals()),
+              d.snapshot().approvals(),
+              d.snapshot().overrides()),
           d.commit(),
           d.stale(),
           d.staleBecause());
     }
   }
 
-  /** Requirements and steps as they stood at a decision, and the approvals it was made with. */
+  /**
+   * Requirements and steps as they stood at a decision, the approvals it was made with, and the
+   * emergency freeze overrides deployments under it used.
+   */
   @Schema(name = "DecisionSnapshot")
   record Snapshot(
-      List<SnapshotRequirement> requirements, List<SnapshotStep> steps, List<Approval> approvals) {}
+      List<SnapshotRequirement> requirements,
+      List<SnapshotStep> steps,
+      List<Approval> approvals,
+      @Schema(
+              description =
+                  "emergency freeze overrides used by deployments under this decision: the"
+                      + " reason, who asked, the second release manager who approved, and the"
+                      + " deployment step that used it")
+          List<io.tollgate.release.FreezeOverrideUse> overrides) {}
 
   /** A requirement at a decision. */
   @Schema(name = "SnapshotRequirement")

@@ -71,7 +71,7 @@ class ReleaseDocumentsTests {
     String written = JSON.writeValueAsString(old);
 
     assertThat(written)
-        .contains("\"schemaVersion\":3")
+        .contains("\"schemaVersion\":4")
         .contains("\"approvals\":[]")
         .doesNotContain("\"deployments\"");
     assertThat(ReleaseDocuments.read(JSON, written)).isEqualTo(old);
@@ -84,7 +84,7 @@ class ReleaseDocumentsTests {
 
     ReleaseData data = ReleaseDocuments.read(JSON, v2);
 
-    assertThat(data.schemaVersion()).isEqualTo(3);
+    assertThat(data.schemaVersion()).isEqualTo(ReleaseData.SCHEMA_VERSION);
     assertThat(data.source()).isNull();
     assertThat(data.decisions().get(0).commit()).isNull();
     assertThat(data.decisions().get(0).stale()).isFalse();
@@ -92,8 +92,28 @@ class ReleaseDocumentsTests {
     assertThat(release.source()).isNull();
     assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
     assertThat(JSON.writeValueAsString(release.toData()))
-        .contains("\"schemaVersion\":3")
+        .contains("\"schemaVersion\":4")
         .contains("\"source\":null");
+  }
+
+  @Test
+  void readsAVersion3DocumentWhoseDecisionSnapshotsHaveNoFreezeOverrides() throws IOException {
+    String v3 = fixture("release-document-v3.json");
+    assertThat(v3).contains("\"schemaVersion\": 3").doesNotContain("\"overrides\"");
+
+    ReleaseData data = ReleaseDocuments.read(JSON, v3);
+
+    assertThat(data.schemaVersion()).isEqualTo(ReleaseData.SCHEMA_VERSION);
+    assertThat(data.decisions()).hasSize(1);
+    assertThat(data.decisions().get(0).commit())
+        .isEqualTo("9fceb02d0ae598e95dc970b74767f19372d61af8");
+    assertThat(data.decisions().get(0).snapshot().overrides()).isEmpty();
+    assertThat(data.decisions().get(0).snapshot().requirements()).isNotEmpty();
+    Release release = Release.restore(data, ProcessParser.builtIn());
+    assertThat(release.status()).isEqualTo(ReleaseStatus.RELEASED);
+    String written = JSON.writeValueAsString(release.toData());
+    assertThat(written).contains("\"schemaVersion\":4").contains("\"overrides\":[]");
+    assertThat(ReleaseDocuments.read(JSON, written)).isEqualTo(release.toData());
   }
 
   @Test
