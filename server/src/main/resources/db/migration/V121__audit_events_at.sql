@@ -1,5 +1,7 @@
--- Issue 13, insights at scale: a period of every product of a person is a range of the audit log's
--- time, whatever the products. The (product, at) index of V120 serves one product; with the fifty
--- products of a release manager the period is fifty ranges, and a planner may prefer walking the
--- log in sequence order. This index reads the period as one range.
+-- Issue 13, insights at scale. A period of several products (a release manager's fifty) is read as
+-- one range of time with the products as a filter on its rows (InsightsStore.products): H2 cannot
+-- combine an "in" list on the first column of the (product, at) index of V120 with a range on its
+-- second, and read every row of the products, the whole history (EXPLAIN: 127,221 rows scanned of
+-- 127,229 for a week of 5,000 releases). One product keeps the (product, at) range.
 create index audit_events_at on audit_events (at);
+create index deployments_deployed_at on deployments (deployed_at);

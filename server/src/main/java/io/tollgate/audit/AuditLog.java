@@ -106,10 +106,9 @@ public class AuditLog {
 
   /**
    * Appends events of a generated past, each at its own moment (its {@code at}), in the current
-   * transaction and in large batches: chained, hashed and MACed as every other append, so the
-   * chain verifies afterwards. For {@code io.tollgate.demo}'s large history only; {@code details}
-   * must be canonical JSON, as stored in another event. Answers the chain's new head (its sequence
-   * number).
+   * transaction and in large batches: chained, hashed and MACed as every other append, so the chain
+   * verifies afterwards. For {@code io.tollgate.demo}'s large history only; {@code details} must be
+   * canonical JSON, as stored in another event. Answers the chain's new head (its sequence number).
    */
   public long appendPast(List<AuditEvent> events) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -36,8 +36,7 @@ final class CopyText {
             .sorted((a, b) -> b.length() - a.length())
             .map(Pattern::quote)
             .collect(Collectors.joining("|"));
-    return Pattern.compile(
-        "(" + INSTANT + ")|(?<![\\w.-])(" + alternatives + ")(?![\\w-]|\\.\\d)");
+    return Pattern.compile("(" + INSTANT + ")|(?<![\\w.-])(" + alternatives + ")(?![\\w-]|\\.\\d)");
   }
 
   static CopyText of(String text, Pattern pattern) {

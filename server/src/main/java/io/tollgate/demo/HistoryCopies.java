@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bulk half of the large history: copies of seed releases (written through the commands by
  * {@link HistoryStory}) at other moments, for other products, with their own ids and versions, in
- * large batches. A copy is everything its seed left, moved by the copy's shift: the release row (its
- * document and every column the pages read: status, the overview and window columns), its
+ * large batches. A copy is everything its seed left, moved by the copy's shift: the release row
+ * (its document and every column the pages read: status, the overview and window columns), its
  * incidents, deployments and handoff clocks, and its audit events, appended through {@link
  * AuditLog#appendPast} so that each is chained, hashed and MACed as every other event (the chain
  * verifies afterwards). The notification outbox's cursor moves over the copies' events in the same

@@ -100,9 +100,9 @@ class HistoryGenerator implements ApplicationRunner {
   }
 
   /**
-   * The oldest closed and the newest active releases are seeds, each command in its own
-   * transaction (so its audit events are at its moment); the releases between are copies of seeds
-   * with the same fate ({@link HistoryCopies}).
+   * The oldest closed and the newest active releases are seeds, each command in its own transaction
+   * (so its audit events are at its moment); the releases between are copies of seeds with the same
+   * fate ({@link HistoryCopies}).
    */
   private void write(Instant start, Instant end, long span) {
     Random random = new Random(13);

@@ -71,8 +71,8 @@ public record Decision(
   /**
    * Every requirement and step, and the approvals given for the decision, frozen at decision time
    * (a decision stored before approvals existed has none); and the emergency freeze overrides that
-   * deployments under this decision used, added as they are used (a decision stored before
-   * document version 4 has none).
+   * deployments under this decision used, added as they are used (a decision stored before document
+   * version 4 has none).
    */
   public record Snapshot(
       List<RequirementState> requirements,

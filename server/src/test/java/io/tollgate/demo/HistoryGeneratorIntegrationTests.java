@@ -133,8 +133,7 @@ class HistoryGeneratorIntegrationTests {
                   .single())
           .as("incidents are copied with the releases rolled back after them")
           .isZero();
-      assertThat(
-              jdbc.sql("select count(*) from incidents").query(Long.class).single())
+      assertThat(jdbc.sql("select count(*) from incidents").query(Long.class).single())
           .isEqualTo(
               jdbc.sql("select count(*) from releases where status = 'rolled-back'")
                   .query(Long.class)
@@ -149,17 +148,16 @@ class HistoryGeneratorIntegrationTests {
       assertThat(
               jdbc.sql(
                       "select count(*) from deployments d join releases r on r.id = d.release_id"
-                          + " where d.product_key <> r.product_key or d.version <> r.version")
+                          + " where d.product_key <> r.product_key"
+                          + " or (d.kind = 'deploy' and d.version <> r.version)")
                   .query(Long.class)
                   .single())
           .as("a copy's deployments are of its own product and version")
           .isZero();
 
-      io.tollgate.audit.Verification chain =
-          app.getBean(io.tollgate.audit.AuditLog.class).verify();
+      io.tollgate.audit.Verification chain = app.getBean(io.tollgate.audit.AuditLog.class).verify();
       assertThat(chain.ok()).as("the chain verifies: %s", chain).isTrue();
-      assertThat(
-              app.getBean(io.tollgate.audit.AuditStream.class).position(HistoryCopies.OUTBOX))
+      assertThat(app.getBean(io.tollgate.audit.AuditStream.class).position(HistoryCopies.OUTBOX))
           .as("the notification outbox is past the history (the past is not notified)")
           .isEqualTo(app.getBean(io.tollgate.audit.AuditLog.class).latestSeq());
 

@@ -244,7 +244,12 @@ class FreezeIntegrationTests extends IntegrationTest {
     JsonNode pack = ok(t.rm.get(path(id) + "/evidence")).json();
     JsonNode packed = pack.path("decisions");
     assertThat(
-            packed.get(packed.size() - 1).path("snapshot").path("overrides").get(0).path("approvedBy")
+            packed
+                .get(packed.size() - 1)
+                .path("snapshot")
+                .path("overrides")
+                .get(0)
+                .path("approvedBy")
                 .asString())
         .as("the evidence pack's decision snapshot too")
         .isEqualTo("rm2-" + t.product);
