@@ -81,8 +81,9 @@ public class UnderWay {
   public List<ReleaseData> withFailedStep(Collection<String> products, int limit) {
     if (products.isEmpty()) return List.of();
     return documents(
-        "select id, revision from releases where failed_step and is_active"
-            + " and product_key in (:products) order by created_at desc, id desc limit :limit",
+        "select id, revision from releases where failed_step and is_active and "
+            + PRODUCTS
+            + " order by created_at desc, id desc limit :limit",
         Map.of("products", List.copyOf(products), "limit", limit));
   }
 
