@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The rows of one period of some products, read with the indexes on audit events by (product, at)
  * or by at, and on deployments by (product_key, deployed_at) or by deployed_at (see {@link
- * #products}): never a product's whole history. The audit
- * types of rows written before the event vocabulary ({@code step.complete}, ...) are read too.
+ * #products}): never a product's whole history. The audit types of rows written before the event
+ * vocabulary ({@code step.complete}, ...) are read too.
  */
 @Repository
 public class InsightsStore {
