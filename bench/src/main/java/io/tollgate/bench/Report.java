@@ -163,6 +163,15 @@ final class Report {
             releasesPerSecond(),
             s.releasesAborted,
             s.releasesNotClosed));
+    out.append(
+        options.rate() > 0
+            ? f(
+                "  offered load: %.2f releases/s started on a fixed schedule (--rate), %s%n",
+                options.rate(),
+                releasesPerSecond() >= options.rate() * 0.97
+                    ? "sustained"
+                    : "NOT sustained: the server fell behind")
+            : f("  offered load: closed loop, each client as fast as the server answers%n"));
     Map.Entry<String, Stats.Command> worst = worstCommand();
     out.append(
         f(

@@ -19,6 +19,7 @@ final class ReportJson {
     root.put("clients", r.options.clients());
     root.put("durationSeconds", r.options.durationSeconds());
     root.put("warmupSeconds", r.options.warmupSeconds());
+    root.put("offeredReleasesPerSecond", r.options.rate() > 0 ? r.options.rate() : null);
     root.put("cpus", Runtime.getRuntime().availableProcessors());
     root.put("java", System.getProperty("java.version"));
     root.put("sliceSeconds", LoadDriver.SLICE_SECONDS);
