@@ -129,8 +129,9 @@ echo "== Notification lag, $DB, $STAMP ($CLIENTS clients, $LOAD) =="
 for label in base notify; do
   echo "[$label] $(grep -E '^  releases closed:' "$OUT-$label.txt" | sed 's/^ *//')"
   grep -E '^  offered load:' "$OUT-$label.txt" || true
+  grep -E '^  all commands together:' "$OUT-$label.txt" || true
   grep -E '^  during release:' "$OUT-$label.txt" || true
-  sed -n '/^Targets$/,/^$/p' "$OUT-$label.txt" | grep -i 'p99' || true
+  grep -E '^  every command p99 < .*highest' "$OUT-$label.txt" || true
 done
 echo "[lag] $(tr -d '\n' <"$OUT-lag.json" | tr -s ' ')"
 echo "reports: ${OUT#"$ROOT"/}-{base,notify}.{txt,json}, ${OUT#"$ROOT"/}-lag.json"
