@@ -99,8 +99,8 @@ public class DeliveryStore {
    * between is not taken twice; if this sender could not lock exactly the rows it read, it rolls
    * back and answers nothing, so a subscription's rows are only ever sent as one batch from its
    * oldest pending row on: in order, and never by two senders at once. (The claim was one update
-   * whose condition held a {@code for update skip locked} subquery: H2 evaluated it row by row
-   * over the table, the cost grew with the table and the senders fell behind; see bench/README.md,
+   * whose condition held a {@code for update skip locked} subquery: H2 evaluated it row by row over
+   * the table, the cost grew with the table and the senders fell behind; see bench/README.md,
    * "Notification delivery lag".)
    */
   public List<Due> claimBatch(
