@@ -7,7 +7,10 @@
 #   flock /tmp/tollgate-build.lock bench/notify-lag.sh
 #   DB=postgres SETTLE=60 DURATION=30 flock /tmp/tollgate-build.lock bench/notify-lag.sh
 #
-# Environment: CLIENTS (16), DURATION (45: measured seconds per driver phase), WARMUP (5),
+# RATE=R paces both phases at R releases started per second (the settle and the release phase;
+# see bench/README.md for why); RATE=0 (the default) is the closed loop, the clients at saturation.
+#
+# Environment: RATE (0), CLIENTS (16), DURATION (45: measured seconds per driver phase), WARMUP (5),
 #   SETTLE (90), SUBSCRIPTIONS (10), DB (h2 | postgres), SERVER_JAR, SERVER_JAVA_OPTS,
 #   PG_DB (tollgate_bench, dropped and created afresh), TOLLGATE_DB_USER (postgres or root).
 set -euo pipefail
@@ -20,11 +23,18 @@ WARMUP="${WARMUP:-5}"
 SETTLE="${SETTLE:-90}"
 SUBSCRIPTIONS="${SUBSCRIPTIONS:-10}"
 DB="${DB:-h2}"
+RATE="${RATE:-0}"
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}"
 BENCH_JAR="$BENCH_DIR/target/tollgate-bench.jar"
 PG_DB="${PG_DB:-tollgate_bench}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$BENCH_DIR/results/notify-$STAMP-$DB"
+LOAD="closed loop"
+SUFFIX=""
+if [[ "$RATE" != 0 ]]; then
+  LOAD="offered $RATE releases/s"
+  SUFFIX="-rate$RATE"
+fi
+OUT="$BENCH_DIR/results/notify-$STAMP-$DB$SUFFIX"
 mkdir -p "$BENCH_DIR/results"
 log() { printf '[notify-lag %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -88,9 +98,10 @@ start_server() {
 
 driver() {
   local label="$1"
+  shift
   TOLLGATE_BENCH_ADMIN_TOKEN="$token" java -jar "$BENCH_JAR" --base-url "$base" \
     --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" --settle "$SETTLE" \
-    --label "$DB-$label" --out "$OUT-$label.json" >"$OUT-$label.txt"
+    --rate "$RATE" --label "$DB-$label" --out "$OUT-$label.json" "$@" >"$OUT-$label.txt"
 }
 
 log "phase 1: $DB, the release bench alone (settle <= ${SETTLE} s, ${DURATION} s phases)"
@@ -101,22 +112,26 @@ stop_all
 log "phase 2: $DB, the release bench with $SUBSCRIPTIONS webhook subscriptions"
 start_server notify
 stop_file="$OUT-driver-done"
+mark_file="$OUT-release-phase"
+rm -f "$stop_file" "$mark_file"
 TOLLGATE_BENCH_ADMIN_TOKEN="$token" java -cp "$BENCH_JAR" io.tollgate.bench.NotifyLag \
   --base-url "$base" --subscriptions "$SUBSCRIPTIONS" --duration 3600 --stop-file "$stop_file" \
-  --out "$OUT-lag.json" >/dev/null 2>"$OUT-lag.err" &
+  --measure-file "$mark_file" --out "$OUT-lag.json" >/dev/null 2>"$OUT-lag.err" &
 LAG_PID=$!
-driver notify
+driver notify --mark-file "$mark_file"
 touch "$stop_file"
 wait "$LAG_PID" || log "NotifyLag failed: $(tail -n 3 "$OUT-lag.err")"
 LAG_PID=""
-rm -f "$stop_file"
+rm -f "$stop_file" "$mark_file"
 stop_all
 
-echo "== Notification lag, $DB, $STAMP ($CLIENTS clients) =="
+echo "== Notification lag, $DB, $STAMP ($CLIENTS clients, $LOAD) =="
 for label in base notify; do
   echo "[$label] $(grep -E '^  releases closed:' "$OUT-$label.txt" | sed 's/^ *//')"
+  grep -E '^  offered load:' "$OUT-$label.txt" || true
+  grep -E '^  all commands together:' "$OUT-$label.txt" || true
   grep -E '^  during release:' "$OUT-$label.txt" || true
-  sed -n '/^Targets$/,/^$/p' "$OUT-$label.txt" | grep -i 'p99' || true
+  grep -E '^  every command p99 < .*highest' "$OUT-$label.txt" || true
 done
 echo "[lag] $(tr -d '\n' <"$OUT-lag.json" | tr -s ' ')"
 echo "reports: ${OUT#"$ROOT"/}-{base,notify}.{txt,json}, ${OUT#"$ROOT"/}-lag.json"

@@ -46,7 +46,9 @@ public final class LoadDriver {
       int warmupSeconds,
       int settleSeconds,
       String label,
-      Path out) {}
+      Path out,
+      double rate,
+      Path markFile) {}
 
   private LoadDriver() {}
 
@@ -111,7 +113,7 @@ public final class LoadDriver {
     int warm = o.warmupSeconds();
     int secs = o.durationSeconds();
     Conditions.Probe probe = new Conditions.Probe(http, o.adminToken());
-    Settle.Result settled = Settle.run(flow, probe, n, o.settleSeconds());
+    Settle.Result settled = Settle.run(flow, probe, n, o.settleSeconds(), o.rate());
     // the ceiling and the read it is compared with alternate in short slices: same background load
     String readPath = "/api/v1/releases/" + first.releaseId();
     List<Phase.Result> pingAndRead =
@@ -137,14 +139,8 @@ public final class LoadDriver {
             n,
             warm,
             secs,
-            phase -> {
-              Stats stats = new Stats();
-              HappyPath.COMMAND_NAMES.forEach(stats::command);
-              while (!phase.done()) {
-                flow.oneRelease(stats, phase::measuring, phase::done);
-              }
-              return stats;
-            });
+            () -> mark(o.markFile()),
+            releaseClients(flow, Pacer.of(o.rate())));
 
     // last: it is informational, and the web chain it calls is still being compiled after it,
     // which would otherwise fall into the release phase's window
@@ -165,6 +161,28 @@ public final class LoadDriver {
     setup.put("firstRelease", first.releaseId());
     setup.put("firstReleaseClosed", first.closed());
     return new Report(o, startedAt, setup, settled, ping, liveness, read, releases, samples.all());
+  }
+
+  /** Clients that push releases, each as soon as its last one closed, or at the pacer's rate. */
+  private static Function<Phase, Stats> releaseClients(Flow flow, Pacer pacer) {
+    return phase -> {
+      Stats stats = new Stats();
+      HappyPath.COMMAND_NAMES.forEach(stats::command);
+      while (pacer.await(phase::done)) {
+        flow.oneRelease(stats, phase::measuring, phase::done);
+      }
+      return stats;
+    };
+  }
+
+  /** Creates the file (if given) that tells NotifyLag the release phase is being measured. */
+  private static void mark(Path file) {
+    if (file == null) return;
+    try {
+      Files.writeString(file, Instant.now() + "\n");
+    } catch (IOException e) {
+      System.err.println("could not write " + file + ": " + e);
+    }
   }
 
   /** A client that sends the GET of the phase's current mode in a closed loop. */
@@ -237,7 +255,16 @@ public final class LoadDriver {
     }
     for (String key : values.keySet()) {
       if (!java.util.Set.of(
-              "base-url", "admin-token", "clients", "duration", "warmup", "settle", "label", "out")
+              "base-url",
+              "admin-token",
+              "clients",
+              "duration",
+              "warmup",
+              "settle",
+              "label",
+              "out",
+              "rate",
+              "mark-file")
           .contains(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
@@ -260,7 +287,18 @@ public final class LoadDriver {
     int settle = number(values, "settle", DEFAULT_SETTLE_SECONDS, 0, 3600);
     String label = values.getOrDefault("label", "");
     Path out = values.containsKey("out") ? Path.of(values.get("out")) : null;
-    return new Options(baseUrl, adminToken, clients, duration, warmup, settle, label, out);
+    double rate;
+    try {
+      rate = Double.parseDouble(values.getOrDefault("rate", "0").trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--rate takes a number of releases per second");
+    }
+    if (!(rate >= 0 && rate <= 10_000)) {
+      throw new IllegalArgumentException("--rate must be between 0 and 10000");
+    }
+    Path mark = values.containsKey("mark-file") ? Path.of(values.get("mark-file")) : null;
+    return new Options(
+        baseUrl, adminToken, clients, duration, warmup, settle, label, out, rate, mark);
   }
 
   private static int number(Map<String, String> values, String key, int dflt, int min, int max) {
@@ -293,6 +331,10 @@ public final class LoadDriver {
         "                       as soon as the server's JIT is quiet (default "
             + DEFAULT_SETTLE_SECONDS
             + "; 0: none)",
+        "  --rate R             releases started per second in all, by whichever client is",
+        "                       free (the settle and the release phase); default 0: closed",
+        "                       loop, each client starts its next release when its last closed",
+        "  --mark-file FILE     created when the release phase starts measuring (NotifyLag)",
         "  --label NAME         a name for the run in the report, e.g. the database",
         "  --out FILE           also write the report as JSON to FILE");
   }

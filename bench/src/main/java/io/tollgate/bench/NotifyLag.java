@@ -36,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * The admin token comes from {@code TOLLGATE_BENCH_ADMIN_TOKEN} (or {@code --admin-token}). It
  * measures for {@code --duration} seconds, or until the file {@code --stop-file} exists (how {@code
- * bench/notify-lag.sh} ends it when the load driver is done).
+ * bench/notify-lag.sh} ends it when the load driver is done). With {@code --measure-file}, only
+ * messages that arrive after that file exists count (the driver's {@code --mark-file}: its release
+ * phase is being measured); the messages of the settle before it are counted apart.
  */
 public final class NotifyLag {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,6 +62,10 @@ public final class NotifyLag {
     AtomicLong received = new AtomicLong();
     Map<String, Boolean> seen = new ConcurrentHashMap<>();
     AtomicLong duplicates = new AtomicLong();
+    AtomicLong before = new AtomicLong();
+    Path measureFile = opts.containsKey("measure-file") ? Path.of(opts.get("measure-file")) : null;
+    java.util.concurrent.atomic.AtomicBoolean measuring =
+        new java.util.concurrent.atomic.AtomicBoolean(measureFile == null);
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     receiver.setExecutor(threads);
@@ -78,6 +84,10 @@ public final class NotifyLag {
           try {
             JsonNode n = JSON.readTree(new String(body, StandardCharsets.UTF_8));
             Instant at = Instant.parse(n.path("timestamp").asString());
+            if (!measuring.get()) {
+              before.incrementAndGet();
+              return;
+            }
             lag.recordValue(Math.max(0, Duration.between(at, now).toNanos() / 1000));
             received.incrementAndGet();
           } catch (RuntimeException malformed) {
@@ -117,6 +127,17 @@ public final class NotifyLag {
     }
     System.err.printf("notify-lag: %d subscriptions on %s, measuring %d s%n", subscriptions, product, duration.toSeconds());
     long start = System.nanoTime();
+    if (measureFile != null) {
+      System.err.printf("notify-lag: waiting for %s to start measuring%n", measureFile);
+      while (!Files.exists(measureFile)) {
+        if (System.nanoTime() - start > duration.toNanos()) {
+          throw new IllegalStateException("no " + measureFile + " within the duration");
+        }
+        Thread.sleep(50); // polling for the load driver's release phase
+      }
+      measuring.set(true);
+      start = System.nanoTime();
+    }
     Path stopFile = opts.containsKey("stop-file") ? Path.of(opts.get("stop-file")) : null;
     long end = start + duration.toNanos();
     while (System.nanoTime() < end && (stopFile == null || !Files.exists(stopFile))) {
@@ -136,6 +157,7 @@ public final class NotifyLag {
     report.put("messages", received.get());
     report.put("messagesPerSecond", Math.round(received.get() / seconds * 10) / 10.0);
     report.put("duplicates", duplicates.get());
+    if (measureFile != null) report.put("receivedBeforeMeasuring", before.get());
     report.put("lagMillisP50", lag.getValueAtPercentile(50) / 1000.0);
     report.put("lagMillisP99", lag.getValueAtPercentile(99) / 1000.0);
     report.put("lagMillisMax", lag.getMaxValue() / 1000.0);

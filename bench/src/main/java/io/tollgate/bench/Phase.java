@@ -53,6 +53,18 @@ final class Phase {
       int warmupSeconds,
       int durationSeconds,
       Function<Phase, Stats> client) {
+    return run(name, probe, clients, warmupSeconds, durationSeconds, () -> {}, client);
+  }
+
+  /** A phase with a single mode; {@code onMeasure} runs when the measured window starts. */
+  static Result run(
+      String name,
+      Conditions.Probe probe,
+      int clients,
+      int warmupSeconds,
+      int durationSeconds,
+      Runnable onMeasure,
+      Function<Phase, Stats> client) {
     return run(
             name,
             List.of(name),
@@ -61,8 +73,30 @@ final class Phase {
             warmupSeconds,
             durationSeconds,
             durationSeconds,
+            onMeasure,
             client)
         .get(0);
+  }
+
+  static List<Result> run(
+      String name,
+      List<String> modes,
+      Conditions.Probe probe,
+      int clients,
+      int warmupSeconds,
+      int durationSeconds,
+      int sliceSeconds,
+      Function<Phase, Stats> client) {
+    return run(
+        name,
+        modes,
+        probe,
+        clients,
+        warmupSeconds,
+        durationSeconds,
+        sliceSeconds,
+        () -> {},
+        client);
   }
 
   /**
@@ -79,6 +113,7 @@ final class Phase {
       int warmupSeconds,
       int durationSeconds,
       int sliceSeconds,
+      Runnable onMeasure,
       Function<Phase, Stats> client) {
     Phase phase = new Phase();
     ExecutorService pool = clientThreads("bench-" + name, clients);
@@ -106,6 +141,7 @@ final class Phase {
     phase.mode = 0;
     Conditions.Snapshot before = probe.take();
     phase.state = MEASURE;
+    onMeasure.run();
     int m = 0;
     while (true) {
       long want = Math.min(slice, perMode - nanosPerMode[m]);

@@ -19,6 +19,7 @@ final class ReportJson {
     root.put("clients", r.options.clients());
     root.put("durationSeconds", r.options.durationSeconds());
     root.put("warmupSeconds", r.options.warmupSeconds());
+    root.put("offeredReleasesPerSecond", r.options.rate() > 0 ? r.options.rate() : null);
     root.put("cpus", Runtime.getRuntime().availableProcessors());
     root.put("java", System.getProperty("java.version"));
     root.put("sliceSeconds", LoadDriver.SLICE_SECONDS);
@@ -60,6 +61,12 @@ final class ReportJson {
     p99.put("targetMs", LoadDriver.COMMAND_P99_TARGET_MS);
     p99.put("met", r.latencyTargetMet());
     targets.put("commandP99", p99);
+    Stats.Command all = r.allCommands();
+    Map<String, Object> pooled = new LinkedHashMap<>();
+    pooled.put("calls", all.count());
+    pooled.put("p50Millis", round(all.millisAt(50)));
+    pooled.put("p99Millis", round(all.millisAt(99)));
+    root.put("allCommands", pooled);
     targets.put("happyPathClean", r.happyPathClean());
     targets.put("steadyState", r.steadyState());
     root.put("targets", targets);

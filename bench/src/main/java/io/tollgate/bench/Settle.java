@@ -27,7 +27,7 @@ final class Settle {
 
   private Settle() {}
 
-  static Result run(Flow flow, Conditions.Probe probe, int clients, int maxSeconds) {
+  static Result run(Flow flow, Conditions.Probe probe, int clients, int maxSeconds, double rate) {
     if (maxSeconds <= 0) {
       return new Result(0, 0, false, null);
     }
@@ -35,6 +35,7 @@ final class Settle {
         "settle: %d clients push releases until the server's JIT is quiet (at most %d s)%n",
         clients, maxSeconds);
     AtomicBoolean stop = new AtomicBoolean();
+    Pacer pacer = Pacer.of(rate);
     AtomicLong releases = new AtomicLong();
     ExecutorService pool = Phase.clientThreads("bench-settle", clients);
     List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
@@ -43,7 +44,7 @@ final class Settle {
           pool.submit(
               () -> {
                 Stats ignored = new Stats();
-                while (!stop.get()) {
+                while (pacer.await(stop::get)) {
                   if (flow.oneRelease(ignored, () -> false, stop::get).closed()) {
                     releases.incrementAndGet();
                   }

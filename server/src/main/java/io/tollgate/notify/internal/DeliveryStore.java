@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notify_deliveries table: the outbox. A sender claims a batch of a subscription's rows, from
@@ -23,10 +25,12 @@ import org.springframework.stereotype.Repository;
 public class DeliveryStore {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final TransactionTemplate tx;
 
-  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch) {
+  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /**
@@ -89,11 +93,15 @@ public class DeliveryStore {
    * rows, at most {@code max}, as far as they are due and nobody holds them, until {@code until};
    * answers them in audit order, or nothing when the oldest pending row is not due or is held.
    * Three statements whatever the batch's size: one reads the subscription's pending rows in order
-   * (index (subscription_id, status, event_seq)), one conditional update takes them, one reads back
-   * what this token holds. A row another sender took in between is not taken twice (the update
-   * re-checks the lease row by row); if this sender did not win exactly the rows it read, it lets
-   * go of what it won and answers nothing, so a subscription's rows are only ever sent as one batch
-   * from its oldest pending row on: in order, and never by two senders at once.
+   * (index (subscription_id, status, event_seq)); then, in one transaction, one locks those of them
+   * still free by primary key ({@code for update skip locked}, the condition checked again under
+   * each row's lock) and one update by primary key marks them taken. A row another sender took in
+   * between is not taken twice; if this sender could not lock exactly the rows it read, it rolls
+   * back and answers nothing, so a subscription's rows are only ever sent as one batch from its
+   * oldest pending row on: in order, and never by two senders at once. (The claim was one update
+   * whose condition held a {@code for update skip locked} subquery: H2 evaluated it row by row over
+   * the table, the cost grew with the table and the senders fell behind; see bench/README.md,
+   * "Notification delivery lag".)
    */
   public List<Due> claimBatch(
       String subscription, String token, Instant now, Instant until, int max) {
@@ -127,21 +135,35 @@ public class DeliveryStore {
     }
     if (batch.isEmpty()) return List.of();
     List<Long> ids = ids(batch);
-    int won =
-        jdbc.sql(
-                "update notify_deliveries set claimed_by = :token, claimed_until = :until"
-                    + " where id in (select id from notify_deliveries where id in (:ids)"
-                    + FREE
-                    + " for update skip locked)"
-                    + FREE)
-            .param("token", token)
-            .param("until", Timestamps.toDb(until))
-            .param("ids", ids)
-            .param("now", Timestamps.toDb(now))
-            .update();
-    if (won == batch.size()) return batch;
-    if (won > 0) release(ids, token);
-    return List.of();
+    Boolean won =
+        tx.execute(
+            status -> {
+              // locks the rows still free, by primary key, in id order, never waiting for a row
+              // another statement holds; the condition is checked again under each row's lock
+              List<Long> free =
+                  jdbc.sql(
+                          "select id from notify_deliveries where id in (:ids)"
+                              + FREE
+                              + " order by id for update skip locked")
+                      .param("ids", ids)
+                      .param("now", Timestamps.toDb(now))
+                      .query(Long.class)
+                      .list();
+              if (free.size() != ids.size()) {
+                status.setRollbackOnly(); // not all of them: take none, the locks go
+                return false;
+              }
+              // rows this transaction holds already: a plain update by primary key
+              jdbc.sql(
+                      "update notify_deliveries set claimed_by = :token, claimed_until = :until"
+                          + " where id in (:ids)")
+                  .param("token", token)
+                  .param("until", Timestamps.toDb(until))
+                  .param("ids", ids)
+                  .update();
+              return true;
+            });
+    return Boolean.TRUE.equals(won) ? batch : List.of();
   }
 
   private record Pending(Due due, Instant next, Instant claimedUntil) {}

@@ -37,6 +37,8 @@ class HttpPost {
         outbound
             .request(uri)
             .timeout(timeout)
+            // HTTP/1.1 with keep-alive: no h2c upgrade headers offered on every new connection
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
