@@ -1,0 +1,92 @@
+package io.tollgate.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.support.Api;
+import io.tollgate.support.ReleaseDriver;
+import io.tollgate.support.Team;
+import io.tollgate.support.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The disk under the embedded database fills up ({@link FullDisk}: every write fails with "No space
+ * left on device"): a command is answered 507 naming the cause, not 500; nothing it did is kept;
+ * once there is space again the server opens the database by itself, every change answered 2xx
+ * before is there and the audit chain verifies, also after a restart. H2 only (PostgreSQL runs out
+ * of disk in its own process and answers errors the 503 mapping covers).
+ */
+class DiskFullIntegrationTests {
+
+  @AfterEach
+  void space() {
+    FullDisk.full = false;
+  }
+
+  @Test
+  void aFullDiskIsAClearErrorAndCorruptsNothing(@TempDir Path dataDir) throws Exception {
+    Assumptions.assumeFalse(TestDatabase.postgres(), "the embedded database's disk");
+    FullDisk.install();
+    String url =
+        "jdbc:h2:fulldisk:"
+            + dataDir.toAbsolutePath().resolve("tollgate")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    Map<String, String> properties = Servers.properties(url, dataDir);
+    String before;
+    long events;
+    try (Servers.Server server = Servers.start(properties)) {
+      Api admin = server.admin();
+      Team team = Team.create(admin);
+      before = ReleaseDriver.plan(team, "minor");
+      events = BackupRestoreIntegrationTests.verified(admin);
+
+      FullDisk.full = true;
+      Api.Response refused =
+          team.rm.post("/api/v1/products/" + team.product + "/releases", Map.of("type", "patch"));
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(507);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.text("detail")).contains("disk is full").contains("not saved");
+
+      FullDisk.full = false;
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      Api.Response verify = admin.get("/api/v1/audit/verify");
+      while (verify.status() != 200 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100); // polling with a deadline: the pool replaces its broken connections
+        verify = admin.get("/api/v1/audit/verify");
+      }
+      assertThat(verify.status()).as("recovered without a restart: " + verify).isEqualTo(200);
+      assertThat(verify.json().path("ok").asBoolean()).as(verify.toString()).isTrue();
+      assertThat(verify.json().path("checked").asLong())
+          .as("the refused command left no event")
+          .isEqualTo(events);
+      assertThat(releases(admin, team.product)).as("the refused release is not there").isEqualTo(1);
+      assertThat(admin.get(ReleaseDriver.path(before)).status()).isEqualTo(200);
+      ReleaseDriver.plan(team, "patch");
+      assertThat(BackupRestoreIntegrationTests.verified(admin)).isGreaterThan(events);
+      events = BackupRestoreIntegrationTests.verified(admin);
+
+      try (Servers.Server again = restart(server, properties)) {
+        Api reopened = again.admin();
+        assertThat(BackupRestoreIntegrationTests.verified(reopened)).isEqualTo(events);
+        assertThat(releases(reopened, team.product)).isEqualTo(2);
+      }
+    }
+  }
+
+  private static Servers.Server restart(Servers.Server server, Map<String, String> properties) {
+    server.close();
+    return Servers.start(properties);
+  }
+
+  private static long releases(Api admin, String product) {
+    Api.Response list = admin.get("/api/v1/products/" + product + "/releases");
+    assertThat(list.status()).as(list.toString()).isEqualTo(200);
+    return list.json().path("total").asLong();
+  }
+}
