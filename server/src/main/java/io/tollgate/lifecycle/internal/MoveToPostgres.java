@@ -67,13 +67,14 @@ public final class MoveToPostgres {
         Connection target = openTarget()) {
       MigrationVersion version = sourceVersion(source);
       requireEmpty(target);
-      Flyway flyway =
-          Flyway.configure()
-              .dataSource(settings.to(), settings.user(), settings.password())
-              .locations("classpath:db/migration")
-              .target(version.getVersion())
-              .load();
-      MigrationVersion known = SchemaVersions.of(flyway.info()).server();
+      MigrationVersion known =
+          SchemaVersions.of(
+                  Flyway.configure()
+                      .dataSource(settings.to(), settings.user(), settings.password())
+                      .locations("classpath:db/migration")
+                      .load()
+                      .info())
+              .server();
       if (version.compareTo(known) > 0) {
         throw new Refusal(
             "The H2 database's schema is at version "
@@ -82,6 +83,12 @@ public final class MoveToPostgres {
                 + known
                 + "): run the migrate command of the Tollgate version that last ran on it.");
       }
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(settings.to(), settings.user(), settings.password())
+              .locations("classpath:db/migration")
+              .target(version.getVersion())
+              .load();
       out.println("Verifying the audit chain in H2 …");
       Verification before = chain(settings.from(), "sa", "");
       if (!before.ok()) {
@@ -98,6 +105,8 @@ public final class MoveToPostgres {
       out.println("Copying " + tables.size() + " tables …");
       target.setAutoCommit(false);
       try {
+        // rows the migrations put in (the chain's head, defaults) come from H2 like the rest
+        for (int i = tables.size() - 1; i >= 0; i--) copy.empty(tables.get(i));
         for (String table : tables) copy.copy(table);
         copy.continueIdentities();
         List<String> mismatches = copy.compareCounts(tables);

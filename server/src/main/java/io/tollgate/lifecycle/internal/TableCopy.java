@@ -79,6 +79,13 @@ final class TableCopy {
     return order;
   }
 
+  /** Deletes the rows the target's migrations inserted into a table. */
+  void empty(String table) throws SQLException {
+    try (Statement s = target.createStatement()) {
+      s.executeUpdate("delete from " + quoted(table));
+    }
+  }
+
   /** Copies one table's rows, printing progress. */
   void copy(String table) throws SQLException {
     List<String> columns = new ArrayList<>();

@@ -35,7 +35,18 @@ public final class DatabaseTrouble {
   public static Optional<Answer> of(Throwable failure) {
     if (failure == null) return Optional.empty();
     java.util.List<Throwable> chain = new java.util.ArrayList<>();
-    for (Throwable c = failure; c != null && chain.size() < 32; c = next(c)) chain.add(c);
+    for (Throwable c = failure; c != null && chain.size() < 32; c = next(c)) {
+      chain.add(c);
+      // a commit that failed and then a rollback that failed: the commit's failure is the story
+      if (c instanceof org.springframework.transaction.TransactionSystemException tse
+          && tse.getApplicationException() != null) {
+        for (Throwable a = tse.getApplicationException();
+            a != null && chain.size() < 32;
+            a = next(a)) {
+          chain.add(a);
+        }
+      }
+    }
     // the disk first: a store closed after a failed write is also "unavailable", but the cause is
     // what the administrator must fix
     for (Throwable c : chain) {
@@ -45,9 +56,8 @@ public final class DatabaseTrouble {
                 507,
                 "Insufficient storage",
                 "The server's disk is full: the database could not write this change, so it is not"
-                    + " saved. An administrator must free space where the server keeps its data;"
-                    + " the server then opens the database again by itself (nothing saved before"
-                    + " is lost).",
+                    + " saved. An administrator must free space where the server keeps its data"
+                    + " and restart the server (nothing saved before is lost).",
                 null));
       }
     }
@@ -62,6 +72,8 @@ public final class DatabaseTrouble {
       } else if (c instanceof SQLRecoverableException
           || c instanceof DataAccessResourceFailureException
           || c instanceof TransientDataAccessResourceException
+          || (c instanceof org.springframework.transaction.TransactionSystemException
+              && c.getCause() instanceof SQLException)
           || (c instanceof SQLException sql && connectionState(sql.getSQLState()))) {
         lost = true;
       }
