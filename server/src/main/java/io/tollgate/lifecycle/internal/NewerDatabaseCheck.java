@@ -80,7 +80,9 @@ class NewerDatabaseCheck implements Callback {
     }
   }
 
-  /** The newest versioned migration (SQL file or Java class) under db/migration on the classpath. */
+  /**
+   * The newest versioned migration (SQL file or Java class) under db/migration on the classpath.
+   */
   MigrationVersion newestKnown() {
     if (newestKnown == null) {
       MigrationVersion newest = MigrationVersion.EMPTY;
