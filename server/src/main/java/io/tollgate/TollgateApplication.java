@@ -11,6 +11,13 @@ import org.springframework.context.annotation.Bean;
 public class TollgateApplication {
 
   public static void main(String[] args) {
+    // a command (migrate …) runs instead of the server, before Spring Boot starts anything
+    java.util.Optional<Integer> command =
+        io.tollgate.lifecycle.Commands.run(args, System.getenv(), System.out);
+    if (command.isPresent()) {
+      System.exit(command.get());
+      return;
+    }
     SpringApplication app = new SpringApplication(TollgateApplication.class);
     app.setDefaultProperties(defaults());
     for (String arg : args) {

@@ -23,17 +23,52 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ProblemErrorController extends BasicErrorController {
 
+  private final ErrorAttributes attributes;
+
   ProblemErrorController(
       ErrorAttributes attributes,
       org.springframework.beans.factory.ObjectProvider<ErrorViewResolver> resolvers) {
     super(attributes, new ErrorProperties(), resolvers.orderedStream().toList());
+    this.attributes = attributes;
+  }
+
+  /**
+   * An exception in a filter (a token looked up while the database is down): the database's trouble
+   * as {@link DatabaseTrouble} words it, with its status and Retry-After.
+   */
+  private java.util.Optional<DatabaseTrouble.Answer> trouble(
+      HttpServletRequest request, HttpServletResponse response) {
+    Throwable error =
+        attributes.getError(new org.springframework.web.context.request.ServletWebRequest(request));
+    if (error == null
+        && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
+      error = t;
+    }
+    java.util.Optional<DatabaseTrouble.Answer> answer = DatabaseTrouble.of(error);
+    answer.ifPresent(
+        a -> {
+          request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, a.status());
+          if (response != null && !response.isCommitted()) {
+            response.setStatus(a.status());
+            if (a.retryAfter() != null) {
+              response.setHeader("Retry-After", a.retryAfter().toString());
+            }
+          }
+        });
+    return answer;
   }
 
   @Override
   public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    java.util.Optional<DatabaseTrouble.Answer> trouble = trouble(request, response);
     if (uri instanceof String s && (s.startsWith("/api/") || s.equals("/api"))) {
       try {
+        if (trouble.isPresent()) {
+          DatabaseTrouble.Answer a = trouble.get();
+          Problems.write(response, a.status(), a.title(), a.detail(), s);
+          return null;
+        }
         Problems.write(
             response, status(request), title(status(request)), detail(status(request)), s);
       } catch (java.io.IOException ignored) {
@@ -46,16 +81,21 @@ class ProblemErrorController extends BasicErrorController {
 
   @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    java.util.Optional<DatabaseTrouble.Answer> trouble = trouble(request, null);
     int status = status(request);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "https://tollgate.dev/problems/" + Problems.slug(status));
-    body.put("title", title(status));
+    body.put("title", trouble.map(DatabaseTrouble.Answer::title).orElse(title(status)));
     body.put("status", status);
-    body.put("detail", detail(status));
+    body.put("detail", trouble.map(DatabaseTrouble.Answer::detail).orElse(detail(status)));
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       body.put("instance", uri);
     }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    trouble
+        .map(DatabaseTrouble.Answer::retryAfter)
+        .ifPresent(seconds -> answer.header("Retry-After", seconds.toString()));
+    return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   private static int status(HttpServletRequest request) {
@@ -72,6 +112,8 @@ class ProblemErrorController extends BasicErrorController {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Body too large";
+      case 503 -> "Service unavailable";
+      case 507 -> "Insufficient storage";
       default -> status >= 500 ? "Internal error" : "Error";
     };
   }

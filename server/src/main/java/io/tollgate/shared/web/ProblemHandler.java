@@ -89,6 +89,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(
       Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
+    java.util.Optional<DatabaseTrouble.Answer> trouble = DatabaseTrouble.of(e);
+    if (trouble.isPresent()) return troubled(trouble.get(), e, request, response);
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof BodySizeLimitFilter.TooLarge tooLarge) {
@@ -132,6 +134,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "Something went wrong on the server. The change may or may not have been saved:"
                 + " reload to see the current state before trying again. The server log has the"
                 + " details."));
+  }
+
+  /** The database failed, not the request: 503 with Retry-After, or 507 for a full disk. */
+  private static ResponseEntity<ProblemDetail> troubled(
+      DatabaseTrouble.Answer answer,
+      Exception e,
+      HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    log.warn(
+        "{} {} answered {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        answer.status(),
+        e.toString());
+    if (answer.retryAfter() != null && !response.isCommitted()) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, answer.retryAfter().toString());
+    }
+    if (!request.getRequestURI().startsWith("/api/") && !response.isCommitted()) {
+      response.sendError(answer.status()); // the error page answers a browser
+      return null;
+    }
+    ResponseEntity.BodyBuilder answered = ResponseEntity.status(answer.status());
+    if (answer.retryAfter() != null) {
+      answered.header(HttpHeaders.RETRY_AFTER, answer.retryAfter().toString());
+    }
+    return answered
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(answer.status(), answer.title(), answer.detail()));
   }
 
   @Override

@@ -52,6 +52,8 @@ public final class Problems {
       case 413 -> "body-too-large";
       case 415 -> "unsupported-media-type";
       case 422 -> "invalid";
+      case 503 -> "unavailable";
+      case 507 -> "insufficient-storage";
       default -> "error";
     };
   }
