@@ -32,11 +32,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes on one database (issue 14): this suite's server (node A) and a second server started
- * here in the same JVM on the same database and data directory (node B), as a second process
- * would be. A person signed in on one node is served by the other, with the same CSRF token; a
- * change made on A reaches B's caches, permission answers and live streams within a second, and
- * each test prints the delays it measured ({@code [nodes] ...}). Runs on H2 (one in-memory
- * database shared by both) and on PostgreSQL.
+ * here in the same JVM on the same database and data directory (node B), as a second process would
+ * be. A person signed in on one node is served by the other, with the same CSRF token; a change
+ * made on A reaches B's caches, permission answers and live streams within a second, and each test
+ * prints the delays it measured ({@code [nodes] ...}). Runs on H2 (one in-memory database shared by
+ * both) and on PostgreSQL.
  */
 @Tag("nodes")
 class SeveralNodesIntegrationTests extends IntegrationTest {
@@ -55,13 +55,17 @@ class SeveralNodesIntegrationTests extends IntegrationTest {
     List<String> args = new ArrayList<>();
     Map<String, Object> props = new LinkedHashMap<>();
     serverProperties(
-        (name, value) -> props.put(name, value.get()), "tollgate-it", "tollgate_it", "target/it-data");
+        (name, value) -> props.put(name, value.get()),
+        "tollgate-it",
+        "tollgate_it",
+        "target/it-data");
     props.put("tollgate.test.clean-database", "false");
     props.put("server.port", "0");
     props.put("server.address", "127.0.0.1");
     // as arguments: they must win over application.yml, as the suite's properties do
     props.forEach((k, v) -> args.add("--" + k + "=" + v));
-    nodeB = new SpringApplicationBuilder(TollgateApplication.class).run(args.toArray(String[]::new));
+    nodeB =
+        new SpringApplicationBuilder(TollgateApplication.class).run(args.toArray(String[]::new));
     portB = Integer.parseInt(nodeB.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
@@ -179,12 +183,14 @@ class SeveralNodesIntegrationTests extends IntegrationTest {
     assertThat(stream.statusCode()).isEqualTo(200);
     // the stream's lines as they arrive, each with when it arrived
     record Line(String text, long at) {}
-    java.util.concurrent.BlockingQueue<Line> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.BlockingQueue<Line> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
     Thread reader =
         new Thread(
             () -> {
               try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                   lines.add(new Line(line, System.nanoTime()));
                 }

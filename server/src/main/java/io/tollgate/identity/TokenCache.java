@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Remembers which user a token hash belongs to (and the token's scope and expiry) for a few
  * seconds, so that a busy pipeline does not cost a database round trip per request. Revoking on
- * this node clears it at once; every node clears it when the audit log's tail brings a change to
- * a token or a user made on any node (a quarter of a second, measured under a second by
+ * this node clears it at once; every node clears it when the audit log's tail brings a change to a
+ * token or a user made on any node (a quarter of a second, measured under a second by
  * SeveralNodesIntegrationTests), and {@link #TTL} bounds what a lookup racing that change could
  * keep. Unknown tokens are not remembered.
  */

@@ -61,8 +61,8 @@ public class ProductManagement {
   }
 
   /**
-   * A membership, a product or a user changed, on this node or another (the audit log's tail
-   * brings every node every change): forget who may read what.
+   * A membership, a product or a user changed, on this node or another (the audit log's tail brings
+   * every node every change): forget who may read what.
    */
   @org.springframework.context.event.EventListener
   void readersChanged(io.tollgate.audit.AuditEventsAppended appended) {

@@ -38,8 +38,8 @@ public final class WebSession {
   }
 
   /**
-   * The same browser (its cookies, so its session, and its CSRF token) talking to another server
-   * on this host: another node of a cluster. The two share the cookies from then on.
+   * The same browser (its cookies, so its session, and its CSRF token) talking to another server on
+   * this host: another node of a cluster. The two share the cookies from then on.
    */
   public WebSession onPort(int otherPort) {
     return new WebSession("http://127.0.0.1:" + otherPort, client, csrf);
