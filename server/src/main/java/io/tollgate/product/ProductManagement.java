@@ -37,7 +37,8 @@ public class ProductManagement {
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
   // Who may read which product, remembered for a few seconds because every read asks. Commands
-  // always read the roles afresh; a change on this node clears it at once, other nodes within 5 s.
+  // always read the roles afresh; a change on this node clears it at once, on other nodes when
+  // the audit log's tail brings it (within a second; see readersChanged), at worst after 5 s.
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> readers =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
           .expireAfterWrite(java.time.Duration.ofSeconds(5))
@@ -57,6 +58,24 @@ public class ProductManagement {
     this.audit = audit;
     this.clock = clock;
     this.events = events;
+  }
+
+  /**
+   * A membership, a product or a user changed, on this node or another (the audit log's tail brings
+   * every node every change): forget who may read what.
+   */
+  @org.springframework.context.event.EventListener
+  void readersChanged(io.tollgate.audit.AuditEventsAppended appended) {
+    if (appended.events().stream().anyMatch(e -> changesReaders(e.action()))) {
+      readers.invalidateAll();
+    }
+  }
+
+  static boolean changesReaders(String action) {
+    return action != null
+        && (action.startsWith("membership.")
+            || action.startsWith("product.")
+            || action.startsWith("user."));
   }
 
   /** Creates a product (admin). Its environments must include every one its process deploys to. */

@@ -31,6 +31,20 @@ public final class WebSession {
             .build();
   }
 
+  private WebSession(String base, HttpClient client, String csrf) {
+    this.base = base;
+    this.client = client;
+    this.csrf = csrf;
+  }
+
+  /**
+   * The same browser (its cookies, so its session, and its CSRF token) talking to another server on
+   * this host: another node of a cluster. The two share the cookies from then on.
+   */
+  public WebSession onPort(int otherPort) {
+    return new WebSession("http://127.0.0.1:" + otherPort, client, csrf);
+  }
+
   /** Signs in with the login form; true when the server accepted the password. */
   public boolean signIn(String username, String password) {
     get("/login");

@@ -50,17 +50,24 @@ class AdminBootstrap implements ApplicationRunner {
       throw new IllegalStateException(
           "TOLLGATE_BOOTSTRAP_ADMIN_TOKEN is too short: use at least 20 random characters.");
     }
-    String token =
-        tx.execute(
-            status -> {
-              if (users.count() > 0) {
-                return null;
-              }
-              users.createUnchecked(Actor.SYSTEM, "admin", "System administrator", null, true);
-              String chosen =
-                  configuredToken.isBlank() ? Tokens.generate() : configuredToken.strip();
-              return tokens.issueUnchecked(Actor.SYSTEM, "admin", "bootstrap", chosen).token();
-            });
+    String token;
+    try {
+      token =
+          tx.execute(
+              status -> {
+                if (users.count() > 0) {
+                  return null;
+                }
+                users.createUnchecked(Actor.SYSTEM, "admin", "System administrator", null, true);
+                String chosen =
+                    configuredToken.isBlank() ? Tokens.generate() : configuredToken.strip();
+                return tokens.issueUnchecked(Actor.SYSTEM, "admin", "bootstrap", chosen).token();
+              });
+    } catch (org.springframework.dao.DuplicateKeyException another) {
+      // several nodes started at once on an empty database: another one made the administrator
+      log.info("Another node created the system administrator at the same moment.");
+      return;
+    }
     if (token == null || !configuredToken.isBlank()) {
       if (token != null) {
         log.info(

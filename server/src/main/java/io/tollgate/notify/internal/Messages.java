@@ -40,7 +40,11 @@ public class Messages {
   private final String configuredUrl;
   private final Map<String, Optional<Template>> templates = new ConcurrentHashMap<>();
 
-  /** Product names for the messages: read once per product and minute, not once per message. */
+  /**
+   * Product names for the messages: read once per product and minute, not once per message; a
+   * product changed on any node is forgotten when the audit log's tail brings it ({@link
+   * #productChanged}).
+   */
   private final com.github.benmanes.caffeine.cache.Cache<String, String> names =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
           .maximumSize(10_000)
@@ -63,6 +67,15 @@ public class Messages {
     this.clock = clock;
     this.environment = environment;
     this.configuredUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  @org.springframework.context.event.EventListener
+  void productChanged(io.tollgate.audit.AuditEventsAppended appended) {
+    appended.events().stream()
+        .filter(e -> e.action() != null && e.action().startsWith("product.") && e.product() != null)
+        .map(io.tollgate.audit.AuditEvent::product)
+        .distinct()
+        .forEach(names::invalidate);
   }
 
   /**
