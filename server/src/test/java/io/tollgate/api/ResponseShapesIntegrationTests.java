@@ -227,7 +227,8 @@ class ResponseShapesIntegrationTests extends IntegrationTest {
         "commit",
         "stale",
         "staleBecause");
-    assertFields(r.path("decision").path("snapshot"), "requirements", "steps", "approvals", "overrides");
+    assertFields(
+        r.path("decision").path("snapshot"), "requirements", "steps", "approvals", "overrides");
     assertFields(r.path("approvals"), "required", "given");
     assertFields(
         r.path("decision").path("snapshot").path("requirements").get(0),
