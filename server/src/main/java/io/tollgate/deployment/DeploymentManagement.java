@@ -94,10 +94,14 @@ public class DeploymentManagement {
     return store.ofRelease(release);
   }
 
-  /** Reads candidates a page at a time, newest first, until {@link LastKnownGood} finds one. */
+  /**
+   * Reads candidates newest first, a few and then pages twice as large each time (up to 200), until
+   * {@link LastKnownGood} finds one: usually among the newest few, and the board asks for every
+   * environment of every product on each view (issue 13).
+   */
   private Optional<Deployment> lastKnownGood(String product, String environment, String except) {
-    int page = 50;
-    for (int offset = 0; ; offset += page) {
+    int page = 4;
+    for (int offset = 0; ; offset += page, page = Math.min(200, page * 2)) {
       List<Deployment> candidates = store.deploysNewestFirst(product, environment, offset, page);
       Optional<Deployment> found = LastKnownGood.among(candidates, except);
       if (found.isPresent() || candidates.size() < page) return found;

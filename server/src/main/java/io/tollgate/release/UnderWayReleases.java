@@ -31,8 +31,18 @@ public class UnderWayReleases {
     this.store = store;
   }
 
-  /** One page of releases under way, newest first, and how many there are in all. */
-  public record Page(List<Release> releases, long total, int page, int size) {
+  /**
+   * How many releases a page counts beyond itself, at most: with more, the total is "at least" (a
+   * board of 10,000 releases under way says "1,050+" rather than counting them all on every view;
+   * issue 13).
+   */
+  public static final int COUNTED_AHEAD = 1000;
+
+  /**
+   * One page of releases under way, newest first, and how many there are in all: exactly, or at
+   * least {@code total} when {@code atLeast} (more than {@link #COUNTED_AHEAD} after this page).
+   */
+  public record Page(List<Release> releases, long total, int page, int size, boolean atLeast) {
     public int pages() {
       return (int) Math.max(1, (total + size - 1) / size);
     }
@@ -46,10 +56,27 @@ public class UnderWayReleases {
   @Transactional(readOnly = true)
   public Page page(
       Actor me, List<Product> products, String status, boolean waitingOnMe, int page, int size) {
+    return page(me, products, status, waitingOnMe, page, size, COUNTED_AHEAD);
+  }
+
+  /**
+   * As {@link #page(Actor, List, String, boolean, int, int)}, counting this far beyond the page.
+   */
+  @Transactional(readOnly = true)
+  public Page page(
+      Actor me,
+      List<Product> products,
+      String status,
+      boolean waitingOnMe,
+      int page,
+      int size,
+      int countedAhead) {
     UnderWay.Filter filter = filter(me, products, status, waitingOnMe);
     List<Release> releases =
         underWay.page(filter, page * size, size).stream().map(runner::restore).toList();
-    return new Page(releases, underWay.count(filter), page, size);
+    long upTo = (long) (page + 1) * size + countedAhead;
+    long total = underWay.count(filter, upTo + 1);
+    return new Page(releases, Math.min(total, upTo), page, size, total > upTo);
   }
 
   /** At most {@code limit} releases under way, blocked by a failed step, newest first. */

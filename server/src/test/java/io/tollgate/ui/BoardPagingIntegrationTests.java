@@ -3,6 +3,10 @@ package io.tollgate.ui;
 import static io.tollgate.support.ReleaseDriver.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.product.Product;
+import io.tollgate.product.ProductManagement;
+import io.tollgate.release.UnderWayReleases;
+import io.tollgate.shared.Actor;
 import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
@@ -16,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 13: the board reads one page of the releases under way (50 rows) and a bounded strip, so
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * the database, not only among the rows shown.
  */
 class BoardPagingIntegrationTests extends IntegrationTest {
+  @Autowired UnderWayReleases underWay;
+  @Autowired ProductManagement products;
   private static final Pattern ROW = Pattern.compile("<tr data-release=\"([^\"]+)\"");
   private static final int RELEASES = 53;
 
@@ -88,6 +95,31 @@ class BoardPagingIntegrationTests extends IntegrationTest {
     WebPage nothing = developer.get("/?product=" + t.product + "&mine=true");
     assertThat(rows(nothing)).as("nothing of a planned release waits on a developer").isEmpty();
     assertThat(nothing.body()).contains("data-testid=\"board-total\">(0)");
+  }
+
+  @Test
+  void theTotalCountsOnlySoFarBeyondThePageAndThenSaysAtLeast() {
+    Team t = team();
+    for (int i = 0; i < 13; i++) ReleaseDriver.plan(t, "patch");
+    Actor rm = new Actor(t.usernames.get("release-manager"), false);
+    List<Product> product = List.of(products.find(t.product));
+
+    UnderWayReleases.Page exact = underWay.page(rm, product, null, false, 0, 5, 8);
+    assertThat(exact.total()).as("13 is within 5 + 8").isEqualTo(13);
+    assertThat(exact.atLeast()).isFalse();
+    assertThat(exact.pages()).isEqualTo(3);
+
+    UnderWayReleases.Page capped = underWay.page(rm, product, null, false, 0, 5, 2);
+    assertThat(capped.total()).as("counted up to the page and 2 more").isEqualTo(7);
+    assertThat(capped.atLeast()).isTrue();
+    assertThat(capped.releases()).hasSize(5);
+
+    UnderWayReleases.Page later = underWay.page(rm, product, null, false, 1, 5, 2);
+    assertThat(later.total()).as("a later page counts further").isEqualTo(12);
+    assertThat(later.atLeast()).isTrue();
+    assertThat(underWay.page(rm, product, null, false, 2, 5, 2).atLeast())
+        .as("the last page sees the end")
+        .isFalse();
   }
 
   private static List<String> rows(WebPage page) {

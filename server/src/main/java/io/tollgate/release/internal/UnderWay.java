@@ -67,11 +67,17 @@ public class UnderWay {
         params);
   }
 
-  public long count(Filter filter) {
+  /**
+   * How many releases match, counting at most {@code upTo}: the count reads no more index entries
+   * than that, whatever the number of releases under way.
+   */
+  public long count(Filter filter, long upTo) {
     if (filter.products().isEmpty()) return 0;
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params);
-    return jdbc.sql("select count(*) from releases where " + where)
+    params.put("upTo", upTo);
+    return jdbc.sql(
+            "select count(*) from (select 1 from releases where " + where + " limit :upTo) r")
         .params(params)
         .query(Long.class)
         .single();

@@ -63,18 +63,13 @@ class AttentionStrip {
         items.add(item("mine", "Waiting on you", r, products, shorten(actions)));
       }
     }
-    more(
-        items,
-        "mine",
-        mine.total() - mine.releases().size(),
-        "waiting on your roles",
-        "?mine=true");
+    more(items, "mine", mine, "waiting on your roles", "?mine=true");
     UnderWayReleases.Page failed =
         underWay.page(me, shown, ReleaseStatus.FAILED.id(), false, 0, PER_KIND);
     for (Release r : failed.releases()) {
       items.add(item("failed", "✗ Failed", r, products, failedSteps(r)));
     }
-    more(items, "failed", failed.total() - failed.releases().size(), "failed", "?status=failed");
+    more(items, "failed", failed, "failed", "?status=failed");
     for (OpenIncident i : incidents) {
       Product p = products.get(i.product());
       List<String> lines = new ArrayList<>();
@@ -101,7 +96,7 @@ class AttentionStrip {
       lines.addAll(shorten(r.goBlockers().stream().map(Blocker::title).toList()));
       items.add(item("blocked", "⛔ No-go", r, products, lines));
     }
-    more(items, "blocked", noGo.total() - noGo.releases().size(), "with a no-go", "?status=no-go");
+    more(items, "blocked", noGo, "with a no-go", "?status=no-go");
     for (Release r : underWay.withFailedStep(shown, PER_KIND)) {
       if (r.status() == ReleaseStatus.NO_GO) continue; // shown as a no-go above
       items.add(item("blocked", "🔒 Blocked", r, products, failedSteps(r)));
@@ -119,9 +114,14 @@ class AttentionStrip {
 
   /** A last item of a kind: how many more there are and where the board lists them. */
   private static void more(
-      List<Board.Attention> items, String kind, long more, String what, String query) {
+      List<Board.Attention> items,
+      String kind,
+      UnderWayReleases.Page page,
+      String what,
+      String query) {
+    long more = page.total() - page.releases().size();
     if (more <= 0) return;
-    String title = more + " more releases " + what;
+    String title = more + (page.atLeast() ? "+" : "") + " more releases " + what;
     items.add(new Board.Attention(kind, "⋯ More", title, "/" + query, null, List.of()));
   }
 

@@ -18,7 +18,13 @@ record Board(
     List<String> statuses,
     Filters filters,
     long total,
-    int pages) {
+    int pages,
+    boolean atLeast) {
+
+  /** The number of releases under way as shown: "1050+" when there are at least that many. */
+  public String totalText() {
+    return total + (atLeast ? "+" : "");
+  }
 
   /** Rows of releases under way a page shows. */
   static final int PAGE_SIZE = 50;

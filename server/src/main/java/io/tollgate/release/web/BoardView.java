@@ -116,7 +116,8 @@ class BoardView {
             .toList(),
         filters,
         page.total(),
-        page.pages());
+        page.pages(),
+        page.atLeast());
   }
 
   private Board.GridRow gridRow(Product p, java.util.Set<String> deploying) {
