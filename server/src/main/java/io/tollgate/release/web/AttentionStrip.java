@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
 class AttentionStrip {
   private static final int SHOWN = 3;
   static final int PER_KIND = 10;
+
+  /** How far beyond its ten a kind counts: "100+ more" is as useful as the exact number. */
+  static final int COUNTED_AHEAD = 100;
+
   private static final Set<ReleaseStatus> BEFORE_RELEASE =
       EnumSet.of(
           ReleaseStatus.PLANNED,
@@ -56,7 +60,7 @@ class AttentionStrip {
       List<OpenIncident> incidents,
       Instant now) {
     List<Board.Attention> items = new ArrayList<>();
-    UnderWayReleases.Page mine = underWay.page(me, shown, null, true, 0, PER_KIND);
+    UnderWayReleases.Page mine = underWay.page(me, shown, null, true, 0, PER_KIND, COUNTED_AHEAD);
     for (Release r : mine.releases()) {
       List<String> actions = BoardView.waitingOnMe(r, releases.actionsFor(me, r));
       if (!actions.isEmpty()) {
@@ -65,7 +69,7 @@ class AttentionStrip {
     }
     more(items, "mine", mine, "waiting on your roles", "?mine=true");
     UnderWayReleases.Page failed =
-        underWay.page(me, shown, ReleaseStatus.FAILED.id(), false, 0, PER_KIND);
+        underWay.page(me, shown, ReleaseStatus.FAILED.id(), false, 0, PER_KIND, COUNTED_AHEAD);
     for (Release r : failed.releases()) {
       items.add(item("failed", "✗ Failed", r, products, failedSteps(r)));
     }
@@ -88,7 +92,7 @@ class AttentionStrip {
               lines));
     }
     UnderWayReleases.Page noGo =
-        underWay.page(me, shown, ReleaseStatus.NO_GO.id(), false, 0, PER_KIND);
+        underWay.page(me, shown, ReleaseStatus.NO_GO.id(), false, 0, PER_KIND, COUNTED_AHEAD);
     for (Release r : noGo.releases()) {
       Decision d = r.latestDecision();
       List<String> lines = new ArrayList<>();
