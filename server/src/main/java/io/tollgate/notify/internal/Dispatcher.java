@@ -1,9 +1,6 @@
 package io.tollgate.notify.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.audit.AuditEvent;
-import io.tollgate.audit.AuditLog;
 import io.tollgate.notify.Backoff;
 import io.tollgate.notify.Message;
 import io.tollgate.notify.Subscription;
@@ -12,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +46,7 @@ public class Dispatcher {
 
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
-  private final AuditLog audit;
-  private final Messages messages;
+  private final BatchMessages messages;
   private final List<ChannelSender> senders;
   private final Backoff backoff;
   private final Clock clock;
@@ -61,22 +56,13 @@ public class Dispatcher {
   private final int threads;
   private final Set<String> sending = ConcurrentHashMap.newKeySet();
 
-  /**
-   * One event's message, rendered once for all the subscriptions that get it as the same type (the
-   * ten webhooks of one product render it once, not ten times); not the "your turn" messages, whose
-   * signed link is made afresh for each.
-   */
-  private final Cache<String, Message> rendered =
-      Caffeine.newBuilder().maximumSize(4096).expireAfterWrite(Duration.ofMinutes(1)).build();
-
   private volatile ExecutorService pool;
   private volatile Runnable onDone = () -> {};
 
   Dispatcher(
       DeliveryStore deliveries,
       SubscriptionStore subscriptions,
-      AuditLog audit,
-      Messages messages,
+      BatchMessages messages,
       List<ChannelSender> senders,
       Clock clock,
       @Value("${tollgate.notify.senders:16}") int threads,
@@ -86,7 +72,6 @@ public class Dispatcher {
       @Value("${tollgate.notify.backoff-cap:PT1H}") Duration backoffCap) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
-    this.audit = audit;
     this.messages = messages;
     this.senders = senders;
     this.clock = clock;
@@ -185,14 +170,16 @@ public class Dispatcher {
   private void send(String id, String token, List<DeliveryStore.Due> batch) {
     long deadline = System.nanoTime() + lease.toNanos() / 2; // well inside the lease
     List<Long> sent = new ArrayList<>(batch.size());
+    int handled = 0; // the batch's rows sent or recorded, in order; the rest are let go
     try {
       Optional<Subscription> subscription =
           subscriptions.find(id).filter(s -> subscriptions.isActive(id));
       Map<Long, AuditEvent> events =
-          subscription.isPresent() ? events(batch) : Map.<Long, AuditEvent>of();
+          subscription.isPresent() ? messages.events(batch) : Map.<Long, AuditEvent>of();
       for (DeliveryStore.Due d : batch) {
         if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) break;
         Outcome o = send(d, token, subscription, events.get(d.seq()));
+        handled++;
         if (o == Outcome.SENT) sent.add(d.id());
         if (o == Outcome.WAIT) break;
       }
@@ -201,27 +188,13 @@ public class Dispatcher {
     } finally {
       try {
         deliveries.delivered(sent, token, Timestamps.now(clock));
-        deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), token);
+        List<DeliveryStore.Due> unsent = batch.subList(handled, batch.size());
+        deliveries.release(unsent.stream().map(DeliveryStore.Due::id).toList(), token);
       } catch (RuntimeException e) {
         // the lease runs out and these are sent again (at least once)
         log.warn("Could not record the sends of subscription {}: {}", id, e.getMessage());
       }
     }
-  }
-
-  /** The batch's audit events by seq, read in one query when they lie close together. */
-  private Map<Long, AuditEvent> events(List<DeliveryStore.Due> batch) {
-    long first = batch.get(0).seq();
-    long last = batch.get(batch.size() - 1).seq();
-    Map<Long, AuditEvent> bySeq = new HashMap<>();
-    if (last - first < 20L * batch.size()) {
-      for (AuditEvent e : audit.all(first - 1, (int) (last - first + 1))) bySeq.put(e.seq(), e);
-    } else {
-      for (DeliveryStore.Due d : batch) {
-        for (AuditEvent e : audit.all(d.seq() - 1, 1)) bySeq.put(e.seq(), e);
-      }
-    }
-    return bySeq;
   }
 
   private Outcome send(
@@ -234,7 +207,7 @@ public class Dispatcher {
       }
       Message message;
       try {
-        message = render(event, d.type());
+        message = messages.render(event, d.type());
       } catch (Messages.NothingToSay nothing) {
         deliveries.delivered(d.id(), token, attempts, Timestamps.now(clock), nothing.getMessage());
         return Outcome.RECORDED;
@@ -259,19 +232,6 @@ public class Dispatcher {
       Instant next = backoff.nextAttempt(attempts, Timestamps.now(clock));
       return record(d, token, attempts, "unexpected: " + e, next);
     }
-  }
-
-  private Message render(AuditEvent event, String type) {
-    if (type.equals("handoff.handed") || type.equals("handoff.reminded")) {
-      return messages.render(event, type); // a signed link of its own
-    }
-    String key = event.seq() + "/" + type;
-    Message message = rendered.getIfPresent(key);
-    if (message == null) {
-      message = messages.render(event, type);
-      rendered.put(key, message);
-    }
-    return message;
   }
 
   private Outcome record(

@@ -120,8 +120,7 @@ class TwoNodesIntegrationTests extends IntegrationTest {
     return new Dispatcher(
         deliveries,
         subscriptions,
-        audit,
-        messages,
+        new BatchMessages(audit, messages), // a cache of each node's own
         senders,
         clock,
         2,
