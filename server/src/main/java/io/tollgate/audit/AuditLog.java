@@ -1,43 +1,68 @@
 package io.tollgate.audit;
 
+import io.tollgate.audit.internal.AuditAppender;
 import io.tollgate.audit.internal.AuditKeys;
+import io.tollgate.audit.internal.AuditStaging;
 import io.tollgate.audit.internal.AuditStore;
 import io.tollgate.audit.internal.CanonicalJson;
 import io.tollgate.audit.internal.ChainCheck;
 import io.tollgate.audit.internal.ChainForm;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records changes. Events are collected during the transaction and appended to the chain just
- * before it commits, so the chain's lock is held only for that moment and taken after every other
- * lock the command needs; if appending fails, the whole command rolls back.
+ * Records changes. Events are collected during the transaction and staged just before it commits,
+ * in the same transaction, so an answered command's events survive a crash and a failed command
+ * leaves none; staging takes no lock that other commands wait for. The {@link AuditAppender} then
+ * chains them (right after the commit on this node, or within a second from any node's appender):
+ * see the README's audit chain section for why the chain's order and verification hold.
+ *
+ * <p>Reads of a release's history wait (at most {@value #RELEASE_WAIT_MS} ms) for the release's
+ * committed events to be chained, so a command's caller sees them; {@link #awaitChained()} does the
+ * same for the whole log.
  */
 @Service
 public class AuditLog {
   private static final String PENDING = AuditLog.class.getName() + ".pending";
+  static final long RELEASE_WAIT_MS = 2000;
+  private static final Duration CHAIN_WAIT = Duration.ofSeconds(5);
 
-  private final java.util.concurrent.locks.ReentrantLock chain =
-      new java.util.concurrent.locks.ReentrantLock();
-  // The head this node committed last, so the next append can move it in one statement; guarded
-  // by the chain lock, and forgotten when a commit fails (the next append then reads the head).
-  private AuditStore.Head committed;
   private final AuditStore store;
+  private final AuditStaging staging;
+  private final AuditAppender appender;
   private final Clock clock;
   private final AuditCheckpoints checkpoints;
   private final ChainCheck check;
+  private final TransactionTemplate snapshot;
 
-  AuditLog(AuditStore store, Clock clock, AuditCheckpoints checkpoints, AuditKeys keys) {
+  AuditLog(
+      AuditStore store,
+      AuditStaging staging,
+      AuditAppender appender,
+      Clock clock,
+      AuditCheckpoints checkpoints,
+      AuditKeys keys,
+      PlatformTransactionManager transactions) {
     this.store = store;
+    this.staging = staging;
+    this.appender = appender;
     this.clock = clock;
     this.checkpoints = checkpoints;
     this.check = new ChainCheck(keys.macKey());
+    // verification reads the rows in batches and the head: all of one moment of the chain
+    this.snapshot = new TransactionTemplate(transactions);
+    snapshot.setReadOnly(true);
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /**
@@ -74,28 +99,23 @@ public class AuditLog {
       TransactionSynchronizationManager.bindResource(PENDING, created);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
-            private boolean locked;
-            private AuditStore.Head appended;
+            private boolean staged;
 
             @Override
             public void beforeCommit(boolean readOnly) {
-              // Commands of this node queue here, parked, rather than on the chain head's row lock;
-              // the row lock still orders nodes. Held until the commit is done.
-              chain.lock();
-              locked = true;
               if (!created.isEmpty()) {
-                appended = store.append(created, Instant.now(clock), committed);
+                staging.stage(created, Instant.now(clock));
+                staged = true;
               }
             }
 
             @Override
+            public void afterCommit() {
+              if (staged) appender.wake();
+            }
+
+            @Override
             public void afterCompletion(int status) {
-              if (locked) {
-                if (appended != null) {
-                  committed = status == STATUS_COMMITTED ? appended : null;
-                }
-                chain.unlock();
-              }
               TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
             }
           });
@@ -130,35 +150,26 @@ public class AuditLog {
                   e.payloadVersion(),
                   e.details())));
     }
-    chain.lock();
-    AuditStore.Head head;
-    try {
-      head = store.appendPast(rows);
-    } catch (RuntimeException e) {
-      chain.unlock();
-      throw e;
-    }
-    // the head moved outside the pending-events path: the next append reads it
-    committed = null;
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCompletion(int status) {
-            committed = null;
-            chain.unlock();
-          }
-        });
-    return head.seq();
+    return store.appendPast(rows).seq();
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Waits, at most 5 s, until every event committed before the call is chained; answers whether
+   * they are. For callers that need the chain current: a checkpoint, verification, a test.
+   */
+  public boolean awaitChained() {
+    return appender.awaitChained(CHAIN_WAIT);
+  }
+
+  /** The release's events in chain order, its just-committed ones included (see above). */
   public List<AuditEvent> forRelease(String releaseId) {
+    appender.awaitChained(releaseId, Duration.ofMillis(RELEASE_WAIT_MS));
     return store.forRelease(releaseId);
   }
 
   /** The release's events as stored, each with the canonical form its hash covers. */
-  @Transactional(readOnly = true)
   public List<SealedEvent> sealedForRelease(String releaseId) {
+    appender.awaitChained(releaseId, Duration.ofMillis(RELEASE_WAIT_MS));
     return store.storedForRelease(releaseId).stream()
         .map(r -> new SealedEvent(r.event(), r.form(), ChainForm.canonical(r.form(), r.fields())))
         .toList();
@@ -174,10 +185,13 @@ public class AuditLog {
     return store.latestSeq();
   }
 
-  /** Re-computes the whole chain and reports the first event whose hash or MAC does not match. */
-  @Transactional(readOnly = true)
+  /**
+   * Re-computes the whole chain, in one snapshot of it, and reports the first event whose hash or
+   * MAC does not match. Events committed before the call are chained first (waiting at most 5 s).
+   */
   public Verification verify() {
-    return check.run(store::stored, store.head(), null);
+    awaitChained();
+    return snapshot.execute(tx -> check.run(store::stored, store.head(), null));
   }
 
   /**
@@ -185,10 +199,19 @@ public class AuditLog {
    * the end and a chain rewritten before the checkpoint. A checkpoint whose signature does not
    * match is refused (422).
    */
-  @Transactional(readOnly = true)
   public Verification verify(Checkpoint checkpoint) {
     checkpoints.requireGenuine(checkpoint);
-    return check.run(
-        store::stored, store.head(), new ChainCheck.Expected(checkpoint.seq(), checkpoint.hash()));
+    awaitChained();
+    return snapshot.execute(
+        tx ->
+            check.run(
+                store::stored,
+                store.head(),
+                new ChainCheck.Expected(checkpoint.seq(), checkpoint.hash())));
+  }
+
+  /** How many committed events wait to be chained (as of the appender's last pass). */
+  public long staged() {
+    return appender.backlog();
   }
 }

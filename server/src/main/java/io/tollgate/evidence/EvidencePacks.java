@@ -109,6 +109,8 @@ public class EvidencePacks {
   }
 
   private AuditEvidence audit(String releaseId) {
+    // the pack's checkpoint covers every event committed before it was asked for
+    audit.awaitChained();
     Checkpoint checkpoint = checkpoints.current();
     List<Event> events =
         audit.sealedForRelease(releaseId).stream()

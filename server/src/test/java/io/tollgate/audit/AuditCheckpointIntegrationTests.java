@@ -194,6 +194,7 @@ class AuditCheckpointIntegrationTests extends IntegrationTest {
   @Test
   void twoEventsSwappedInTheDatabaseAreReportedAsReordered() {
     ReleaseDriver.plan(team(), "minor");
+    auditChained();
     long seq = store.head().seq();
 
     withChainRestoredAfter(

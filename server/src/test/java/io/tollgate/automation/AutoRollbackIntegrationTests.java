@@ -151,6 +151,7 @@ class AutoRollbackIntegrationTests extends IntegrationTest {
     assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
     assertThat(ok(t.developer.get(lockPath())).json().path("locked").asBoolean()).isFalse();
     assertThat(t.rm.post(lockPath() + "/clear", Map.of("reason", "again")).status()).isEqualTo(409);
+    auditChained();
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_events where product = ? and action in"

@@ -148,6 +148,7 @@ class CalendarFeedIntegrationTests extends IntegrationTest {
     assertThat(fetch("http://x/api/v1/calendar.ics?token=").status()).isEqualTo(404);
     assertThat(fetch("http://x/api/v1/calendar.ics?token=tgcal_guess").status()).isEqualTo(404);
 
+    auditChained();
     List<String> audited =
         jdbc.sql("select action from audit_events where subject = ? order by seq")
             .param("user/" + t.usernames.get("support"))

@@ -132,6 +132,7 @@ class EvidencePackIntegrationTests extends IntegrationTest {
   void anEventAlteredInTheDatabaseShowsInThePack() {
     Team t = team();
     String id = ReleaseDriver.plan(t, "minor");
+    auditChained();
     long seq =
         jdbc.sql("select seq from audit_events where release_id = ? and action = 'release.planned'")
             .param(id)

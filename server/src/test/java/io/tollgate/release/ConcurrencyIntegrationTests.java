@@ -35,6 +35,7 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
                             path(id) + "/steps/schedule-window/complete", Map.of("note", "n" + i)));
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(7);
+    auditChained();
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_events where release_id = ? and action = 'step.completed'")

@@ -265,6 +265,7 @@ class RefusalsIntegrationTests extends IntegrationTest {
   }
 
   private long auditCount(String releaseId) {
+    auditChained();
     return jdbc.sql("select count(*) from audit_events where release_id = ?")
         .param(releaseId)
         .query(Long.class)
@@ -272,6 +273,7 @@ class RefusalsIntegrationTests extends IntegrationTest {
   }
 
   private List<String> auditActions(String releaseId) {
+    auditChained();
     return jdbc.sql("select action from audit_events where release_id = ? order by seq")
         .param(releaseId)
         .query(String.class)

@@ -24,6 +24,7 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
+  @Autowired private io.tollgate.audit.AuditLog auditLogOfTheServer;
 
   protected Api admin;
 
@@ -98,6 +99,16 @@ public abstract class IntegrationTest {
   /** A fresh product following the given process, with one person per role. */
   protected Team team(String process) {
     return Team.create(admin, process);
+  }
+
+  /**
+   * Waits until every audit event committed so far is chained into audit_events (the appender
+   * chains them just after each commit): for a test that reads audit_events or the head directly.
+   */
+  protected void auditChained() {
+    org.assertj.core.api.Assertions.assertThat(auditLogOfTheServer.awaitChained())
+        .as("every committed audit event is chained within the wait")
+        .isTrue();
   }
 
   protected boolean onPostgres() {

@@ -2,7 +2,6 @@ package io.tollgate.audit.internal;
 
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.shared.Timestamps;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -11,11 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** The audit_events table and its single-row chain head, which serialises appends. */
+/**
+ * The audit_events table and its single-row chain head, whose row lock lets one appender at a time
+ * chain events (the {@link AuditAppender}, or a generator of a past).
+ */
 @Repository
 public class AuditStore {
   public static final String GENESIS = ChainForm.GENESIS;
@@ -27,11 +27,7 @@ public class AuditStore {
 
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate batch;
-  // PostgreSQL moves the head and inserts the first event in one statement (a data-modifying
-  // "with"); H2 has no such statement, and in-process it pays nothing for the second one.
-  private final boolean moveInOneStatement;
-
-  // one keyed MAC per thread, so an append does not set one up under the chain lock
+  // one keyed MAC per thread (the appender's, a generator's)
   private final ThreadLocal<javax.crypto.Mac> mac;
 
   AuditStore(JdbcClient jdbc, DataSource dataSource, AuditKeys keys) {
@@ -39,18 +35,6 @@ public class AuditStore {
     this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     byte[] macKey = keys.macKey();
     this.mac = ThreadLocal.withInitial(() -> ChainForm.newMac(macKey));
-    this.moveInOneStatement = isPostgres(dataSource);
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      return "PostgreSQL"
-          .equals(
-              JdbcUtils.extractDatabaseMetaData(
-                  dataSource, DatabaseMetaData::getDatabaseProductName));
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database holds the audit chain", e);
-    }
   }
 
   /** An event waiting for its place in the chain; {@code details} is canonical JSON. */
@@ -69,68 +53,30 @@ public class AuditStore {
     }
   }
 
+  /** An event at a moment of its own; {@code details} is canonical JSON. */
+  public record PastEvent(Instant at, NewEvent event) {}
+
   /**
-   * Appends events after the current head and answers the new head; the head row's lock orders
-   * concurrent appends until the transaction ends.
-   *
-   * <p>{@code expected} is the head this node committed last (null if unknown). While nobody else
-   * appended since, one conditional update moves the head and takes its lock, and the events
-   * follow: two statements instead of four (on PostgreSQL one, for a single event), which matters
-   * because the head stays locked until the commit has reached the disk, so appends go one at a
-   * time. If the head moved (another node, a failed commit) or is not the expected one (another
-   * hash), it is locked and read first.
+   * Takes the chain head's row lock until the transaction ends (waiting for another appender to
+   * commit) and answers the head it left. The update locks as "select ... for update" would, and
+   * the select after it, a statement of its own, reads the head the other appender left.
    */
-  public Head append(List<NewEvent> events, Instant now, Head expected) {
-    Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    if (expected != null && !events.isEmpty()) {
-      List<Object[]> rows = new ArrayList<>();
-      Head next = link(expected, events, at, rows);
-      if (moveInOneStatement) {
-        // The insert selects from the update, so it adds the event only if the head moved.
-        Object[] first = rows.get(0);
-        Object[] params = new Object[first.length + 4];
-        params[0] = next.seq();
-        params[1] = next.hash();
-        params[2] = expected.seq();
-        params[3] = expected.hash();
-        System.arraycopy(first, 0, params, 4, first.length);
-        int inserted =
-            jdbc.sql(
-                    "with moved as (update audit_head set seq = ?, hash = ? where id = 1 and seq ="
-                        + " ? and hash = ? returning seq) insert into audit_events ("
-                        + COLUMNS
-                        + ") select "
-                        + PLACEHOLDERS
-                        + " from moved")
-                .params(params)
-                .update();
-        if (inserted == 1) {
-          insert(rows.subList(1, rows.size()));
-          return next;
-        }
-      } else {
-        int moved =
-            jdbc.sql(
-                    "update audit_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?")
-                .params(next.seq(), next.hash(), expected.seq(), expected.hash())
-                .update();
-        if (moved == 1) {
-          insert(rows);
-          return next;
-        }
-      }
-    }
-    // The update takes the head row's lock as "select ... for update" would (waiting for any other
-    // appender to commit), and the select after it, a statement of its own, reads the head that
-    // appender left. H2 re-parses a "for update" select on every call; these two it parses once.
+  public Head lockHead() {
     jdbc.sql("update audit_head set seq = seq where id = 1").update();
-    Head head =
-        jdbc.sql("select seq, hash from audit_head where id = 1")
-            .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-            .single();
-    List<Object[]> rows = new ArrayList<>();
-    Head next = link(head, events, at, rows);
-    insert(rows);
+    return head();
+  }
+
+  /**
+   * Chains the events after {@code head} (locked by {@link #lockHead} in this transaction): inserts
+   * them with contiguous sequence numbers, hashed in the current form and MACed, in one JDBC batch,
+   * and moves the head. Answers the new head.
+   */
+  public Head chain(Head head, List<PastEvent> events) {
+    if (events.isEmpty()) return head;
+    List<Object[]> rows = new ArrayList<>(events.size());
+    Head next = link(head, events, rows);
+    batch.batchUpdate(
+        "insert into audit_events (" + COLUMNS + ") values (" + PLACEHOLDERS + ")", rows);
     jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1")
         .params(next.seq(), next.hash())
         .update();
@@ -138,53 +84,20 @@ public class AuditStore {
   }
 
   /**
-   * Chains the events after {@code head} into rows to insert (current form, with their MAC);
-   * answers the last one as a head. CPU only: no statement runs here.
-   */
-  private Head link(Head head, List<NewEvent> events, Instant at, List<Object[]> rows) {
-    long seq = head.seq();
-    String prev = head.hash();
-    for (NewEvent e : events) {
-      seq++;
-      ChainForm.Fields f = new ChainForm.Fields(seq, at, e);
-      String hash = ChainForm.hash(ChainForm.CURRENT, prev, f);
-      rows.add(
-          new Object[] {
-            seq,
-            Timestamps.toDb(at),
-            e.actor(),
-            e.action(),
-            e.subject(),
-            e.release(),
-            e.details(),
-            prev,
-            hash,
-            e.actorKind(),
-            e.product(),
-            e.payloadVersion(),
-            ChainForm.CURRENT,
-            ChainForm.mac(mac.get(), hash)
-          });
-      prev = hash;
-    }
-    return new Head(seq, prev);
-  }
-
-  /** An event at a moment of its own (a generated past); {@code details} is canonical JSON. */
-  public record PastEvent(Instant at, NewEvent event) {}
-
-  /**
    * Appends events, each at its own moment, after the current head (locked until the transaction
-   * ends) in JDBC batches: hashed and MACed exactly as {@link #append}, for writing a large
-   * generated past. Answers the new head.
+   * ends): for writing a large generated past. Answers the new head.
    */
   public Head appendPast(List<PastEvent> events) {
-    jdbc.sql("update audit_head set seq = seq where id = 1").update();
-    Head head = head();
+    return chain(lockHead(), events);
+  }
+
+  /**
+   * The one row builder: chains the events after {@code head} into rows to insert (current form,
+   * with their MAC) and answers the last one as a head. CPU only: no statement runs here.
+   */
+  static Head link(Head head, List<PastEvent> events, List<Object[]> rows, javax.crypto.Mac mac) {
     long seq = head.seq();
     String prev = head.hash();
-    javax.crypto.Mac keyed = mac.get();
-    List<Object[]> rows = new ArrayList<>(events.size());
     for (PastEvent p : events) {
       seq++;
       Instant at = p.at().truncatedTo(ChronoUnit.MILLIS);
@@ -205,22 +118,15 @@ public class AuditStore {
             e.product(),
             e.payloadVersion(),
             ChainForm.CURRENT,
-            ChainForm.mac(keyed, hash)
+            ChainForm.mac(mac, hash)
           });
       prev = hash;
     }
-    batch.batchUpdate(
-        "insert into audit_events (" + COLUMNS + ") values (" + PLACEHOLDERS + ")", rows);
-    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, prev).update();
     return new Head(seq, prev);
   }
 
-  private void insert(List<Object[]> rows) {
-    for (Object[] row : rows) {
-      jdbc.sql("insert into audit_events (" + COLUMNS + ") values (" + PLACEHOLDERS + ")")
-          .params(row)
-          .update();
-    }
+  private Head link(Head head, List<PastEvent> events, List<Object[]> rows) {
+    return link(head, events, rows, mac.get());
   }
 
   /** The release's rows as stored, with their form and MAC, in sequence order. */

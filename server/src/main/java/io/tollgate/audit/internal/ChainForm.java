@@ -26,10 +26,18 @@ import javax.crypto.spec.SecretKeySpec;
  * (64 hex characters) followed by the canonical form, both UTF-8: anyone can recompute it. The MAC
  * is HMAC-SHA256 over the hash (hex), with a key held outside the database: only a holder of the
  * key can write a row that verifies.
+ *
+ * <p>An event waiting in {@code audit_staged} for its place in the chain carries a MAC of its own,
+ * over its staging form: {@code staged:1:<pos>:} followed by form 2 with the staged row's id where
+ * the chain has {@code seq} ({@code pos}: the event's place among its transaction's events). Id and
+ * place are covered so that rows swapped while staged are found as well as rows altered; the prefix
+ * keeps a staging MAC from ever standing for a chain MAC (whose input is a hash's 64 hex
+ * characters), and says which staging form it is.
  */
 public final class ChainForm {
   public static final String GENESIS = "0".repeat(64);
   public static final int CURRENT = 2;
+  private static final String STAGED = "staged:1:";
 
   private ChainForm() {}
 
@@ -74,6 +82,17 @@ public final class ChainForm {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The staging form of an event staged as row {@code (id, pos)} at {@code at} (version 1). */
+  public static String staged(long id, int pos, Instant at, AuditStore.NewEvent event) {
+    return STAGED + pos + ":" + canonical(2, new Fields(id, at, event));
+  }
+
+  /** HMAC-SHA256 of the event's staging form, as hex (with a {@link Mac} from {@link #newMac}). */
+  public static String stagedMac(Mac mac, long id, int pos, Instant at, AuditStore.NewEvent event) {
+    return HexFormat.of()
+        .formatHex(mac.doFinal(staged(id, pos, at, event).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** HMAC-SHA256 of the hash (its 64 hex characters) with the audit key, as hex. */

@@ -104,6 +104,7 @@ class AuditApi {
   @GetMapping("/checkpoint")
   Checkpoint checkpoint(@AuthenticationPrincipal Actor actor) {
     requireAdmin(actor);
+    audit.awaitChained(); // the head includes what was committed before the request
     return checkpoints.current();
   }
 
@@ -173,6 +174,7 @@ class AuditApi {
       @RequestParam(defaultValue = "100") int limit) {
     requireAdmin(actor);
     if (limit < 1 || limit > 1000) throw Invalid.because("limit is between 1 and 1000.");
+    audit.awaitChained(); // a client sees the events of the commands it was answered
     return audit.all(after, limit);
   }
 

@@ -73,14 +73,17 @@ class AuditMigrationIntegrationTests {
     flyway().load().migrate();
     AuditKeys keys = AuditKeys.generate();
     AuditStore store = new AuditStore(jdbc, dataSource, keys);
-    store.append(
+    Instant now = Instant.now();
+    store.appendPast(
         List.of(
-            new AuditStore.NewEvent(
-                "rita", "person", "step.completed", "release/r2", "r2", "shop", 1, "{}"),
-            new AuditStore.NewEvent(
-                "system", "system", "process.published", "process/p", null, null, 1, "{}")),
-        Instant.now(),
-        null);
+            new AuditStore.PastEvent(
+                now,
+                new AuditStore.NewEvent(
+                    "rita", "person", "step.completed", "release/r2", "r2", "shop", 1, "{}")),
+            new AuditStore.PastEvent(
+                now,
+                new AuditStore.NewEvent(
+                    "system", "system", "process.published", "process/p", null, null, 1, "{}"))));
 
     Verification v = new ChainCheck(keys.macKey()).run(store::stored, store.head(), null);
     assertThat(v).isEqualTo(Verification.intact(5, null));
