@@ -1,4 +1,4 @@
-package io.tollgate.shared;
+package io.tollgate.shared.db;
 
 import java.nio.file.Path;
 import java.util.Map;
