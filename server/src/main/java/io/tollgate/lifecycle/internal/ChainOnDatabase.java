@@ -63,6 +63,12 @@ final class ChainOnDatabase {
       return new PropertySourcesPlaceholderConfigurer();
     }
 
+    /** Spring Boot's conversions for {@code @Value}, e.g. "1s" as a {@code Duration}. */
+    @Bean
+    static org.springframework.core.convert.ConversionService conversionService() {
+      return org.springframework.boot.convert.ApplicationConversionService.getSharedInstance();
+    }
+
     @Bean
     DataSource dataSource(org.springframework.core.env.Environment env) {
       return new DriverManagerDataSource(
