@@ -146,9 +146,15 @@ class H2CommitSyncIntegrationTests extends IntegrationTest {
     int seen = forced.size();
     Api.Response answer = command.get();
     assertThat(answer.status() / 100).as(answer.toString()).isEqualTo(2);
+    // A group commit: the command's commit waits for a flush that starts after it. Usually the
+    // command's own thread runs it; when the audit appender commits the command's staged events
+    // at the same moment, one flush covers both and the appender's thread ("-") may run it.
     assertThat(forced.subList(seen, forced.size()))
         .as(request + " was forced to the disk before its answer")
-        .contains(new Forced(request, false));
+        .anyMatch(f -> f.equals(new Forced(request, false)) || f.equals(new Forced("-", false)));
+    assertThat(forced.subList(seen, forced.size()))
+        .as(request + ": no flush in its own thread after its answer began")
+        .doesNotContain(new Forced(request, true));
     assertThat(syncs(admin)).as("tollgate_h2_syncs_total").isGreaterThan(counted);
   }
 
