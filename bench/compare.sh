@@ -40,12 +40,13 @@ cp "$CANDIDATE_JAR" "$WORK/candidate.jar"
 declare -A report
 for which in base candidate; do
   log "$which: bench/run.sh on $DBS"
-  before="$(ls "$BENCH_DIR/results" 2>/dev/null | sort | tail -n 1 || true)"
+  # only the driver's reports (<timestamp>-<db>.*): history-* and notify-* files sort after them
+  before="$(ls "$BENCH_DIR/results" 2>/dev/null | grep '^[0-9]' | sort | tail -n 1 || true)"
   SERVER_JAR="$WORK/$which.jar" DBS="$DBS" "$BENCH_DIR/run.sh"
   for db in $DBS; do
     report[$which-$db]="$(ls -t "$BENCH_DIR"/results/*-"$db".json | head -n 1)"
   done
-  [[ "$(ls "$BENCH_DIR/results" | sort | tail -n 1)" != "$before" ]] || { log "no new report"; exit 1; }
+  [[ "$(ls "$BENCH_DIR/results" | grep '^[0-9]' | sort | tail -n 1)" != "$before" ]] || { log "no new report"; exit 1; }
 done
 
 echo
