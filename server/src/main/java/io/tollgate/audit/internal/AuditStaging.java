@@ -81,15 +81,7 @@ public class AuditStaging {
                     rs.getLong("id"),
                     rs.getInt("pos"),
                     Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)),
-                    new AuditStore.NewEvent(
-                        rs.getString("actor"),
-                        rs.getString("actor_kind"),
-                        rs.getString("action"),
-                        rs.getString("subject"),
-                        rs.getString("release_id"),
-                        rs.getString("product"),
-                        rs.getInt("payload_version"),
-                        rs.getString("details")),
+                    AuditStore.NewEvent.read(rs),
                     rs.getString("mac")))
         .list();
   }

@@ -47,6 +47,19 @@ public class AuditStore {
       String product,
       int payloadVersion,
       String details) {
+    /** The event's columns of a row of {@code audit_events} or {@code audit_staged}. */
+    static NewEvent read(java.sql.ResultSet rs) throws java.sql.SQLException {
+      return new NewEvent(
+          rs.getString("actor"),
+          rs.getString("actor_kind"),
+          rs.getString("action"),
+          rs.getString("subject"),
+          rs.getString("release_id"),
+          rs.getString("product"),
+          rs.getInt("payload_version"),
+          rs.getString("details"));
+    }
+
     /** A person's event outside any product, payload version 1. */
     public NewEvent(String actor, String action, String subject, String release, String details) {
       this(actor, "person", action, subject, release, null, 1, details);
@@ -180,15 +193,7 @@ public class AuditStore {
         new ChainForm.Fields(
             rs.getLong("seq"),
             Timestamps.fromDb(rs.getObject("at", OffsetDateTime.class)),
-            new NewEvent(
-                rs.getString("actor"),
-                rs.getString("actor_kind"),
-                rs.getString("action"),
-                rs.getString("subject"),
-                rs.getString("release_id"),
-                rs.getString("product"),
-                rs.getInt("payload_version"),
-                rs.getString("details"))),
+            NewEvent.read(rs)),
         rs.getInt("form"),
         rs.getString("prev_hash"),
         rs.getString("hash"),
