@@ -12,37 +12,24 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notify_deliveries table: the outbox. A sender claims a batch of a subscription's rows, from
- * its oldest pending row on, with a lease (a conditional update, so two senders never both win a
- * row), and records the batch's sends in one statement: messages leave in audit order, and the
- * database work per delivery is a share of a few statements, not statements of its own.
+ * The notify_deliveries table: the outbox. A sender takes a subscription's lease and a batch of its
+ * rows, from its oldest pending row on, and records the batch's sends in one statement: messages
+ * leave in audit order, and each row is written twice (added, then its outcome), the database work
+ * of a batch beyond that being a few statements whatever its size.
  */
 @Repository
 public class DeliveryStore {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
-  private final TransactionTemplate tx;
+  private final SubscriptionLeases leases;
 
-  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch, SubscriptionLeases leases) {
     this.jdbc = jdbc;
     this.batch = batch;
-    this.tx = new TransactionTemplate(transactions);
+    this.leases = leases;
   }
-
-  /**
-   * A row nobody holds that is due. The claim takes its rows through {@code for update skip
-   * locked}: it never waits for a row another statement has locked (a row being claimed or recorded
-   * by another sender is not free anyway), so claims and the senders' bookkeeping, which lock the
-   * same rows in no set order, cannot deadlock (PostgreSQL found that two senders could); the
-   * condition is checked again under the row's lock.
-   */
-  private static final String FREE =
-      " and status = 'pending' and next_attempt_at <= :now"
-          + " and (claimed_until is null or claimed_until < :now)";
 
   /** A row to send: which subscription, which event, as which type. */
   public record Due(long id, String subscription, long seq, String type, int attempts) {}
@@ -74,125 +61,92 @@ public class DeliveryStore {
   }
 
   /**
-   * The subscriptions that have a pending row due by {@code now}, at most {@code limit}: an index
-   * range over the due rows (status, next_attempt_at), which are few while the senders keep up.
+   * Subscriptions whose oldest pending row is due by {@code now} and whose lease nobody holds, at
+   * most {@code limit}: per subscription one probe of the index (subscription_id, status,
+   * event_seq), so the cost follows the number of subscriptions, not the backlog; a subscription
+   * waiting out a failed attempt's backoff is not answered, though the rows behind it are due. (It
+   * was a distinct over every due row, which grew with the backlog and, when the senders fell
+   * behind, took a fifth of the notification worker's time.)
    */
   public List<String> subscriptionsDue(Instant now, int limit) {
     return jdbc.sql(
-            "select distinct subscription_id from notify_deliveries where status = 'pending' and"
-                + " next_attempt_at <= ? fetch first "
+            "select s.id from notify_subscriptions s where (select d.next_attempt_at from"
+                + " notify_deliveries d where d.subscription_id = s.id and d.status = 'pending'"
+                + " order by d.subscription_id, d.status, d.event_seq fetch first 1 row only)"
+                + " <= :now and not exists (select 1 from notify_leases l"
+                + " where l.subscription_id = s.id and l.claimed_until >= :now)"
+                + " fetch first "
                 + limit
                 + " rows only")
-        .param(Timestamps.toDb(now))
+        .param("now", Timestamps.toDb(now))
         .query(String.class)
         .list();
   }
 
   /**
    * Claims for the sender {@code token} (unique to this batch) the subscription's oldest pending
-   * rows, at most {@code max}, as far as they are due and nobody holds them, until {@code until};
-   * answers them in audit order, or nothing when the oldest pending row is not due or is held.
-   * Three statements whatever the batch's size: one reads the subscription's pending rows in order
-   * (index (subscription_id, status, event_seq)); then, in one transaction, one locks those of them
-   * still free by primary key ({@code for update skip locked}, the condition checked again under
-   * each row's lock) and one update by primary key marks them taken. A row another sender took in
-   * between is not taken twice; if this sender could not lock exactly the rows it read, it rolls
-   * back and answers nothing, so a subscription's rows are only ever sent as one batch from its
-   * oldest pending row on: in order, and never by two senders at once. (The claim was one update
-   * whose condition held a {@code for update skip locked} subquery: H2 evaluated it row by row over
-   * the table, the cost grew with the table and the senders fell behind; see bench/README.md,
-   * "Notification delivery lag".)
+   * rows, at most {@code max}, as far as they are due, until {@code until}: it takes the
+   * subscription's lease ({@link SubscriptionLeases}) and reads the rows in audit order (index
+   * (subscription_id, status, event_seq)); answers nothing, and lets the lease go, when the oldest
+   * pending row is not due or another sender holds the lease. Two statements whatever the batch's
+   * size, and none writes a delivery row: the rows are written once more only with their outcome.
+   * While the lease runs no other sender, on this node or another, sends the subscription, so its
+   * messages leave in order and never twice at once. The sender ends the batch with {@link
+   * #finish}.
    */
   public List<Due> claimBatch(
       String subscription, String token, Instant now, Instant until, int max) {
-    List<Pending> pending =
-        jdbc.sql(
-                "select id, event_seq, type, attempts, next_attempt_at, claimed_until"
-                    + " from notify_deliveries where subscription_id = ? and status = 'pending'"
-                    // ordered as the index is, so H2 reads it in order and stops at max
-                    + " order by subscription_id, status, event_seq fetch first "
-                    + max
-                    + " rows only")
-            .param(subscription)
-            .query(
-                (rs, n) ->
-                    new Pending(
-                        new Due(
-                            rs.getLong("id"),
-                            subscription,
-                            rs.getLong("event_seq"),
-                            rs.getString("type"),
-                            rs.getInt("attempts")),
-                        Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class)),
-                        Timestamps.fromDb(rs.getObject("claimed_until", OffsetDateTime.class))))
-            .list();
+    if (!leases.take(subscription, token, now, until)) return List.of();
     List<Due> batch = new ArrayList<>();
-    for (Pending p : pending) {
-      if (p.next().isAfter(now) || (p.claimedUntil() != null && !p.claimedUntil().isBefore(now))) {
-        break; // not due yet, or being sent: the rows after it wait for it
+    try {
+      List<Pending> pending =
+          jdbc.sql(
+                  "select id, event_seq, type, attempts, next_attempt_at"
+                      + " from notify_deliveries where subscription_id = ? and status = 'pending'"
+                      // ordered as the index is, so the database reads it in order and stops at max
+                      + " order by subscription_id, status, event_seq fetch first "
+                      + max
+                      + " rows only")
+              .param(subscription)
+              .query(
+                  (rs, n) ->
+                      new Pending(
+                          new Due(
+                              rs.getLong("id"),
+                              subscription,
+                              rs.getLong("event_seq"),
+                              rs.getString("type"),
+                              rs.getInt("attempts")),
+                          Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class))))
+              .list();
+      for (Pending p : pending) {
+        if (p.next().isAfter(now)) break; // not due yet: the rows after it wait for it
+        batch.add(p.due());
       }
-      batch.add(p.due());
+    } finally {
+      if (batch.isEmpty()) leases.release(subscription, token);
     }
-    if (batch.isEmpty()) return List.of();
-    List<Long> ids = ids(batch);
-    Boolean won =
-        tx.execute(
-            status -> {
-              // locks the rows still free, by primary key, in id order, never waiting for a row
-              // another statement holds; the condition is checked again under each row's lock
-              List<Long> free =
-                  jdbc.sql(
-                          "select id from notify_deliveries where id in (:ids)"
-                              + FREE
-                              + " order by id for update skip locked")
-                      .param("ids", ids)
-                      .param("now", Timestamps.toDb(now))
-                      .query(Long.class)
-                      .list();
-              if (free.size() != ids.size()) {
-                status.setRollbackOnly(); // not all of them: take none, the locks go
-                return false;
-              }
-              // rows this transaction holds already: a plain update by primary key
-              jdbc.sql(
-                      "update notify_deliveries set claimed_by = :token, claimed_until = :until"
-                          + " where id in (:ids)")
-                  .param("token", token)
-                  .param("until", Timestamps.toDb(until))
-                  .param("ids", ids)
-                  .update();
-              return true;
-            });
-    return Boolean.TRUE.equals(won) ? batch : List.of();
+    return batch;
   }
 
-  private record Pending(Due due, Instant next, Instant claimedUntil) {}
+  private record Pending(Due due, Instant next) {}
 
-  private static List<Long> ids(List<Due> batch) {
-    return batch.stream().map(Due::id).toList();
-  }
-
-  /** Lets go of those of these rows this sender still holds and has not sent: due again at once. */
-  public void release(List<Long> ids, String token) {
-    if (ids.isEmpty()) return;
-    jdbc.sql(
-            "update notify_deliveries set claimed_until = null where id in (:ids)"
-                + " and status = 'pending' and claimed_by = :token")
-        .param("ids", ids)
-        .param("token", token)
-        .update();
+  /** Ends the sender's batch of the subscription: lets its lease go, if it still holds it. */
+  public void finish(String subscription, String token) {
+    leases.release(subscription, token);
   }
 
   /**
    * Records the successful sends of a batch, one statement per 500 rows: each row's attempts grow
-   * by one; only rows this sender still holds.
+   * by one; only while {@code token} still holds the subscription's lease.
    */
   public void delivered(List<Long> ids, String token, Instant now) {
     for (int from = 0; from < ids.size(); from += 500) {
       jdbc.sql(
               "update notify_deliveries set status = 'delivered', attempts = attempts + 1,"
-                  + " delivered_at = :at, last_error = null, claimed_until = null"
-                  + " where id in (:ids) and claimed_by = :token and status = 'pending'")
+                  + " delivered_at = :at, last_error = null"
+                  + " where id in (:ids) and status = 'pending'"
+                  + SubscriptionLeases.HELD)
           .param("at", Timestamps.toDb(now))
           .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
           .param("token", token)
@@ -201,27 +155,37 @@ public class DeliveryStore {
   }
 
   /**
-   * Records a successful send by the sender holding the row; {@code note} says why nothing needed
-   * sending (an empty audience), else null.
+   * Records a successful send by the sender holding the row's subscription; {@code note} says why
+   * nothing needed sending (an empty audience), else null.
    */
-  public void delivered(long id, String sender, int attempts, Instant now, String note) {
+  public void delivered(long id, String token, int attempts, Instant now, String note) {
     jdbc.sql(
-            "update notify_deliveries set status = 'delivered', attempts = ?, delivered_at = ?,"
-                + " last_error = ?, claimed_until = null where id = ? and claimed_by = ?")
-        .params(attempts, Timestamps.toDb(now), note, id, sender)
+            "update notify_deliveries set status = 'delivered', attempts = :attempts,"
+                + " delivered_at = :at, last_error = :note where id = :id"
+                + SubscriptionLeases.HELD)
+        .param("attempts", attempts)
+        .param("at", Timestamps.toDb(now))
+        .param("note", note)
+        .param("id", id)
+        .param("token", token)
         .update();
   }
 
   /** Records a failed attempt: pending again at {@code next}, or dead when {@code next} is null. */
-  public void failed(long id, String sender, int attempts, String error, Instant next) {
+  public void failed(long id, String token, int attempts, String error, Instant next) {
     String message = error == null ? "failed" : error;
     if (message.length() > 2000) message = message.substring(0, 2000);
     jdbc.sql(
-            "update notify_deliveries set status = ?, attempts = ?, last_error = ?,"
-                + " next_attempt_at = coalesce(?, next_attempt_at), claimed_until = null"
-                + " where id = ? and claimed_by = ?")
-        .params(
-            next == null ? "dead" : "pending", attempts, message, Timestamps.toDb(next), id, sender)
+            "update notify_deliveries set status = :status, attempts = :attempts,"
+                + " last_error = :error, next_attempt_at = coalesce(:next, next_attempt_at)"
+                + " where id = :id"
+                + SubscriptionLeases.HELD)
+        .param("status", next == null ? "dead" : "pending")
+        .param("attempts", attempts)
+        .param("error", message)
+        .param("next", Timestamps.toDb(next))
+        .param("id", id)
+        .param("token", token)
         .update();
   }
 
@@ -229,7 +193,7 @@ public class DeliveryStore {
   public boolean retry(long id, Instant now) {
     return jdbc.sql(
                 "update notify_deliveries set status = 'pending', attempts = 0,"
-                    + " next_attempt_at = ?, claimed_until = null where id = ? and status = 'dead'")
+                    + " next_attempt_at = ? where id = ? and status = 'dead'")
             .params(Timestamps.toDb(now), id)
             .update()
         == 1;

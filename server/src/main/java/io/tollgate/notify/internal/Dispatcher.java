@@ -150,7 +150,8 @@ public class Dispatcher {
               }
             });
       } catch (RejectedExecutionException stopping) {
-        sending.remove(subscription); // the lease runs out; another sender takes them
+        sending.remove(subscription); // stopping: the batch is the next sender's
+        deliveries.finish(subscription, token);
       }
     }
     return claimed;
@@ -170,7 +171,6 @@ public class Dispatcher {
   private void send(String id, String token, List<DeliveryStore.Due> batch) {
     long deadline = System.nanoTime() + lease.toNanos() / 2; // well inside the lease
     List<Long> sent = new ArrayList<>(batch.size());
-    int handled = 0; // the batch's rows sent or recorded, in order; the rest are let go
     try {
       Optional<Subscription> subscription =
           subscriptions.find(id).filter(s -> subscriptions.isActive(id));
@@ -179,7 +179,6 @@ public class Dispatcher {
       for (DeliveryStore.Due d : batch) {
         if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) break;
         Outcome o = send(d, token, subscription, events.get(d.seq()));
-        handled++;
         if (o == Outcome.SENT) sent.add(d.id());
         if (o == Outcome.WAIT) break;
       }
@@ -188,8 +187,7 @@ public class Dispatcher {
     } finally {
       try {
         deliveries.delivered(sent, token, Timestamps.now(clock));
-        List<DeliveryStore.Due> unsent = batch.subList(handled, batch.size());
-        deliveries.release(unsent.stream().map(DeliveryStore.Due::id).toList(), token);
+        deliveries.finish(id, token); // the rows not handled are the next batch's
       } catch (RuntimeException e) {
         // the lease runs out and these are sent again (at least once)
         log.warn("Could not record the sends of subscription {}: {}", id, e.getMessage());

@@ -35,6 +35,8 @@ public class SubscriptionStore {
             s.createdBy(),
             Timestamps.toDb(s.createdAt()))
         .update();
+    // its senders' lease, free (see SubscriptionLeases)
+    jdbc.sql("insert into notify_leases (subscription_id) values (?)").param(s.id()).update();
   }
 
   public List<Subscription> active(String product) {

@@ -39,9 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * group commit no faster than one fsync per commit, but it grouped only the fsyncs and still wrote
  * one chunk per commit; Linux already shares one journal commit among overlapping fsyncs of one
  * file, the chunk writes are what a group saves. A transaction that changed nothing, a read-only
- * one, and a transaction that joins an outer one are not forced. Writes made outside a Spring
- * transaction (none in this application's commands) are written by H2's background writer within
- * its write delay and are not forced.
+ * one, a transaction that joins an outer one, and a {@link #DERIVED} one are not forced. Writes
+ * made outside a Spring transaction (none in this application's commands) are written by H2's
+ * background writer within its write delay and are not forced.
  *
  * <p>Data another transaction has committed but not yet forced is visible to readers for the
  * duration of that flush (H2 publishes a commit before it writes it); its writer has not been
@@ -81,9 +81,18 @@ public class H2CommitSync implements TransactionExecutionListener {
             .register(meters);
   }
 
+  /**
+   * The name prefix of a transaction that writes only what can be derived again from the audit log
+   * after a crash (the notification outbox, the inbox): it is not forced, and does not wait for the
+   * disk. Its commit is written with the next forced commit or by H2's background writer within its
+   * write delay; a crash before that makes the reader derive it again.
+   */
+  public static final String DERIVED = "derived:";
+
   @Override
   public void beforeCommit(TransactionExecution transaction) {
     if (!transaction.isNewTransaction() || transaction.isReadOnly()) return;
+    if (transaction.getTransactionName().startsWith(DERIVED)) return;
     SessionLocal session = session();
     if (session != null && session.hasPendingTransaction()) changed.add(transaction);
   }

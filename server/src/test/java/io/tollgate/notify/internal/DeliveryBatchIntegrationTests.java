@@ -26,11 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The senders' batch claim ({@link DeliveryStore#claimBatch}): a batch is a subscription's oldest
- * pending rows in audit order, as far as they are due and free; several senders claiming at once
- * never get one row twice; a sender that dies between its claim and its sends leaves the batch to
- * be claimed again once the lease ran out, and its late bookkeeping cannot mark rows it no longer
- * holds. The rows here are due in the year 2100 and the times are passed in, so the server's own
- * sender (which asks with the real time) never takes them.
+ * pending rows in audit order, as far as they are due, under the subscription's lease; several
+ * senders claiming at once never get one row twice; a sender that dies between its claim and its
+ * sends leaves the batch to be claimed again once the lease ran out, and its late bookkeeping
+ * cannot mark rows it no longer holds. The rows here are due in the year 2100 and the times are
+ * passed in, so the server's own sender (which asks with the real time) never takes them.
  */
 class DeliveryBatchIntegrationTests extends IntegrationTest {
   private static final Instant T = Instant.parse("2100-01-01T00:00:00Z");
@@ -83,6 +83,7 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
         .isEmpty();
 
     deliveries.delivered(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1", T);
+    deliveries.finish(sub, "a-1");
     assertThat(deliveries.claimBatch(sub, "b-2", T, T.plus(LEASE), 100))
         .as("row 4 is not due yet and holds back 5 and 6")
         .isEmpty();
@@ -123,6 +124,7 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
                     batches.add(seqs(batch));
                     deliveries.delivered(
                         batch.stream().map(DeliveryStore.Due::id).toList(), token, T);
+                    deliveries.finish(sub, token);
                     done.addAndGet(batch.size());
                   }
                   return null;
@@ -184,9 +186,32 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     rows(t, sub, 1, 4);
     List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
     deliveries.delivered(List.of(batch.get(0).id()), "a-1", T);
-    deliveries.release(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1");
+    deliveries.finish(sub, "a-1");
     assertThat(seqs(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100)))
         .as("the unsent rows are free at once, from the oldest on")
         .containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
+  void theSendersFindASubscriptionWhoseOldestPendingRowIsDueAndWhoseLeaseIsFree() {
+    Team t = team();
+    String sub = subscription(t);
+    assertThat(deliveries.subscriptionsDue(T, 10_000)).as("nothing pending").doesNotContain(sub);
+    rows(t, sub, 1, 3);
+    assertThat(deliveries.subscriptionsDue(T, 10_000)).contains(sub);
+
+    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 1);
+    assertThat(seqs(batch)).containsExactly(1L);
+    assertThat(deliveries.subscriptionsDue(T, 10_000)).as("its lease is held").doesNotContain(sub);
+    assertThat(deliveries.subscriptionsDue(T.plus(LEASE).plusSeconds(1), 10_000))
+        .as("a lease that ran out is free")
+        .contains(sub);
+
+    deliveries.failed(batch.get(0).id(), "a-1", 1, "HTTP 503", T.plusSeconds(60));
+    deliveries.finish(sub, "a-1");
+    assertThat(deliveries.subscriptionsDue(T, 10_000))
+        .as("the oldest pending row waits out its backoff; the rows behind it wait for it")
+        .doesNotContain(sub);
+    assertThat(deliveries.subscriptionsDue(T.plusSeconds(60), 10_000)).contains(sub);
   }
 }

@@ -1,0 +1,70 @@
+package io.tollgate.notify.internal;
+
+import io.tollgate.shared.Timestamps;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The notify_leases table: which sender, on any node, sends a subscription's deliveries now, and
+ * until when. A sender takes the lease with one conditional update (only a free or expired lease is
+ * taken; the database re-checks the condition under the row's lock, so two senders never both win
+ * it), sends, and lets it go. A sender that dies holding it leaves it to expire. One row per
+ * subscription, written once per batch: the rows of the batch are not touched until their outcome
+ * is recorded.
+ */
+@Repository
+class SubscriptionLeases {
+  private final JdbcClient jdbc;
+
+  SubscriptionLeases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Takes the subscription's lease for {@code token} until {@code until}, if nobody holds it. */
+  boolean take(String subscription, String token, Instant now, Instant until) {
+    int won =
+        jdbc.sql(
+                "update notify_leases set claimed_by = :token, claimed_until = :until"
+                    + " where subscription_id = :sub"
+                    + " and (claimed_until is null or claimed_until < :now)")
+            .param("token", token)
+            .param("until", Timestamps.toDb(until))
+            .param("sub", subscription)
+            .param("now", Timestamps.toDb(now))
+            .update();
+    if (won == 1) return true;
+    // a subscription made before its lease row existed would never be sent: make the row, taken
+    try {
+      return jdbc.sql(
+                  "insert into notify_leases (subscription_id, claimed_by, claimed_until)"
+                      + " select :sub, :token, :until from notify_subscriptions where id = :sub"
+                      + " and not exists (select 1 from notify_leases where subscription_id = :sub)")
+              .param("sub", subscription)
+              .param("token", token)
+              .param("until", Timestamps.toDb(until))
+              .update()
+          == 1;
+    } catch (DuplicateKeyException another) {
+      return false; // another sender made it at the same moment, and holds it
+    }
+  }
+
+  /** Lets the lease go, if {@code token} still holds it. */
+  void release(String subscription, String token) {
+    jdbc.sql(
+            "update notify_leases set claimed_by = null, claimed_until = null"
+                + " where subscription_id = ? and claimed_by = ?")
+        .params(subscription, token)
+        .update();
+  }
+
+  /**
+   * The condition, in a statement on notify_deliveries, that {@code :token} still holds the lease
+   * of the row's subscription: a sender whose lease ran out records nothing.
+   */
+  static final String HELD =
+      " and exists (select 1 from notify_leases l where l.subscription_id ="
+          + " notify_deliveries.subscription_id and l.claimed_by = :token)";
+}
