@@ -6,7 +6,7 @@
 #   bench/nodes.sh                                  # 16 clients, settle 60 s, 15 s per phase
 #   CLIENTS=8 SETTLE=30 DURATION=10 bench/nodes.sh
 #
-# Environment: CLIENTS, DURATION, WARMUP, SETTLE (as bench/run.sh), NODE_COUNTS (default "1 2"),
+# Environment: CLIENTS, DURATION, WARMUP, SETTLE, RATE (as bench/run.sh), NODE_COUNTS (default "1 2"),
 # and what bench/two-nodes.sh reads (SERVER_JAR, TOLLGATE_DB_URL, ...; PG_DB default
 # tollgate_bench_nodes). Reports go to bench/results/<timestamp>-nodes<N>.{txt,json}.
 set -euo pipefail
@@ -24,7 +24,7 @@ if [[ "${1:-}" == "--drive" ]]; then
   # shellcheck disable=SC2086
   TOLLGATE_BENCH_ADMIN_TOKEN="$TOLLGATE_ADMIN_TOKEN" java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     --base-url "$TOLLGATE_URL" --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" \
-    --settle "$SETTLE" --label "$label" --out "$out.json" >"$out.txt"
+    --settle "$SETTLE" --rate "${RATE:-0}" --label "$label" --out "$out.json" >"$out.txt"
   verify="$(curl -sS -m 300 -H "Authorization: Bearer $TOLLGATE_ADMIN_TOKEN" "$TOLLGATE_URL/api/v1/audit/verify")"
   echo "audit verify: $verify" >>"$out.txt"
   cat "$out.txt"
@@ -32,7 +32,7 @@ if [[ "${1:-}" == "--drive" ]]; then
   exit
 fi
 
-export CLIENTS="${CLIENTS:-16}" DURATION="${DURATION:-15}" WARMUP="${WARMUP:-5}" SETTLE="${SETTLE:-60}"
+export CLIENTS="${CLIENTS:-16}" DURATION="${DURATION:-15}" WARMUP="${WARMUP:-5}" SETTLE="${SETTLE:-60}" RATE="${RATE:-0}"
 NODE_COUNTS="${NODE_COUNTS:-1 2}"
 log() { printf '[nodes-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -60,7 +60,7 @@ for n in $NODE_COUNTS; do
   f="$RESULTS/$STAMP-nodes$n.txt"
   [[ -f "$f" ]] || continue
   echo "[$n node(s)]"
-  grep -E '^  releases closed:|^  during release:|^audit verify:' "$f" || true
+  grep -E '^  releases closed:|^  offered load:|^  all commands together:|^  during release:|^audit verify:' "$f" || true
   sed -n '/^Targets$/,/^$/p' "$f" | sed '/^Targets$/d; /^$/d'
 done
 if [[ -f "$RESULTS/$STAMP-nodes1.json" && -f "$RESULTS/$STAMP-nodes2.json" ]]; then

@@ -11,6 +11,8 @@
 #   WARMUP       unrecorded warm-up seconds before each phase (default 5)
 #   SETTLE       at most this many seconds of releases before the phases, ending as soon as the
 #                server's JIT is quiet (default 240; 0: none)
+#   RATE         releases started per second in all, on a fixed schedule (default 0: the closed
+#                loop, every client starting its next release at once); see bench/README.md
 #   DBS          databases to run on, in order: "h2 postgres" (default), "h2", "postgres"
 #   SERVER_JAR   the server jar (default server/target/tollgate-server.jar, built if missing)
 #   TOLLGATE_DB_URL, TOLLGATE_DB_USER, TOLLGATE_DB_PASSWORD
@@ -29,6 +31,7 @@ CLIENTS="${CLIENTS:-16}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
 SETTLE="${SETTLE:-240}"
+RATE="${RATE:-0}"
 DBS="${DBS:-h2 postgres}"
 DBS="${DBS//,/ }"
 SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}"
@@ -205,7 +208,7 @@ for db in $DBS; do
   # shellcheck disable=SC2086
   if TOLLGATE_BENCH_ADMIN_TOKEN="$token" java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     --base-url "$base" --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" \
-    --settle "$SETTLE" \
+    --settle "$SETTLE" --rate "$RATE" \
     --label "$db" --out "$out.json" >"$out.txt"; then
     cat "$out.txt"
     DONE_REPORTS+=("$db")
@@ -221,7 +224,7 @@ done
 # --- both reports' verdicts side by side ------------------------------------------------------
 if ((${#DONE_REPORTS[@]} > 0)); then
   echo
-  echo "== Summary ($STAMP, $CLIENTS clients) =="
+  echo "== Summary ($STAMP, $CLIENTS clients$([[ "$RATE" != 0 ]] && echo ", offered $RATE releases/s")) =="
   for db in "${DONE_REPORTS[@]}"; do
     echo "[$db]"
     grep -E '^  releases closed:' "$RESULTS/$STAMP-$db.txt" || true
