@@ -10,6 +10,7 @@ import io.tollgate.process.ProcessDefinition;
 import io.tollgate.process.StepKind;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.shared.Timestamps;
+import io.tollgate.shared.db.DerivedWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +40,7 @@ public class Outbox {
   private final PreferenceStore preferences;
   private final ProductManagement products;
   private final io.tollgate.process.ProcessManagement processes;
-  private final TransactionTemplate tx;
+  private final DerivedWrites derived;
   private final Clock clock;
 
   Outbox(
@@ -53,7 +52,7 @@ public class Outbox {
       PreferenceStore preferences,
       ProductManagement products,
       io.tollgate.process.ProcessManagement processes,
-      PlatformTransactionManager transactions,
+      DerivedWrites derived,
       Clock clock) {
     this.stream = stream;
     this.subscriptions = subscriptions;
@@ -63,10 +62,7 @@ public class Outbox {
     this.preferences = preferences;
     this.products = products;
     this.processes = processes;
-    this.tx = new TransactionTemplate(transactions);
-    // all it writes is derived from the audit log again after a crash (its cursor is in the same
-    // transaction): the commands' commits do not wait for its disk writes
-    this.tx.setName(io.tollgate.shared.db.H2CommitSync.DERIVED + "notify-outbox");
+    this.derived = derived;
     this.clock = clock;
   }
 
@@ -75,8 +71,11 @@ public class Outbox {
    * events it read.
    */
   public int drain(int max) {
+    // all it writes is derived from the audit log again after a crash (its cursor moves in the same
+    // transaction): it does not wait for the disk
     Integer written =
-        tx.execute(
+        derived.execute(
+            "notify-outbox",
             s -> {
               List<AuditEvent> events = stream.poll(CONSUMER, max);
               if (events.isEmpty()) return 0;

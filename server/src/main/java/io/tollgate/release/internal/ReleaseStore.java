@@ -6,14 +6,11 @@ import io.tollgate.release.Overview;
 import io.tollgate.release.ReleaseData;
 import io.tollgate.release.WindowPlacement;
 import io.tollgate.shared.Timestamps;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -51,18 +48,7 @@ public class ReleaseStore {
     this.jdbc = jdbc;
     this.json = json;
     this.versions = versions;
-    this.lockInOneStatement = isPostgres(dataSource);
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      return "PostgreSQL"
-          .equals(
-              JdbcUtils.extractDatabaseMetaData(
-                  dataSource, DatabaseMetaData::getDatabaseProductName));
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database holds the releases", e);
-    }
+    this.lockInOneStatement = io.tollgate.shared.db.Databases.isPostgres(dataSource);
   }
 
   /**

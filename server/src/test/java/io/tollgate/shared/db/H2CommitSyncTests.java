@@ -105,6 +105,21 @@ class H2CommitSyncTests {
   }
 
   @Test
+  void aDerivedTransactionIsNotForcedAndTheNextForcedCommitCarriesIt() throws SQLException {
+    open(""); // H2's default: writes delayed by 500 ms
+    TransactionTemplate derived = new TransactionTemplate(tx.getTransactionManager());
+    derived.setName(H2CommitSync.DERIVED + "a-reader");
+    derived.executeWithoutResult(s -> insert(1));
+    assertThat(syncs).as("derived from the audit log: not waited for").isEmpty();
+    assertThat(counted()).isZero();
+
+    tx.executeWithoutResult(s -> insert(2));
+    assertThat(syncs)
+        .as("the next forced commit writes and forces everything committed before it")
+        .containsExactly(new Sync(2, false, Thread.currentThread()));
+  }
+
+  @Test
   void readOnlyUnchangedRolledBackAndJoiningTransactionsAreNotForcedOnTheirOwn()
       throws SQLException {
     open(""); // H2's default: writes delayed by 500 ms
