@@ -126,7 +126,11 @@ public class DeploymentJobs {
                   store.log(d.id(), now, List.of(line));
                   if (answer.accepted()) {
                     store.markRunning(d.id());
-                    jobs.timeout(d.id(), now.plusSeconds(w.timeoutSeconds()));
+                    // the pipeline may have reported the end before its answer came: then the
+                    // deployment needs no timeout (the report cancelled none, there was none yet)
+                    if (store.lock(d.id()).map(x -> !x.status().isFinal()).orElse(false)) {
+                      jobs.timeout(d.id(), now.plusSeconds(w.timeoutSeconds()));
+                    }
                   } else if (retry) {
                     jobs.dispatch(
                         d.id(), attempt + 1, now.plus(Backoff.before(attempt + 1, retryBase)));
