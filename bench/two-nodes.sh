@@ -20,6 +20,8 @@
 # Environment:
 #   NODES           how many server nodes (default 2)
 #   LB_PORT         the balancer's port (default: a free one)
+#   LB_BALANCE      HAProxy's balance algorithm (default roundrobin); "uri depth 4" sends every
+#                   request about one release (/api/v1/releases/<id>/…) to the same node
 #   SERVER_JAR      the server jar (default server/target/tollgate-server.jar, built if missing)
 #   PG_DB           the database (dropped and created afresh; never the URL's own database)
 #   TOLLGATE_DB_URL, TOLLGATE_DB_USER, TOLLGATE_DB_PASSWORD   where PostgreSQL is
@@ -174,6 +176,7 @@ for i in $(seq 1 "$NODES"); do
 done
 
 LB_PORT="${LB_PORT:-$(free_port)}"
+LB_BALANCE="${LB_BALANCE:-roundrobin}"
 {
   cat <<EOF
 global
@@ -190,7 +193,7 @@ frontend tollgate
   bind 127.0.0.1:$LB_PORT
   default_backend nodes
 backend nodes
-  balance roundrobin
+  balance $LB_BALANCE
   option httpchk GET /actuator/health/readiness
   http-check expect status 200
   default-server inter 1s fall 2 rise 2

@@ -4,6 +4,7 @@ import io.tollgate.audit.AuditEvent;
 import io.tollgate.notify.Backoff;
 import io.tollgate.notify.Message;
 import io.tollgate.notify.Subscription;
+import io.tollgate.shared.BackgroundPriority;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,8 @@ public class Dispatcher {
           Executors.newFixedThreadPool(
               threads,
               r -> {
-                Thread t = new Thread(r, "notify-sender");
+                // deliveries never take CPU the commands need (BackgroundPriority)
+                Thread t = new Thread(BackgroundPriority.lowered(r), "notify-sender");
                 t.setDaemon(true);
                 return t;
               });
