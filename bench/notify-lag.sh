@@ -114,9 +114,7 @@ start_server notify
 stop_file="$OUT-driver-done"
 mark_file="$OUT-release-phase"
 rm -f "$stop_file" "$mark_file"
-# the receiver stands for the subscribers' own systems, which are not on the server's machine: it
-# runs at nice 10, so it takes the CPU the server and the driver leave idle, not theirs
-TOLLGATE_BENCH_ADMIN_TOKEN="$token" nice -n 10 java -cp "$BENCH_JAR" io.tollgate.bench.NotifyLag \
+TOLLGATE_BENCH_ADMIN_TOKEN="$token" java -cp "$BENCH_JAR" io.tollgate.bench.NotifyLag \
   --base-url "$base" --subscriptions "$SUBSCRIPTIONS" --duration 3600 --stop-file "$stop_file" \
   --measure-file "$mark_file" --out "$OUT-lag.json" >/dev/null 2>"$OUT-lag.err" &
 LAG_PID=$!

@@ -4,7 +4,6 @@ import io.tollgate.audit.AuditEvent;
 import io.tollgate.notify.Backoff;
 import io.tollgate.notify.Message;
 import io.tollgate.notify.Subscription;
-import io.tollgate.shared.BackgroundPriority;
 import io.tollgate.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +92,7 @@ public class Dispatcher {
           Executors.newFixedThreadPool(
               threads,
               r -> {
-                // deliveries never take CPU the commands need (BackgroundPriority)
-                Thread t = new Thread(BackgroundPriority.lowered(r), "notify-sender");
+                Thread t = new Thread(r, "notify-sender");
                 t.setDaemon(true);
                 return t;
               });

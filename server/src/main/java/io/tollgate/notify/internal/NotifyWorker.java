@@ -1,6 +1,5 @@
 package io.tollgate.notify.internal;
 
-import io.tollgate.shared.BackgroundPriority;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ class NotifyWorker implements SmartLifecycle {
     if (!enabled || running) return;
     running = true;
     dispatcher.start(this::wake);
-    thread = new Thread(BackgroundPriority.lowered(this::loop), "notify-worker");
+    thread = new Thread(this::loop, "notify-worker");
     thread.setDaemon(true);
     thread.start();
   }
