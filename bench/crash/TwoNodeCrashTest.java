@@ -598,7 +598,10 @@ final class Pipeline implements AutoCloseable {
       requests.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
       Matcher callback = CALLBACK_URL.matcher(body);
       String sender = callback.find() ? callback.group(1) : "";
-      inFlight.put(id, sender);
+      synchronized (inFlight) {
+        inFlight.put(id, sender);
+        inFlight.notifyAll();
+      }
       try {
         Thread.sleep(ANSWER_MILLIS);
         if (dead.contains(sender)) {
@@ -627,9 +630,12 @@ final class Pipeline implements AutoCloseable {
   boolean awaitInFlightFrom(String base, long millis) throws InterruptedException {
     String port = port(base);
     long deadline = System.currentTimeMillis() + millis;
-    while (!inFlight.containsValue(port)) {
-      if (System.currentTimeMillis() > deadline) return false;
-      Thread.sleep(10);
+    synchronized (inFlight) { // the handler notifies on every request it holds
+      while (!inFlight.containsValue(port)) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) return false;
+        inFlight.wait(left);
+      }
     }
     return true;
   }

@@ -27,15 +27,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries, a subscription's at a time: each sender thread ({@code
- * tollgate.notify.senders}, default 16) takes one subscription's oldest due rows, up to {@value
- * #BATCH}, as one claim with a lease ({@code tollgate.notify.lease}, longer than a batch may take)
- * so no other sender, on this node or another, sends them meanwhile; sends them one after the
- * other, in audit order; then records the successful sends of the batch in one statement. A
+ * tollgate.notify.senders}, default 16) takes a subscription's lease ({@code
+ * tollgate.notify.lease}, longer than a batch may take) and its oldest due rows, up to {@value
+ * #BATCH}, so no other sender, on this node or another, sends them meanwhile; sends them one after
+ * the other, in audit order; then records the successful sends of the batch in one statement. A
  * subscription is sent by one sender at a time, and several subscriptions at once. A node that dies
  * mid-batch leaves the lease to expire, and the rows not yet recorded are sent again with the same
  * webhook-id (at least once). A failure waits per {@link Backoff} and holds back the subscription's
- * later rows until it is retried (the rest of the batch is let go); the last one leaves it dead and
- * the following rows go on.
+ * later rows until it is retried (the rest of the batch waits for the next lease); the last one
+ * leaves it dead and the following rows go on.
  */
 @Component
 public class Dispatcher {

@@ -2,7 +2,6 @@ package io.tollgate.notify.internal;
 
 import io.tollgate.shared.Timestamps;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +23,7 @@ class SubscriptionLeases {
 
   /** Takes the subscription's lease for {@code token} until {@code until}, if nobody holds it. */
   boolean take(String subscription, String token, Instant now, Instant until) {
+    // every subscription has its row: made with it (SubscriptionStore), or by migration V142
     int won =
         jdbc.sql(
                 "update notify_leases set claimed_by = :token, claimed_until = :until"
@@ -34,21 +34,7 @@ class SubscriptionLeases {
             .param("sub", subscription)
             .param("now", Timestamps.toDb(now))
             .update();
-    if (won == 1) return true;
-    // a subscription made before its lease row existed would never be sent: make the row, taken
-    try {
-      return jdbc.sql(
-                  "insert into notify_leases (subscription_id, claimed_by, claimed_until)"
-                      + " select :sub, :token, :until from notify_subscriptions where id = :sub"
-                      + " and not exists (select 1 from notify_leases where subscription_id = :sub)")
-              .param("sub", subscription)
-              .param("token", token)
-              .param("until", Timestamps.toDb(until))
-              .update()
-          == 1;
-    } catch (DuplicateKeyException another) {
-      return false; // another sender made it at the same moment, and holds it
-    }
+    return won == 1;
   }
 
   /** Lets the lease go, if {@code token} still holds it. */
