@@ -1,5 +1,6 @@
 package io.tollgate.insights;
 
+import io.tollgate.audit.AuditLog;
 import io.tollgate.insights.ReleaseTrail.Kind;
 import io.tollgate.insights.ReleaseTrail.Mark;
 import io.tollgate.insights.internal.InsightsStore;
@@ -34,10 +35,16 @@ public class InsightsReport {
   private final ProductManagement products;
   private final ProcessManagement processes;
   private final Clock clock;
+  private final AuditLog audit;
 
   InsightsReport(
-      InsightsStore store, ProductManagement products, ProcessManagement processes, Clock clock) {
+      InsightsStore store,
+      ProductManagement products,
+      ProcessManagement processes,
+      Clock clock,
+      AuditLog audit) {
     this.store = store;
+    this.audit = audit;
     this.products = products;
     this.processes = processes;
     this.clock = clock;
@@ -72,9 +79,14 @@ public class InsightsReport {
     return keys.stream().sorted().toList();
   }
 
-  /** The figures of these products over the period, whoever asks. */
+  /**
+   * The figures of these products over the period, whoever asks. They include every command
+   * answered before the call: its events are read from the audit chain, so this waits (at most 5 s)
+   * for what was committed but not yet chained.
+   */
   @Transactional(readOnly = true)
   public DeliveryInsights compute(List<String> keys, Period period) {
+    audit.awaitChained();
     if (keys.isEmpty()) {
       return DeliveryInsights.of(keys, period, List.of(), List.of(), List.of(), List.of(), 0, 0);
     }

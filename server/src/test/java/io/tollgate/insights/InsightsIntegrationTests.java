@@ -1,15 +1,21 @@
 package io.tollgate.insights;
 
 import static io.tollgate.support.ReleaseDriver.ok;
+import static io.tollgate.support.ReleaseDriver.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.audit.internal.AuditAppender;
 import io.tollgate.support.Api;
+import io.tollgate.support.ReleaseDriver;
 import io.tollgate.support.Team;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * across products, bad periods and who may read them.
  */
 class InsightsIntegrationTests extends InsightsStory {
+  @Autowired InsightsReport report;
+  @Autowired AuditAppender appender;
+
   @Test
   void theFiguresOfAKnownHistory() {
     JsonNode i = ok(t.rm.get(query())).json();
@@ -143,5 +152,31 @@ class InsightsIntegrationTests extends InsightsStory {
     for (Api member : List.of(t.qa, t.devops, t.developer, t.support)) {
       assertThat(member.get(query()).json().path("productionDeployments").asInt()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aCommandJustAnsweredCountsBeforeItsEventIsChained() throws InterruptedException {
+    at(48 + 2);
+    String r4 = ReleaseDriver.plan(t, "patch");
+    Period period = Period.parse(from, to, clock.instant());
+    AtomicReference<DeliveryInsights> read = new AtomicReference<>();
+    Thread reader = new Thread(() -> read.set(report.compute(List.of(t.product), period)));
+    // with the appender stopped, the cancel is answered and its event stays staged
+    appender.stop();
+    try {
+      at(48 + 3);
+      ok(t.rm.post(path(r4) + "/cancel", Map.of("reason", "superseded")));
+      reader.start();
+      while (reader.isAlive() && !waitsForTheChain(reader)) Thread.onSpinWait();
+    } finally {
+      appender.start();
+    }
+    reader.join(Duration.ofSeconds(10).toMillis());
+    assertThat(read.get()).as("the figures were read").isNotNull();
+    assertThat(read.get().releasesCancelled()).isEqualTo(2);
+  }
+
+  private static boolean waitsForTheChain(Thread t) {
+    return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitChained"));
   }
 }

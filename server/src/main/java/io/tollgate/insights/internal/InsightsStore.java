@@ -141,7 +141,6 @@ public class InsightsStore {
     return out;
   }
 
-  /** Releases cancelled in the period. */
   /** Emergency freeze overrides used by a production deployment in the period. */
   public long overridesUsed(Collection<String> products, Period period) {
     return jdbc.sql(
@@ -156,6 +155,7 @@ public class InsightsStore {
         .single();
   }
 
+  /** Releases cancelled in the period. */
   public int cancelled(Collection<String> products, Period period) {
     return jdbc.sql(
             "select count(*) from audit_events where at >= :from and at < :to and "
