@@ -119,6 +119,8 @@ class AuditAppenderIntegrationTests extends IntegrationTest {
       // nothing after it is chained either: the chain keeps the commits' order
       assertThat(audit.awaitChained()).isFalse();
       assertThat(chained(after)).isZero();
+      // the gauge of events waiting counts both
+      assertThat(audit.staged()).isGreaterThanOrEqualTo(2);
       assertThat(
               jdbc.sql("select count(*) from audit_staged where id in (?, ?)")
                   .params(forged, next)
