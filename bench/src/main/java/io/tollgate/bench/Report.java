@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The results of one run: a plain-text table per phase, and the same figures as JSON. */
 final class Report {
-  final LoadDriver.Options options;
+  final Options options;
   final Instant startedAt;
   final Map<String, Object> setup;
   final Settle.Result settle;
@@ -18,7 +18,7 @@ final class Report {
   final List<String> errorSamples;
 
   Report(
-      LoadDriver.Options options,
+      Options options,
       Instant startedAt,
       Map<String, Object> setup,
       Settle.Result settle,
@@ -183,10 +183,7 @@ final class Report {
     out.append(
         f(
             "  all commands together: %d calls, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-            all.count(),
-            all.millisAt(50),
-            all.millisAt(99),
-            all.maxMillis()));
+            all.count(), all.millisAt(50), all.millisAt(99), all.maxMillis()));
     Map.Entry<String, Stats.Command> worst = worstCommand();
     out.append(
         f(

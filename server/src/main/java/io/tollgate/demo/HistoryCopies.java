@@ -6,13 +6,8 @@ import io.tollgate.audit.AuditStream;
 import io.tollgate.demo.HistoryStory.Fate;
 import io.tollgate.shared.Timestamps;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,11 +39,8 @@ class HistoryCopies {
   /** Copies written in one transaction. */
   static final int PER_TRANSACTION = 500;
 
-  /** The rows of a seed release besides its own, by table; each table's rows name the release. */
-  private static final List<String> TABLES =
-      List.of("incidents", "deployments", "notify_handoff_clocks");
-
   private final JdbcTemplate jdbc;
+  private final HistorySeeds reader;
   private final AuditLog audit;
   private final AuditStream stream;
   private final TransactionTemplate tx;
@@ -57,11 +48,13 @@ class HistoryCopies {
 
   HistoryCopies(
       JdbcTemplate jdbc,
+      HistorySeeds reader,
       AuditLog audit,
       AuditStream stream,
       TransactionTemplate tx,
       org.springframework.core.env.Environment env) {
     this.jdbc = jdbc;
+    this.reader = reader;
     this.audit = audit;
     this.stream = stream;
     this.tx = tx;
@@ -71,33 +64,6 @@ class HistoryCopies {
   /** A release to copy a seed into: where in the history, for which product, how far it got. */
   record Slot(Instant at, String product, Fate fate) {}
 
-  /** A column's value in a seed row: kept, a moment (moved) or a text (rendered). */
-  private record Table(String name, List<String> columns) {
-    String insert() {
-      return "insert into "
-          + name
-          + " ("
-          + String.join(", ", columns)
-          + ") values ("
-          + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-          + ")";
-    }
-  }
-
-  private record Row(Table table, Object[] values) {}
-
-  /** A seed read once: its rows and events cut into {@link CopyText}s. */
-  private record Seed(
-      String id,
-      String product,
-      String version,
-      Instant planned,
-      Instant last,
-      Row release,
-      List<Row> rows,
-      List<Object[]> events,
-      List<String> incidents) {}
-
   /**
    * Writes a copy of a seed with the slot's fate into every slot, {@link #PER_TRANSACTION} a
    * transaction; no event after {@code end}. Answers how many were written.
@@ -105,19 +71,19 @@ class HistoryCopies {
   int copy(List<Slot> slots, Map<Fate, List<String>> seedIds, Instant end, Random random) {
     if (slots.isEmpty()) return 0;
     awaitOutbox();
-    Map<Fate, List<Seed>> seeds = new LinkedHashMap<>();
-    seedIds.forEach((fate, ids) -> seeds.put(fate, ids.stream().map(this::read).toList()));
+    Map<Fate, List<HistorySeeds.Seed>> seeds = new LinkedHashMap<>();
+    seedIds.forEach((fate, ids) -> seeds.put(fate, ids.stream().map(reader::read).toList()));
     Map<String, Long> nextMajor = nextMajors();
     Map<String, Integer> copiesOf = new HashMap<>();
-    Map<Table, List<Object[]>> batch = new LinkedHashMap<>();
+    Map<HistorySeeds.Table, List<Object[]>> batch = new LinkedHashMap<>();
     List<AuditEvent> events = new ArrayList<>();
     int written = 0;
     for (Slot slot : slots) {
-      List<Seed> candidates = seeds.get(slot.fate());
+      List<HistorySeeds.Seed> candidates = seeds.get(slot.fate());
       if (candidates == null || candidates.isEmpty()) {
         throw new IllegalStateException("no seed release is " + slot.fate());
       }
-      Seed seed = candidates.get(random.nextInt(candidates.size()));
+      HistorySeeds.Seed seed = candidates.get(random.nextInt(candidates.size()));
       Duration shift = Duration.between(seed.planned(), slot.at());
       Instant latest = end.minusSeconds(60);
       if (seed.last().plus(shift).isAfter(latest)) shift = Duration.between(seed.last(), latest);
@@ -133,7 +99,7 @@ class HistoryCopies {
       Object[] release = render(seed.release(), shift, tokens);
       setVersionNumbers(seed.release().table(), release, major, k % 100);
       batch.computeIfAbsent(seed.release().table(), t -> new ArrayList<>()).add(release);
-      for (Row row : seed.rows()) {
+      for (HistorySeeds.Row row : seed.rows()) {
         batch.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(render(row, shift, tokens));
       }
       for (Object[] e : seed.events()) events.add(event(e, id, shift, tokens));
@@ -148,7 +114,7 @@ class HistoryCopies {
     return written;
   }
 
-  private void flush(Map<Table, List<Object[]>> batch, List<AuditEvent> events) {
+  private void flush(Map<HistorySeeds.Table, List<Object[]>> batch, List<AuditEvent> events) {
     tx.executeWithoutResult(
         s -> {
           // releases first: the other rows refer to them
@@ -160,7 +126,7 @@ class HistoryCopies {
         });
   }
 
-  private static boolean isReleases(Table t) {
+  private static boolean isReleases(HistorySeeds.Table t) {
     return t.name().equals("releases");
   }
 
@@ -185,85 +151,7 @@ class HistoryCopies {
     }
   }
 
-  private Seed read(String id) {
-    Row release = rows("releases", "id", id).get(0);
-    List<Row> plain = new ArrayList<>();
-    for (String table : TABLES) plain.addAll(rows(table, "release_id", id));
-    Map<String, Object> r =
-        jdbc.queryForMap("select product_key, version from releases where id = ?", id);
-    String product = (String) r.get("product_key");
-    String version = (String) r.get("version");
-    Instant planned =
-        jdbc.queryForObject(
-            "select created_at from releases where id = ?",
-            (rs, n) -> instant(rs.getObject(1, OffsetDateTime.class)),
-            id);
-    List<String> incidents =
-        jdbc.queryForList("select id from incidents where release_id = ?", String.class, id);
-    List<String> tokens = new ArrayList<>(incidents);
-    tokens.add(id);
-    tokens.add(product);
-    tokens.add(version);
-    Pattern pattern = CopyText.pattern(tokens);
-    Instant[] last = {planned};
-    Row cutRelease = cut(release, pattern, last);
-    List<Row> cutRows = plain.stream().map(row -> cut(row, pattern, last)).toList();
-    List<Object[]> events = new ArrayList<>();
-    for (AuditEvent e : audit.forRelease(id)) {
-      if (e.at().isAfter(last[0])) last[0] = e.at();
-      events.add(
-          new Object[] {
-            e.at(),
-            e.actor(),
-            e.action(),
-            CopyText.of(e.subject(), pattern),
-            e.actorKind(),
-            CopyText.of(e.product(), pattern),
-            e.payloadVersion(),
-            CopyText.of(e.details(), pattern)
-          });
-    }
-    return new Seed(id, product, version, planned, last[0], cutRelease, cutRows, events, incidents);
-  }
-
-  /** The row with its texts cut and its moments as instants; {@code last} keeps the latest. */
-  private static Row cut(Row row, Pattern pattern, Instant[] last) {
-    Object[] values = row.values().clone();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof String text) values[i] = CopyText.of(text, pattern);
-      else if (values[i] instanceof Instant at && at.isAfter(last[0])) last[0] = at;
-    }
-    return new Row(row.table(), values);
-  }
-
-  private List<Row> rows(String table, String key, String id) {
-    return jdbc.query(
-        "select * from " + table + " where " + key + " = ?",
-        (ResultSet rs, int n) -> {
-          ResultSetMetaData meta = rs.getMetaData();
-          List<String> columns = new ArrayList<>();
-          List<Object> values = new ArrayList<>();
-          for (int c = 1; c <= meta.getColumnCount(); c++) {
-            if (meta.isAutoIncrement(c)) continue; // the copy gets its own
-            columns.add(meta.getColumnName(c).toLowerCase(java.util.Locale.ROOT));
-            values.add(value(rs, meta, c));
-          }
-          return new Row(new Table(table, columns), values.toArray());
-        },
-        id);
-  }
-
-  private static Object value(ResultSet rs, ResultSetMetaData meta, int c) throws SQLException {
-    return switch (meta.getColumnType(c)) {
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-          instant(rs.getObject(c, OffsetDateTime.class));
-      case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR ->
-          rs.getString(c);
-      default -> rs.getObject(c);
-    };
-  }
-
-  private static Object[] render(Row row, Duration shift, Map<String, String> tokens) {
+  private static Object[] render(HistorySeeds.Row row, Duration shift, Map<String, String> tokens) {
     Object[] out = new Object[row.values().length];
     for (int i = 0; i < out.length; i++) {
       Object v = row.values()[i];
@@ -274,7 +162,8 @@ class HistoryCopies {
     return out;
   }
 
-  private static void setVersionNumbers(Table releases, Object[] row, long major, int minor) {
+  private static void setVersionNumbers(
+      HistorySeeds.Table releases, Object[] row, long major, int minor) {
     List<String> columns = releases.columns();
     row[columns.indexOf("v_major")] = BigDecimal.valueOf(major);
     row[columns.indexOf("v_minor")] = BigDecimal.valueOf(minor);
@@ -350,9 +239,5 @@ class HistoryCopies {
     long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
     long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
-  }
-
-  private static Instant instant(OffsetDateTime t) {
-    return t == null ? null : Timestamps.fromDb(t);
   }
 }

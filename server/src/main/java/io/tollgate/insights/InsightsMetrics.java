@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.insights.internal.InsightsStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -67,11 +66,12 @@ public class InsightsMetrics {
   /** Recomputes every product's figures over the 30 days up to now. */
   public void refresh() {
     Period period = Period.lastDays(clock.instant());
-    List<String> keys = store.productKeys();
-    for (String key : keys) {
-      DeliveryInsights figures = report.compute(List.of(key), period);
-      if (snapshot.put(key, figures) == null) register(key);
-    }
+    report
+        .computeEach(store.productKeys(), period)
+        .forEach(
+            (key, figures) -> {
+              if (snapshot.put(key, figures) == null) register(key);
+            });
   }
 
   private void register(String product) {

@@ -87,6 +87,23 @@ public class InsightsReport {
   @Transactional(readOnly = true)
   public DeliveryInsights compute(List<String> keys, Period period) {
     audit.awaitChained();
+    return figures(keys, period);
+  }
+
+  /**
+   * The figures of each product over the period, as {@link #compute} makes them, waiting for the
+   * chain once for all of them (not once per product, which, were the appender stopped, would be 5
+   * s each).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, DeliveryInsights> computeEach(List<String> keys, Period period) {
+    audit.awaitChained();
+    Map<String, DeliveryInsights> each = new LinkedHashMap<>();
+    for (String key : keys) each.put(key, figures(List.of(key), period));
+    return each;
+  }
+
+  private DeliveryInsights figures(List<String> keys, Period period) {
     if (keys.isEmpty()) {
       return DeliveryInsights.of(keys, period, List.of(), List.of(), List.of(), List.of(), 0, 0);
     }

@@ -51,9 +51,9 @@ class CallbackBeforeAnswerIntegrationTests extends IntegrationTest {
       // the dispatch job has counted its attempt and is gone
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> jobs("deployment-dispatch", d + ":1") == 0);
+          .until(() -> scheduledJobs("deployment-dispatch", d + ":1") == 0);
       assertThat(deployment(t.devops, d).path("status").asString()).isEqualTo("succeeded");
-      assertThat(jobs("deployment-timeout", d))
+      assertThat(scheduledJobs("deployment-timeout", d))
           .as("no timeout job waits for a deployment that has ended")
           .isZero();
       assertThat(
@@ -63,13 +63,5 @@ class CallbackBeforeAnswerIntegrationTests extends IntegrationTest {
                   .single())
           .isEqualTo(1);
     }
-  }
-
-  int jobs(String task, String instance) {
-    return jdbc.sql(
-            "select count(*) from scheduled_tasks where task_name = ? and task_instance = ?")
-        .params(task, instance)
-        .query(Integer.class)
-        .single();
   }
 }

@@ -52,14 +52,6 @@ class DeadNodeIntegrationTests extends IntegrationTest {
     assertThat(updated).as("the job %s %s waits", task, instance).isEqualTo(1);
   }
 
-  int jobs(String task, String instance) {
-    return jdbc.sql(
-            "select count(*) from scheduled_tasks where task_name = ? and task_instance = ?")
-        .params(task, instance)
-        .query(Integer.class)
-        .single();
-  }
-
   List<JsonNode> runs(Team t, String release, String kind) {
     return ok(t.qa.get("/api/v1/releases/" + release + "/deployments"))
         .json()
@@ -96,7 +88,7 @@ class DeadNodeIntegrationTests extends IntegrationTest {
       var done = PipelineReceiver.callback(pipeline.received.get(0), Map.of("status", "succeeded"));
       assertThat(done.status()).as(done.body()).isEqualTo(200);
       awaitStep(t.devops, release, "deploy-staging", "done");
-      assertThat(jobs("deployment-follow-up", d))
+      assertThat(scheduledJobs("deployment-follow-up", d))
           .as("the follow-up is a job, scheduled with the step's completion")
           .isEqualTo(1);
       assertThat(runs(t, release, "verify")).isEmpty();
@@ -114,7 +106,9 @@ class DeadNodeIntegrationTests extends IntegrationTest {
                   + " version) values ('deployment-follow-up', ?, ?, false, 1)")
           .params(d, OffsetDateTime.now(ZoneOffset.UTC))
           .update();
-      await().atMost(Duration.ofSeconds(20)).until(() -> jobs("deployment-follow-up", d) == 0);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> scheduledJobs("deployment-follow-up", d) == 0);
       assertThat(runs(t, release, "verify")).hasSize(1);
     }
   }

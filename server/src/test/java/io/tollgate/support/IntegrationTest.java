@@ -33,6 +33,15 @@ public abstract class IntegrationTest {
     serverProperties(registry, "tollgate-it", "tollgate_it", "target/it-data");
   }
 
+  /** How many jobs of this task and instance the scheduler holds (db-scheduler's table). */
+  protected int scheduledJobs(String task, String instance) {
+    return jdbc.sql(
+            "select count(*) from scheduled_tasks where task_name = ? and task_instance = ?")
+        .params(task, instance)
+        .query(Integer.class)
+        .single();
+  }
+
   /**
    * The properties of a test server on its own database ({@code database}: the H2 in-memory name;
    * {@code schema}: the PostgreSQL schema, emptied when the server starts) and data directory: for
