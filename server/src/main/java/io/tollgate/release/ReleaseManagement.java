@@ -72,10 +72,15 @@ public class ReleaseManagement {
     return numbering.propose(productKey, ReleaseNumbering.type(type)).toString();
   }
 
+  /**
+   * The release as stored now: its revision is read from the database on every call (one lookup by
+   * key; the document itself comes from the cache when it holds that revision), so a client
+   * answered by one node reads what it was answered on any other node, at once.
+   */
   @Transactional(readOnly = true)
   public Release get(Actor by, String releaseId) {
     ReleaseStore.Head head =
-        store.readHead(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
+        store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
     runner.requireMember(by, head.product(), releaseId);
     return runner.restore(store.current(releaseId, head.revision()));
   }

@@ -30,9 +30,13 @@ public class ReleaseStore {
   // generation for every young collection to scan.
   private final Cache<String, ReleaseData> documents =
       Caffeine.newBuilder().maximumSize(2_000).build();
-  // Which revision is current, for reads. This node's own commits update it at once; changes made
-  // on other nodes arrive through the audit log's tail (a quarter of a second) and, at worst,
-  // when an entry expires. Commands never use it: they lock the row and read its revision.
+  // Which revision is current, for reads that may lag: the product of a release for a token's
+  // scope (it never changes). This node's own commits update it at once; changes made on other
+  // nodes arrive through the audit log's tail (a quarter of a second) and, at worst, when an entry
+  // expires. Reading a release (ReleaseManagement.get) does not use it: with two nodes behind a
+  // balancer a client answered "closed" by one node read "released" from the other
+  // (bench/nodes.sh).
+  // Commands never use it either: they lock the row and read its revision.
   private final Cache<String, Head> heads =
       Caffeine.newBuilder()
           .expireAfterWrite(java.time.Duration.ofSeconds(1))
