@@ -4,7 +4,9 @@ import io.tollgate.shared.ProductLocator;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The product of {@code releases/{id}}, for product-scoped tokens (from the cached head). */
+/**
+ * The product of {@code releases/{id}}, for product-scoped tokens (remembered: it never changes).
+ */
 @Component
 class ReleaseLocator implements ProductLocator {
   private final ReleaseStore store;
@@ -20,6 +22,6 @@ class ReleaseLocator implements ProductLocator {
 
   @Override
   public Optional<String> productOf(String id) {
-    return store.readHead(id).map(ReleaseStore.Head::product);
+    return store.productOf(id);
   }
 }

@@ -30,18 +30,11 @@ public class ReleaseStore {
   // generation for every young collection to scan.
   private final Cache<String, ReleaseData> documents =
       Caffeine.newBuilder().maximumSize(2_000).build();
-  // Which revision is current, for reads that may lag: the product of a release for a token's
-  // scope (it never changes). This node's own commits update it at once; changes made on other
-  // nodes arrive through the audit log's tail (a quarter of a second) and, at worst, when an entry
-  // expires. Reading a release (ReleaseManagement.get) does not use it: with two nodes behind a
-  // balancer a client answered "closed" by one node read "released" from the other
-  // (bench/nodes.sh).
-  // Commands never use it either: they lock the row and read its revision.
-  private final Cache<String, Head> heads =
-      Caffeine.newBuilder()
-          .expireAfterWrite(java.time.Duration.ofSeconds(1))
-          .maximumSize(10_000)
-          .build();
+  // The product of each release, for a token's scope (ReleaseLocator): it never changes, so a copy
+  // is never stale and needs no invalidation. Reading a release does not use a cached revision
+  // (ReleaseManagement.get reads it from the database): with two nodes behind a balancer a client
+  // answered "closed" by one node read "released" from the other when it did (bench/nodes.sh).
+  private final Cache<String, String> products = Caffeine.newBuilder().maximumSize(10_000).build();
 
   private final ReleaseVersionIndex versions;
   // PostgreSQL locks and reads the row in one "select ... for update"; see lockHead
@@ -148,24 +141,13 @@ public class ReleaseStore {
    */
   public record Head(String product, long revision) {}
 
-  /** The current head for a read; possibly up to a second old when another node changed it. */
-  public Optional<Head> readHead(String id) {
-    Head cached = heads.getIfPresent(id);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    Optional<Head> head = head(id);
-    head.ifPresent(h -> heads.put(id, h));
-    return head;
-  }
-
-  @org.springframework.context.event.EventListener
-  void changed(io.tollgate.audit.AuditEventsAppended appended) {
-    appended.events().stream()
-        .map(io.tollgate.audit.AuditEvent::release)
-        .filter(java.util.Objects::nonNull)
-        .distinct()
-        .forEach(heads::invalidate);
+  /** The product of a release (from memory after the first read: it never changes). */
+  public Optional<String> productOf(String id) {
+    String cached = products.getIfPresent(id);
+    if (cached != null) return Optional.of(cached);
+    Optional<String> product = head(id).map(Head::product);
+    product.ifPresent(p -> products.put(id, p));
+    return product;
   }
 
   public Optional<Head> head(String id) {
@@ -275,12 +257,7 @@ public class ReleaseStore {
                 .asMap()
                 .merge(
                     saved.id(), saved, (old, now) -> now.revision() > old.revision() ? now : old);
-            heads
-                .asMap()
-                .merge(
-                    saved.id(),
-                    new Head(saved.product(), saved.revision()),
-                    (old, now) -> now.revision() > old.revision() ? now : old);
+            products.put(saved.id(), saved.product());
           }
         });
   }
