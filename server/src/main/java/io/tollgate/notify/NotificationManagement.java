@@ -2,7 +2,7 @@ package io.tollgate.notify;
 
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditRecord;
-import io.tollgate.notify.internal.DeliveryStore;
+import io.tollgate.notify.internal.DeliveryLedger;
 import io.tollgate.notify.internal.StakeholderStore;
 import io.tollgate.notify.internal.SubscriptionStore;
 import io.tollgate.product.ProductManagement;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationManagement {
   private final ProductManagement products;
   private final SubscriptionStore subscriptions;
-  private final DeliveryStore deliveries;
+  private final DeliveryLedger deliveries;
   private final StakeholderStore stakeholders;
   private final Subscriptions making;
   private final AuditLog audit;
@@ -35,7 +35,7 @@ public class NotificationManagement {
   NotificationManagement(
       ProductManagement products,
       SubscriptionStore subscriptions,
-      DeliveryStore deliveries,
+      DeliveryLedger deliveries,
       StakeholderStore stakeholders,
       Subscriptions making,
       AuditLog audit,

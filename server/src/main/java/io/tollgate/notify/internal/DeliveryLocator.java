@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 /** The product of {@code deliveries/{id}} (a notification delivery), for product-scoped tokens. */
 @Component
 class DeliveryLocator implements ProductLocator {
-  private final DeliveryStore store;
+  private final DeliveryLedger store;
 
-  DeliveryLocator(DeliveryStore store) {
+  DeliveryLocator(DeliveryLedger store) {
     this.store = store;
   }
 

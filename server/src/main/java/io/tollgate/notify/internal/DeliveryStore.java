@@ -1,38 +1,71 @@
 package io.tollgate.notify.internal;
 
-import io.tollgate.notify.Delivery;
 import io.tollgate.shared.Timestamps;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notify_deliveries table: the outbox. A sender takes a subscription's lease and a batch of its
  * rows, from its oldest pending row on, and records the batch's sends in one statement: messages
  * leave in audit order, and each row is written twice (added, then its outcome), the database work
- * of a batch beyond that being a few statements whatever its size.
+ * of a batch beyond that being a few statements whatever its size. A row's status is in no index
+ * (V143): recording an outcome rewrites the row alone. The senders find a subscription's pending
+ * rows from its frontier ({@code notify_leases.sent_through}, before every pending row of the
+ * subscription) through the (subscription_id, event_seq) key; the dead rows are listed from {@code
+ * notify_dead_letters}.
  */
 @Repository
 public class DeliveryStore {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final SubscriptionLeases leases;
+  private final TransactionTemplate tx;
 
-  DeliveryStore(JdbcClient jdbc, JdbcTemplate batch, SubscriptionLeases leases) {
+  DeliveryStore(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      SubscriptionLeases leases,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.leases = leases;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /** A row to send: which subscription, which event, as which type. */
   public record Due(long id, String subscription, long seq, String type, int attempts) {}
+
+  /**
+   * A claimed batch: the subscription's frontier when it was claimed, and its oldest pending rows
+   * after it, in audit order.
+   */
+  public record Batch(long from, List<Due> rows) {
+    static final Batch NONE = new Batch(0, List.of());
+
+    public boolean isEmpty() {
+      return rows.isEmpty();
+    }
+
+    public int size() {
+      return rows.size();
+    }
+
+    /**
+     * The frontier once the first {@code handled} rows are recorded: past the last of them, or just
+     * before the first row when none is (the rows between the old frontier and it are not pending).
+     */
+    long through(int handled) {
+      if (rows.isEmpty()) return from;
+      return handled == 0 ? rows.get(0).seq() - 1 : rows.get(handled - 1).seq();
+    }
+  }
 
   /** A row the outbox adds: this subscription is to be told of this event, as this type. */
   public record NewRow(String subscription, String product, long seq, String type) {}
@@ -62,20 +95,19 @@ public class DeliveryStore {
 
   /**
    * Subscriptions whose oldest pending row is due by {@code now} and whose lease nobody holds, at
-   * most {@code limit}: per subscription one probe of the index (subscription_id, status,
-   * event_seq), so the cost follows the number of subscriptions, not the backlog; a subscription
+   * most {@code limit}: per subscription one probe of the key (subscription_id, event_seq) from its
+   * frontier on, so the cost follows the number of subscriptions, not the backlog; a subscription
    * waiting out a failed attempt's backoff is not answered, though the rows behind it are due. (It
    * was a distinct over every due row, which grew with the backlog and, when the senders fell
    * behind, took a fifth of the notification worker's time.)
    */
   public List<String> subscriptionsDue(Instant now, int limit) {
     return jdbc.sql(
-            "select s.id from notify_subscriptions s where (select d.next_attempt_at from"
-                + " notify_deliveries d where d.subscription_id = s.id and d.status = 'pending'"
-                + " order by d.subscription_id, d.status, d.event_seq fetch first 1 row only)"
-                + " <= :now and not exists (select 1 from notify_leases l"
-                + " where l.subscription_id = s.id and l.claimed_until >= :now)"
-                + " fetch first "
+            "select l.subscription_id from notify_leases l where (l.claimed_until is null or"
+                + " l.claimed_until < :now) and (select d.next_attempt_at from notify_deliveries d"
+                + " where d.subscription_id = l.subscription_id and d.event_seq > l.sent_through"
+                + " and d.status = 'pending' order by d.subscription_id, d.event_seq"
+                + " fetch first 1 row only) <= :now fetch first "
                 + limit
                 + " rows only")
         .param("now", Timestamps.toDb(now))
@@ -86,28 +118,28 @@ public class DeliveryStore {
   /**
    * Claims for the sender {@code token} (unique to this batch) the subscription's oldest pending
    * rows, at most {@code max}, as far as they are due, until {@code until}: it takes the
-   * subscription's lease ({@link SubscriptionLeases}) and reads the rows in audit order (index
-   * (subscription_id, status, event_seq)); answers nothing, and lets the lease go, when the oldest
-   * pending row is not due or another sender holds the lease. Two statements whatever the batch's
-   * size, and none writes a delivery row: the rows are written once more only with their outcome.
-   * While the lease runs no other sender, on this node or another, sends the subscription, so its
-   * messages leave in order and never twice at once. The sender ends the batch with {@link
-   * #finish}.
+   * subscription's lease ({@link SubscriptionLeases}) and reads the rows after its frontier in
+   * audit order (key (subscription_id, event_seq)); answers nothing, and lets the lease go, when
+   * the oldest pending row is not due or another sender holds the lease. Three statements whatever
+   * the batch's size, and none writes a delivery row: the rows are written once more only with
+   * their outcome. While the lease runs no other sender, on this node or another, sends the
+   * subscription, so its messages leave in order and never twice at once. The sender ends the batch
+   * with {@link #finish}.
    */
-  public List<Due> claimBatch(
-      String subscription, String token, Instant now, Instant until, int max) {
-    if (!leases.take(subscription, token, now, until)) return List.of();
-    List<Due> batch = new ArrayList<>();
+  public Batch claimBatch(String subscription, String token, Instant now, Instant until, int max) {
+    if (!leases.take(subscription, token, now, until)) return Batch.NONE;
+    Batch batch = Batch.NONE;
     try {
+      long from = leases.frontier(subscription);
       List<Pending> pending =
           jdbc.sql(
-                  "select id, event_seq, type, attempts, next_attempt_at"
-                      + " from notify_deliveries where subscription_id = ? and status = 'pending'"
-                      // ordered as the index is, so the database reads it in order and stops at max
-                      + " order by subscription_id, status, event_seq fetch first "
+                  "select id, event_seq, type, attempts, next_attempt_at from notify_deliveries"
+                      + " where subscription_id = ? and event_seq > ? and status = 'pending'"
+                      // ordered as the key is, so the database reads it in order and stops at max
+                      + " order by subscription_id, event_seq fetch first "
                       + max
                       + " rows only")
-              .param(subscription)
+              .params(subscription, from)
               .query(
                   (rs, n) ->
                       new Pending(
@@ -119,10 +151,12 @@ public class DeliveryStore {
                               rs.getInt("attempts")),
                           Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class))))
               .list();
+      List<Due> rows = new ArrayList<>();
       for (Pending p : pending) {
         if (p.next().isAfter(now)) break; // not due yet: the rows after it wait for it
-        batch.add(p.due());
+        rows.add(p.due());
       }
+      batch = new Batch(from, rows);
     } finally {
       if (batch.isEmpty()) leases.release(subscription, token);
     }
@@ -134,6 +168,15 @@ public class DeliveryStore {
   /** Ends the sender's batch of the subscription: lets its lease go, if it still holds it. */
   public void finish(String subscription, String token) {
     leases.release(subscription, token);
+  }
+
+  /**
+   * Ends the sender's batch of the subscription whose first {@code handled} rows have their outcome
+   * recorded: moves the frontier past them and lets the lease go, if it still holds it; the
+   * frontier stays where it is if a retry moved it back meanwhile ({@link #retry}).
+   */
+  public void finish(String subscription, String token, Batch batch, int handled) {
+    leases.release(subscription, token, batch.from(), batch.through(handled));
   }
 
   /**
@@ -171,84 +214,40 @@ public class DeliveryStore {
         .update();
   }
 
-  /** Records a failed attempt: pending again at {@code next}, or dead when {@code next} is null. */
-  public void failed(long id, String token, int attempts, String error, Instant next) {
+  /**
+   * Records a failed attempt: pending again at {@code next}, or dead when {@code next} is null (and
+   * then listed with the dead letters, in the same transaction); false if the sender no longer
+   * holds the subscription's lease, and nothing was recorded.
+   */
+  public boolean failed(long id, String token, int attempts, String error, Instant next) {
     String message = error == null ? "failed" : error;
-    if (message.length() > 2000) message = message.substring(0, 2000);
-    jdbc.sql(
-            "update notify_deliveries set status = :status, attempts = :attempts,"
-                + " last_error = :error, next_attempt_at = coalesce(:next, next_attempt_at)"
-                + " where id = :id"
-                + SubscriptionLeases.HELD)
-        .param("status", next == null ? "dead" : "pending")
-        .param("attempts", attempts)
-        .param("error", message)
-        .param("next", Timestamps.toDb(next))
-        .param("id", id)
-        .param("token", token)
-        .update();
-  }
-
-  /** A dead row pending again, due now, with a fresh set of attempts; false if it is not dead. */
-  public boolean retry(long id, Instant now) {
-    return jdbc.sql(
-                "update notify_deliveries set status = 'pending', attempts = 0,"
-                    + " next_attempt_at = ? where id = ? and status = 'dead'")
-            .params(Timestamps.toDb(now), id)
-            .update()
-        == 1;
-  }
-
-  /** Gives up the pending rows of a deleted subscription. */
-  public void abandon(String subscription, String reason) {
-    jdbc.sql(
-            "update notify_deliveries set status = 'dead', last_error = ? where subscription_id = ?"
-                + " and status = 'pending'")
-        .params(reason, subscription)
-        .update();
-  }
-
-  public Optional<String> productOf(long id) {
-    return jdbc.sql("select product from notify_deliveries where id = ?")
-        .param(id)
-        .query(String.class)
-        .optional();
-  }
-
-  public Optional<Delivery> find(long id) {
-    return jdbc.sql("select * from notify_deliveries where id = ?")
-        .param(id)
-        .query(DeliveryStore::row)
-        .optional();
-  }
-
-  /** The product's deliveries, newest first, optionally of one status. */
-  public List<Delivery> of(String product, String status, int limit) {
-    String where = status == null ? "" : " and status = :status";
-    var spec =
-        jdbc.sql(
-                "select * from notify_deliveries where product = :product"
-                    + where
-                    + " order by event_seq desc, id desc fetch first "
-                    + limit
-                    + " rows only")
-            .param("product", product);
-    if (status != null) spec = spec.param("status", status);
-    return spec.query(DeliveryStore::row).list();
-  }
-
-  private static Delivery row(ResultSet rs, int n) throws SQLException {
-    String status = rs.getString("status");
-    Instant next = Timestamps.fromDb(rs.getObject("next_attempt_at", OffsetDateTime.class));
-    return new Delivery(
-        rs.getLong("id"),
-        rs.getString("subscription_id"),
-        rs.getLong("event_seq"),
-        rs.getString("type"),
-        status,
-        rs.getInt("attempts"),
-        rs.getString("last_error"),
-        "pending".equals(status) ? next : null,
-        Timestamps.fromDb(rs.getObject("delivered_at", OffsetDateTime.class)));
+    String trimmed = message.length() > 2000 ? message.substring(0, 2000) : message;
+    Boolean recorded =
+        tx.execute(
+            status -> {
+              int n =
+                  jdbc.sql(
+                          "update notify_deliveries set status = :status, attempts = :attempts,"
+                              + " last_error = :error,"
+                              + " next_attempt_at = coalesce(:next, next_attempt_at)"
+                              + " where id = :id"
+                              + SubscriptionLeases.HELD)
+                      .param("status", next == null ? "dead" : "pending")
+                      .param("attempts", attempts)
+                      .param("error", trimmed)
+                      .param("next", Timestamps.toDb(next))
+                      .param("id", id)
+                      .param("token", token)
+                      .update();
+              if (n == 1 && next == null) {
+                jdbc.sql(
+                        "insert into notify_dead_letters (delivery_id, product, event_seq)"
+                            + " select id, product, event_seq from notify_deliveries where id = ?")
+                    .param(id)
+                    .update();
+              }
+              return n == 1;
+            });
+    return Boolean.TRUE.equals(recorded);
   }
 }

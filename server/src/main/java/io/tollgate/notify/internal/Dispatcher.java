@@ -125,7 +125,7 @@ public class Dispatcher {
       if (sending.size() >= threads) break;
       if (!sending.add(subscription)) continue; // this node is sending its batch now
       String token = node + "-" + Long.toString(batches.incrementAndGet(), 36);
-      List<DeliveryStore.Due> batch;
+      DeliveryStore.Batch batch;
       try {
         batch = deliveries.claimBatch(subscription, token, now, now.plus(lease), BATCH);
       } catch (RuntimeException e) {
@@ -137,16 +137,17 @@ public class Dispatcher {
         continue;
       }
       claimed += batch.size();
+      DeliveryStore.Batch claim = batch;
       try {
         running.execute(
             () -> {
               try {
-                send(subscription, token, batch);
+                send(subscription, token, claim);
               } finally {
                 sending.remove(subscription);
                 // a full batch likely left more behind it: look again now; else at the next poll,
                 // so that a subscription's rows gather into batches instead of leaving one by one
-                if (batch.size() == BATCH) onDone.run();
+                if (claim.size() == BATCH) onDone.run();
               }
             });
       } catch (RejectedExecutionException stopping) {
@@ -163,31 +164,39 @@ public class Dispatcher {
     SENT,
     /** delivered with nothing to send, or dead: recorded; the batch goes on */
     RECORDED,
-    /** failed, to be tried again later: recorded; the subscription's later rows wait for it */
+    /**
+     * failed, to be tried again later, or its outcome could not be recorded: still pending; the
+     * subscription's later rows wait for it
+     */
     WAIT
   }
 
-  /** Sends a claimed batch in order, then records its sends and lets go of what it did not send. */
-  private void send(String id, String token, List<DeliveryStore.Due> batch) {
+  /**
+   * Sends a claimed batch in order, then records its sends, moves the subscription's frontier past
+   * the rows recorded from the batch's start on, and lets go of what it did not send.
+   */
+  private void send(String id, String token, DeliveryStore.Batch batch) {
     long deadline = System.nanoTime() + lease.toNanos() / 2; // well inside the lease
     List<Long> sent = new ArrayList<>(batch.size());
+    int handled = 0;
     try {
       Optional<Subscription> subscription =
           subscriptions.find(id).filter(s -> subscriptions.isActive(id));
       Map<Long, AuditEvent> events =
-          subscription.isPresent() ? messages.events(batch) : Map.<Long, AuditEvent>of();
-      for (DeliveryStore.Due d : batch) {
+          subscription.isPresent() ? messages.events(batch.rows()) : Map.<Long, AuditEvent>of();
+      for (DeliveryStore.Due d : batch.rows()) {
         if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) break;
         Outcome o = send(d, token, subscription, events.get(d.seq()));
-        if (o == Outcome.SENT) sent.add(d.id());
         if (o == Outcome.WAIT) break;
+        if (o == Outcome.SENT) sent.add(d.id());
+        handled++;
       }
     } catch (RuntimeException e) {
       log.warn("Notifications: a batch of subscription {} stopped: {}", id, e.getMessage());
     } finally {
       try {
         deliveries.delivered(sent, token, Timestamps.now(clock));
-        deliveries.finish(id, token); // the rows not handled are the next batch's
+        deliveries.finish(id, token, batch, handled); // the rows not handled are the next batch's
       } catch (RuntimeException e) {
         // the lease runs out and these are sent again (at least once)
         log.warn("Could not record the sends of subscription {}: {}", id, e.getMessage());
@@ -235,9 +244,10 @@ public class Dispatcher {
   private Outcome record(
       DeliveryStore.Due d, String token, int attempts, String error, Instant next) {
     try {
-      deliveries.failed(d.id(), token, attempts, error, next);
+      if (!deliveries.failed(d.id(), token, attempts, error, next)) return Outcome.WAIT;
     } catch (RuntimeException e) {
       log.warn("Could not record the outcome of delivery {}: {}", d.id(), e.getMessage());
+      return Outcome.WAIT; // still pending: the frontier stays before it
     }
     return next == null ? Outcome.RECORDED : Outcome.WAIT;
   }

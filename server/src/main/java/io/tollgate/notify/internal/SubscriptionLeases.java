@@ -11,7 +11,9 @@ import org.springframework.stereotype.Repository;
  * taken; the database re-checks the condition under the row's lock, so two senders never both win
  * it), sends, and lets it go. A sender that dies holding it leaves it to expire. One row per
  * subscription, written once per batch: the rows of the batch are not touched until their outcome
- * is recorded.
+ * is recorded. The row also keeps the subscription's frontier ({@code sent_through}, V143): every
+ * pending row of the subscription comes after it; a sender letting go moves it past what it
+ * recorded.
  */
 @Repository
 class SubscriptionLeases {
@@ -43,6 +45,31 @@ class SubscriptionLeases {
             "update notify_leases set claimed_by = null, claimed_until = null"
                 + " where subscription_id = ? and claimed_by = ?")
         .params(subscription, token)
+        .update();
+  }
+
+  /** The subscription's frontier: every pending row of it comes after this audit seq. */
+  long frontier(String subscription) {
+    return jdbc.sql("select sent_through from notify_leases where subscription_id = ?")
+        .param(subscription)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Lets the lease go, if {@code token} still holds it, moving the frontier from {@code from} to
+   * {@code through}; only if it is still at {@code from}: a retry that moved it back meanwhile (the
+   * database re-checks the condition under the row's lock) keeps its place.
+   */
+  void release(String subscription, String token, long from, long through) {
+    jdbc.sql(
+            "update notify_leases set claimed_by = null, claimed_until = null, sent_through ="
+                + " case when sent_through = :from then :through else sent_through end"
+                + " where subscription_id = :sub and claimed_by = :token")
+        .param("from", from)
+        .param("through", Math.max(from, through))
+        .param("sub", subscription)
+        .param("token", token)
         .update();
   }
 

@@ -37,6 +37,7 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   @Autowired DeliveryStore deliveries;
+  @Autowired DeliveryLedger ledger;
 
   /** A subscription of a fresh product to an event nothing in these tests records. */
   private String subscription(Team t) {
@@ -61,8 +62,12 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
         T);
   }
 
-  private static List<Long> seqs(List<DeliveryStore.Due> batch) {
-    return batch.stream().map(DeliveryStore.Due::seq).toList();
+  private static List<Long> seqs(DeliveryStore.Batch batch) {
+    return batch.rows().stream().map(DeliveryStore.Due::seq).toList();
+  }
+
+  private static List<Long> ids(DeliveryStore.Batch batch) {
+    return batch.rows().stream().map(DeliveryStore.Due::id).toList();
   }
 
   @Test
@@ -76,15 +81,15 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
         .params(Timestamps.toDb(T.plusSeconds(60)), sub)
         .update();
 
-    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
+    DeliveryStore.Batch batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
     assertThat(seqs(batch)).as("stops before the row still waiting").containsExactly(1L, 2L, 3L);
-    assertThat(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100))
+    assertThat(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100).rows())
         .as("the oldest pending row is held: nothing for another sender")
         .isEmpty();
 
-    deliveries.delivered(batch.stream().map(DeliveryStore.Due::id).toList(), "a-1", T);
+    deliveries.delivered(ids(batch), "a-1", T);
     deliveries.finish(sub, "a-1");
-    assertThat(deliveries.claimBatch(sub, "b-2", T, T.plus(LEASE), 100))
+    assertThat(deliveries.claimBatch(sub, "b-2", T, T.plus(LEASE), 100).rows())
         .as("row 4 is not due yet and holds back 5 and 6")
         .isEmpty();
     assertThat(seqs(deliveries.claimBatch(sub, "b-3", T.plusSeconds(60), T.plus(LEASE), 2)))
@@ -115,15 +120,14 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
                   start.await();
                   for (int round = 0; done.get() < total && round < 100_000; round++) {
                     String token = node + "-" + round;
-                    List<DeliveryStore.Due> batch =
+                    DeliveryStore.Batch batch =
                         deliveries.claimBatch(sub, token, T, T.plus(LEASE), 7);
                     if (batch.isEmpty()) continue;
-                    for (DeliveryStore.Due d : batch) {
+                    for (DeliveryStore.Due d : batch.rows()) {
                       if (holder.putIfAbsent(d.id(), token) != null) twice.incrementAndGet();
                     }
                     batches.add(seqs(batch));
-                    deliveries.delivered(
-                        batch.stream().map(DeliveryStore.Due::id).toList(), token, T);
+                    deliveries.delivered(ids(batch), token, T);
                     deliveries.finish(sub, token);
                     done.addAndGet(batch.size());
                   }
@@ -139,7 +143,7 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     List<Long> inClaimOrder = batches.stream().flatMap(List::stream).toList();
     assertThat(inClaimOrder).as("batches follow each other in audit order").isSorted();
     assertThat(batches).allSatisfy(b -> assertThat(b).isSorted());
-    assertThat(deliveries.of(t.product, "delivered", 1000))
+    assertThat(ledger.of(t.product, "delivered", 1000))
         .filteredOn(d -> d.subscription().equals(sub))
         .hasSize(total)
         .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
@@ -150,30 +154,28 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     Team t = team();
     String sub = subscription(t);
     rows(t, sub, 1, 3);
-    List<DeliveryStore.Due> lost = deliveries.claimBatch(sub, "dead-1", T, T.plus(LEASE), 100);
+    DeliveryStore.Batch lost = deliveries.claimBatch(sub, "dead-1", T, T.plus(LEASE), 100);
     assertThat(seqs(lost)).containsExactly(1L, 2L, 3L);
     // the claiming node is killed here: nothing sent, nothing recorded
 
     Instant before = T.plus(LEASE).minusSeconds(1);
-    assertThat(deliveries.claimBatch(sub, "live-1", before, before.plus(LEASE), 100))
+    assertThat(deliveries.claimBatch(sub, "live-1", before, before.plus(LEASE), 100).rows())
         .as("not while the lease runs")
         .isEmpty();
     Instant later = T.plus(LEASE).plusSeconds(1);
-    List<DeliveryStore.Due> again =
-        deliveries.claimBatch(sub, "live-2", later, later.plus(LEASE), 100);
-    assertThat(again).as("the same rows, once the lease ran out").isEqualTo(lost);
+    DeliveryStore.Batch again = deliveries.claimBatch(sub, "live-2", later, later.plus(LEASE), 100);
+    assertThat(again.rows()).as("the same rows, once the lease ran out").isEqualTo(lost.rows());
 
-    List<Long> ids = again.stream().map(DeliveryStore.Due::id).toList();
+    List<Long> ids = ids(again);
     deliveries.delivered(ids, "dead-1", later); // a late word from the first sender
     assertThat(ids)
         .as("it holds them no more: its bookkeeping changes nothing")
-        .allSatisfy(
-            id -> assertThat(deliveries.find(id).map(Delivery::status)).hasValue("pending"));
+        .allSatisfy(id -> assertThat(ledger.find(id).map(Delivery::status)).hasValue("pending"));
     deliveries.delivered(ids, "live-2", later);
     assertThat(ids)
         .allSatisfy(
             id -> {
-              Delivery d = deliveries.find(id).orElseThrow();
+              Delivery d = ledger.find(id).orElseThrow();
               assertThat(d.status()).isEqualTo("delivered");
               assertThat(d.attempts()).isEqualTo(1);
             });
@@ -184,8 +186,8 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     Team t = team();
     String sub = subscription(t);
     rows(t, sub, 1, 4);
-    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
-    deliveries.delivered(List.of(batch.get(0).id()), "a-1", T);
+    DeliveryStore.Batch batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
+    deliveries.delivered(List.of(batch.rows().get(0).id()), "a-1", T);
     deliveries.finish(sub, "a-1");
     assertThat(seqs(deliveries.claimBatch(sub, "b-1", T, T.plus(LEASE), 100)))
         .as("the unsent rows are free at once, from the oldest on")
@@ -200,14 +202,14 @@ class DeliveryBatchIntegrationTests extends IntegrationTest {
     rows(t, sub, 1, 3);
     assertThat(deliveries.subscriptionsDue(T, 10_000)).contains(sub);
 
-    List<DeliveryStore.Due> batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 1);
+    DeliveryStore.Batch batch = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 1);
     assertThat(seqs(batch)).containsExactly(1L);
     assertThat(deliveries.subscriptionsDue(T, 10_000)).as("its lease is held").doesNotContain(sub);
     assertThat(deliveries.subscriptionsDue(T.plus(LEASE).plusSeconds(1), 10_000))
         .as("a lease that ran out is free")
         .contains(sub);
 
-    deliveries.failed(batch.get(0).id(), "a-1", 1, "HTTP 503", T.plusSeconds(60));
+    deliveries.failed(batch.rows().get(0).id(), "a-1", 1, "HTTP 503", T.plusSeconds(60));
     deliveries.finish(sub, "a-1");
     assertThat(deliveries.subscriptionsDue(T, 10_000))
         .as("the oldest pending row waits out its backoff; the rows behind it wait for it")
