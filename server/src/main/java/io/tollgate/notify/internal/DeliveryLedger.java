@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryLedger {
   private final JdbcClient jdbc;
+  private final SubscriptionLeases leases;
 
-  DeliveryLedger(JdbcClient jdbc) {
+  DeliveryLedger(JdbcClient jdbc, SubscriptionLeases leases) {
     this.jdbc = jdbc;
+    this.leases = leases;
   }
 
   /**
@@ -29,6 +31,8 @@ public class DeliveryLedger {
    * transaction.
    */
   public boolean retry(long id, Instant now) {
+    Optional<Delivery> dead = find(id).filter(d -> d.status().equals("dead"));
+    if (dead.isEmpty()) return false;
     boolean pending =
         jdbc.sql(
                     "update notify_deliveries set status = 'pending', attempts = 0,"
@@ -38,12 +42,7 @@ public class DeliveryLedger {
             == 1;
     if (!pending) return false;
     jdbc.sql("delete from notify_dead_letters where delivery_id = ?").param(id).update();
-    jdbc.sql(
-            "update notify_leases set sent_through = least(sent_through, (select d.event_seq - 1"
-                + " from notify_deliveries d where d.id = :id)) where subscription_id ="
-                + " (select d.subscription_id from notify_deliveries d where d.id = :id)")
-        .param("id", id)
-        .update();
+    leases.moveBackBefore(dead.get().subscription(), dead.get().event());
     return true;
   }
 

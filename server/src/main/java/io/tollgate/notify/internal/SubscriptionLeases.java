@@ -74,6 +74,19 @@ class SubscriptionLeases {
   }
 
   /**
+   * Moves the frontier back before {@code seq}, if it is past it: a row of the subscription pending
+   * again (a dead delivery retried) comes after the frontier, as every pending row does.
+   */
+  void moveBackBefore(String subscription, long seq) {
+    jdbc.sql(
+            "update notify_leases set sent_through = :before where subscription_id = :sub"
+                + " and sent_through > :before")
+        .param("before", seq - 1)
+        .param("sub", subscription)
+        .update();
+  }
+
+  /**
    * The condition, in a statement on notify_deliveries, that {@code :token} still holds the lease
    * of the row's subscription: a sender whose lease ran out records nothing.
    */
