@@ -163,6 +163,14 @@ class SeveralNodesIntegrationTests extends IntegrationTest {
     assertThat(member.status()).as(member.toString()).isEqualTo(200);
     Duration granted = until(() -> outsiderOnB.get(product).status() == 200, "role given on A");
 
+    // ... and read its releases there, until the role is taken away on A (reads of a release
+    // remember who may read the product for a few seconds, as reads of the product do)
+    String release = ReleaseDriver.path(ReleaseDriver.plan(t, "minor"));
+    assertThat(outsiderOnB.get(release).status()).isEqualTo(200);
+    Api.Response removed = admin.put(product + "/members/" + outsider, Map.of("roles", List.of()));
+    assertThat(removed.status()).as(removed.toString()).isIn(200, 204);
+    Duration taken = until(() -> outsiderOnB.get(release).status() == 404, "role taken on A");
+
     // a person disabled on A: their tokens stop on B
     Api qaOnB = t.qa.onPort(portB);
     assertThat(qaOnB.get("/api/v1/me").status()).isEqualTo(200);
@@ -173,6 +181,7 @@ class SeveralNodesIntegrationTests extends IntegrationTest {
 
     report("token revoked on A, refused on B", List.of(revoked));
     report("role given on A, readable on B", List.of(granted));
+    report("role taken on A, release hidden on B", List.of(taken));
     report("user disabled on A, token refused on B", List.of(disabled));
   }
 

@@ -279,17 +279,30 @@ public class ProductManagement {
     return products.memberships(username);
   }
 
+  /**
+   * Whether {@code by} may read the product and its releases: its members, the admin, and actors
+   * that are not people (pipelines and the system, whose scope is checked where they act).
+   */
+  @Transactional(readOnly = true)
+  public boolean reads(Actor by, String key) {
+    return by.admin() || !by.isPerson() || member(by, key);
+  }
+
   /** Reading a product and its releases is for its members and the admin. */
   @Transactional(readOnly = true)
   public void requireReader(Actor by, String key) {
-    if (!by.admin()
-        && !readers.get(
-            key + "\u0000" + by.username(), k -> !products.roles(key, by.username()).isEmpty())) {
+    if (!by.admin() && !member(by, key)) {
       throw Forbidden.because(
           "You are not a member of the product '"
               + key
               + "'; ask its release manager or the admin to add you.");
     }
+  }
+
+  /** Whether the person holds a role on the product (remembered for a few seconds). */
+  private boolean member(Actor by, String key) {
+    return readers.get(
+        key + "\u0000" + by.username(), k -> !products.roles(key, by.username()).isEmpty());
   }
 
   /** Locks the product row until the transaction ends: serialises version numbering. */

@@ -81,7 +81,9 @@ public class ReleaseManagement {
   public Release get(Actor by, String releaseId) {
     ReleaseStore.Head head =
         store.head(releaseId).orElseThrow(() -> NotFound.of("release", releaseId));
-    runner.requireMember(by, head.product(), releaseId);
+    // a read: who may read the product is remembered for a few seconds (ProductManagement.reads);
+    // commands read the roles afresh under the release's lock
+    if (!products.reads(by, head.product())) throw NotFound.of("release", releaseId);
     return runner.restore(store.current(releaseId, head.revision()));
   }
 

@@ -30,9 +30,12 @@ public class AuditStore {
   // one keyed MAC per thread (the appender's, a generator's)
   private final ThreadLocal<javax.crypto.Mac> mac;
 
+  private final boolean lockInOneStatement;
+
   AuditStore(JdbcClient jdbc, DataSource dataSource, AuditKeys keys) {
     this.jdbc = jdbc;
     this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    this.lockInOneStatement = io.tollgate.shared.db.Databases.isPostgres(dataSource);
     byte[] macKey = keys.macKey();
     this.mac = ThreadLocal.withInitial(() -> ChainForm.newMac(macKey));
   }
@@ -75,6 +78,14 @@ public class AuditStore {
    * the select after it, a statement of its own, reads the head the other appender left.
    */
   public Head lockHead() {
+    if (lockInOneStatement) {
+      // PostgreSQL: one round trip, and a row lock writes no new version of the row (each pass of
+      // the appender takes it: about nine times a release in the bench)
+      return jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+          .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+          .single();
+    }
+    // H2 parses a "for update" select afresh on every call (see ReleaseStore.lockHead)
     jdbc.sql("update audit_head set seq = seq where id = 1").update();
     return head();
   }
