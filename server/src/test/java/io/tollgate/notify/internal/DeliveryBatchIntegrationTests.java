@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.notify.Delivery;
 import io.tollgate.shared.Timestamps;
-import io.tollgate.support.Api;
-import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.Team;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The senders' batch claim ({@link DeliveryStore#claimBatch}): a batch is a subscription's oldest
@@ -32,40 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * cannot mark rows it no longer holds. The rows here are due in the year 2100 and the times are
  * passed in, so the server's own sender (which asks with the real time) never takes them.
  */
-class DeliveryBatchIntegrationTests extends IntegrationTest {
-  private static final Instant T = Instant.parse("2100-01-01T00:00:00Z");
-  private static final Duration LEASE = Duration.ofMinutes(2);
-
-  @Autowired DeliveryStore deliveries;
-  @Autowired DeliveryLedger ledger;
-
-  /** A subscription of a fresh product to an event nothing in these tests records. */
-  private String subscription(Team t) {
-    Api.Response s =
-        t.rm.post(
-            "/api/v1/products/" + t.product + "/subscriptions",
-            Map.of(
-                "events",
-                List.of("customer-issue.reported"),
-                "channel",
-                Map.of("kind", "webhook", "url", "http://127.0.0.1:9/never")));
-    assertThat(s.status()).as(s.toString()).isEqualTo(201);
-    return s.text("id");
-  }
-
-  private void rows(Team t, String subscription, long from, long to) {
-    deliveries.insert(
-        LongStream.rangeClosed(from, to)
-            .mapToObj(
-                seq -> new DeliveryStore.NewRow(subscription, t.product, seq, "step.completed"))
-            .toList(),
-        T);
-  }
-
-  private static List<Long> seqs(DeliveryStore.Batch batch) {
-    return batch.rows().stream().map(DeliveryStore.Due::seq).toList();
-  }
-
+class DeliveryBatchIntegrationTests extends DeliveryRowsIntegrationTest {
   private static List<Long> ids(DeliveryStore.Batch batch) {
     return batch.rows().stream().map(DeliveryStore.Due::id).toList();
   }

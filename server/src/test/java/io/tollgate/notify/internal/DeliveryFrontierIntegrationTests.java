@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.notify.Delivery;
 import io.tollgate.support.Api;
-import io.tollgate.support.IntegrationTest;
 import io.tollgate.support.Team;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A subscription's frontier (V143, {@code notify_leases.sent_through}): every pending row of the
@@ -22,44 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * DeliveryBatchIntegrationTests}, the rows are due in the year 2100 so the server's own sender
  * never takes them.
  */
-class DeliveryFrontierIntegrationTests extends IntegrationTest {
-  private static final Instant T = Instant.parse("2100-01-01T00:00:00Z");
-  private static final Duration LEASE = Duration.ofMinutes(2);
-
-  @Autowired DeliveryStore deliveries;
-  @Autowired DeliveryLedger ledger;
-
-  private String subscription(Team t) {
-    Api.Response s =
-        t.rm.post(
-            "/api/v1/products/" + t.product + "/subscriptions",
-            Map.of(
-                "events",
-                List.of("customer-issue.reported"),
-                "channel",
-                Map.of("kind", "webhook", "url", "http://127.0.0.1:9/never")));
-    assertThat(s.status()).as(s.toString()).isEqualTo(201);
-    return s.text("id");
-  }
-
-  private void rows(Team t, String subscription, long from, long to) {
-    deliveries.insert(
-        LongStream.rangeClosed(from, to)
-            .mapToObj(
-                seq -> new DeliveryStore.NewRow(subscription, t.product, seq, "step.completed"))
-            .toList(),
-        T);
-  }
-
+class DeliveryFrontierIntegrationTests extends DeliveryRowsIntegrationTest {
   private long frontier(String subscription) {
     return jdbc.sql("select sent_through from notify_leases where subscription_id = ?")
         .param(subscription)
         .query(Long.class)
         .single();
-  }
-
-  private static List<Long> seqs(DeliveryStore.Batch batch) {
-    return batch.rows().stream().map(DeliveryStore.Due::seq).toList();
   }
 
   private static List<Long> seqs(List<Delivery> deliveries) {
