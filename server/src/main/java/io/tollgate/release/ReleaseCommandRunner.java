@@ -114,10 +114,6 @@ class ReleaseCommandRunner {
    * Membership comes before anything about the release is revealed: to a person outside its product
    * a release does not exist (404), whatever the command.
    */
-  void requireMember(Actor by, String product, String releaseId) {
-    requireMember(by, rolesOf(by, product), releaseId);
-  }
-
   private static void requireMember(Actor by, Set<String> roles, String releaseId) {
     if (by.isPerson() && !by.admin() && roles.isEmpty()) {
       throw NotFound.of("release", releaseId);

@@ -16,7 +16,7 @@ public class ReleaseVersionIndex {
   private static final String IN_USE =
       "select active_version from releases where product_key = ? and active_version is not null";
 
-  /** {@link #inLine}'s statement. */
+  /** {@link #withNumbers}'s statement. */
   static final String IN_LINE =
       IN_USE
           + " and v_major = ? and v_minor = ? and v_patch >= ? and v_patch <= ? order by v_patch";
@@ -37,8 +37,7 @@ public class ReleaseVersionIndex {
   public List<String> versionsThatMatter(String product, SemanticVersion requested) {
     java.util.Set<String> versions = new java.util.LinkedHashSet<>();
     highest(product)
-        .ifPresent(
-            h -> versions.addAll(inLine(product, h.major(), h.minor(), h.patch(), h.patch())));
+        .ifPresent(h -> versions.addAll(withNumbers(product, h.major(), h.minor(), h.patch())));
     if (requested != null) {
       java.math.BigDecimal major = new java.math.BigDecimal(requested.major());
       java.math.BigDecimal minor = new java.math.BigDecimal(requested.minor());
@@ -48,30 +47,26 @@ public class ReleaseVersionIndex {
               .params(product, major, minor)
               .query(String.class)
               .list());
-      versions.addAll(inLine(product, major, minor, patch, patch));
+      versions.addAll(withNumbers(product, major, minor, patch));
     }
     return List.copyOf(versions);
   }
 
   /**
-   * The versions in use in a major.minor line with a patch number from {@code fromPatch} to {@code
-   * toPatch}. A range ordered by the patch, not an equality, on purpose: PostgreSQL may keep one
-   * plan per connection for a prepared statement, made while the releases table was still empty and
-   * never analyzed (autovacuum off); every index that starts with the product then costs the same,
-   * and for an equality on all four columns it kept one that reads all of the product's releases
-   * (measured: 2.3 ms a release creation, growing with the history, while the creation holds the
-   * product's lock). Only {@code releases_product_version} gives this order, so it wins.
+   * The versions in use with these numbers. Written as a range of one patch number, ordered by it,
+   * not as an equality, on purpose: PostgreSQL may keep one plan per connection for a prepared
+   * statement, made while the releases table was still empty and never analyzed (autovacuum off);
+   * every index that starts with the product then costs the same, and for an equality on all four
+   * columns it kept one that reads all of the product's releases (measured: 2.3 ms a release
+   * creation, growing with the history, while the creation holds the product's lock). Only {@code
+   * releases_product_version} gives this order, so it wins.
    */
-  private List<String> inLine(
+  private List<String> withNumbers(
       String product,
       java.math.BigDecimal major,
       java.math.BigDecimal minor,
-      java.math.BigDecimal fromPatch,
-      java.math.BigDecimal toPatch) {
-    return jdbc.sql(IN_LINE)
-        .params(product, major, minor, fromPatch, toPatch)
-        .query(String.class)
-        .list();
+      java.math.BigDecimal patch) {
+    return jdbc.sql(IN_LINE).params(product, major, minor, patch, patch).query(String.class).list();
   }
 
   /** A version's numbers as the columns hold them. */
