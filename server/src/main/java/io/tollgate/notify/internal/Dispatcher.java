@@ -173,8 +173,10 @@ public class Dispatcher {
   private enum Outcome {
     /** sent: recorded with the batch */
     SENT,
-    /** delivered with nothing to send, or dead: recorded; the batch goes on */
+    /** delivered with nothing to send: recorded; the batch goes on */
     RECORDED,
+    /** failed for good: recorded dead with the batch ({@link DeadRows}); the batch goes on */
+    DEAD,
     /**
      * failed, to be tried again later, or its outcome could not be recorded: still pending; the
      * subscription's later rows wait for it
@@ -183,12 +185,14 @@ public class Dispatcher {
   }
 
   /**
-   * Sends a claimed batch in order, then records its sends, moves the subscription's frontier past
-   * the rows recorded from the batch's start on, and lets go of what it did not send.
+   * Sends a claimed batch in order, then records its sends and the rows that died, moves the
+   * subscription's frontier past the rows recorded from the batch's start on, and lets go of what
+   * it did not send.
    */
   private void send(String id, String token, DeliveryStore.Batch batch) {
     long deadline = System.nanoTime() + lease.toNanos() / 2; // well inside the lease
     List<Long> sent = new ArrayList<>(batch.size());
+    DeadRows dead = new DeadRows();
     int handled = 0;
     try {
       Optional<Subscription> subscription =
@@ -197,9 +201,11 @@ public class Dispatcher {
           subscription.isPresent() ? messages.events(batch.rows()) : Map.<Long, AuditEvent>of();
       for (DeliveryStore.Due d : batch.rows()) {
         if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) break;
-        Outcome o = send(d, token, subscription, events.get(d.seq()));
+        String[] error = new String[1];
+        Outcome o = send(d, token, subscription, events.get(d.seq()), error);
         if (o == Outcome.WAIT) break;
         if (o == Outcome.SENT) sent.add(d.id());
+        if (o == Outcome.DEAD) dead.add(handled, d.id(), error[0]);
         handled++;
       }
     } catch (RuntimeException e) {
@@ -207,6 +213,7 @@ public class Dispatcher {
     } finally {
       try {
         deliveries.delivered(sent, token, Timestamps.now(clock));
+        handled = dead.record(deliveries, token, handled, id);
         deliveries.finish(id, token, batch, handled); // the rows not handled are the next batch's
       } catch (RuntimeException e) {
         // the lease runs out and these are sent again (at least once)
@@ -215,8 +222,16 @@ public class Dispatcher {
     }
   }
 
+  /**
+   * Sends one row; a row that fails for good answers {@link Outcome#DEAD} with its error in {@code
+   * error[0]}, for the batch to record.
+   */
   private Outcome send(
-      DeliveryStore.Due d, String token, Optional<Subscription> subscription, AuditEvent event) {
+      DeliveryStore.Due d,
+      String token,
+      Optional<Subscription> subscription,
+      AuditEvent event,
+      String[] error) {
     int attempts = d.attempts() + 1;
     try {
       if (subscription.isEmpty()) throw new SendFailed("the subscription was deleted", true);
@@ -245,21 +260,25 @@ public class Dispatcher {
       return Outcome.RECORDED;
     } catch (SendFailed f) {
       Instant next = f.permanent() ? null : backoff.nextAttempt(attempts, Timestamps.now(clock));
-      return record(d, token, attempts, f.getMessage(), next);
+      return record(d, token, attempts, f.getMessage(), next, error);
     } catch (RuntimeException e) {
       Instant next = backoff.nextAttempt(attempts, Timestamps.now(clock));
-      return record(d, token, attempts, "unexpected: " + e, next);
+      return record(d, token, attempts, "unexpected: " + e, next, error);
     }
   }
 
   private Outcome record(
-      DeliveryStore.Due d, String token, int attempts, String error, Instant next) {
+      DeliveryStore.Due d, String token, int attempts, String error, Instant next, String[] dead) {
+    if (next == null) {
+      dead[0] = error; // recorded with the batch
+      return Outcome.DEAD;
+    }
     try {
       if (!deliveries.failed(d.id(), token, attempts, error, next)) return Outcome.WAIT;
     } catch (RuntimeException e) {
       log.warn("Could not record the outcome of delivery {}: {}", d.id(), e.getMessage());
       return Outcome.WAIT; // still pending: the frontier stays before it
     }
-    return next == null ? Outcome.RECORDED : Outcome.WAIT;
+    return Outcome.WAIT;
   }
 }

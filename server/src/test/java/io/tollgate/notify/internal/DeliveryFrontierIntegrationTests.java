@@ -113,6 +113,36 @@ class DeliveryFrontierIntegrationTests extends DeliveryRowsIntegrationTest {
   }
 
   @Test
+  void aBatchsDeadRowsAreRecordedTogetherOnlyWhileItsLeaseIsHeld() {
+    Team t = team();
+    String sub = subscription(t);
+    rows(t, sub, 1, 4);
+    DeliveryStore.Batch b = deliveries.claimBatch(sub, "a-1", T, T.plus(LEASE), 100);
+    List<Long> ids = b.rows().stream().map(DeliveryStore.Due::id).toList();
+    assertThat(deliveries.dead(ids.subList(0, 3), "someone-else", "no SMTP server"))
+        .as("another sender's token records nothing")
+        .isZero();
+    assertThat(mine(sub, t.product, "dead", 100)).isEmpty();
+
+    assertThat(deliveries.dead(ids.subList(0, 3), "a-1", "no SMTP server")).isEqualTo(3);
+    deliveries.delivered(List.of(ids.get(3)), "a-1", T);
+    deliveries.finish(sub, "a-1", b, 4);
+    assertThat(mine(sub, t.product, "dead", 100))
+        .extracting(Delivery::event, Delivery::lastError, Delivery::attempts)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3L, "no SMTP server", 1),
+            org.assertj.core.groups.Tuple.tuple(2L, "no SMTP server", 1),
+            org.assertj.core.groups.Tuple.tuple(1L, "no SMTP server", 1));
+    assertThat(frontier(sub)).isEqualTo(4);
+    assertThat(deliveries.dead(ids.subList(0, 3), "a-1", "again"))
+        .as("dead already: nothing twice")
+        .isZero();
+
+    assertThat(ledger.retry(idOf(sub, 2), T)).as("a dead letter, retried like any").isTrue();
+    assertThat(seqs(mine(sub, t.product, "dead", 100))).containsExactly(3L, 1L);
+  }
+
+  @Test
   void aRetryWhileASenderHoldsTheLeaseKeepsItsPlace() {
     Team t = team();
     String sub = subscription(t);
