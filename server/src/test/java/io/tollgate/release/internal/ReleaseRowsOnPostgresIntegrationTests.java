@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What PostgreSQL does with the releases table under the commands' load (issue 14): a save that
  * changes no indexed column rewrites the row in place (a HOT update, V144), and finding the
  * versions that decide a new release's version reads the product's version index, whatever plan a
- * connection kept from when the table was empty.
+ * connection kept from when the table was empty; and a document is compressed with LZ4 (V145).
  */
 class ReleaseRowsOnPostgresIntegrationTests extends IntegrationTest {
   @Autowired ReleaseStore store;
@@ -80,6 +80,28 @@ class ReleaseRowsOnPostgresIntegrationTests extends IntegrationTest {
               }
             });
     assertThat(plan).contains("releases_product_key_v_major_v_minor_v_patch_idx");
+  }
+
+  @Test
+  void aSavedDocumentIsCompressedWithLz4() {
+    assumeTrue(onPostgres(), "PostgreSQL only");
+    assumeTrue(
+        jdbc.sql(
+                "select 'lz4' = any(enumvals) from pg_settings"
+                    + " where name = 'default_toast_compression'")
+            .query(Boolean.class)
+            .optional()
+            .orElse(false),
+        "this PostgreSQL offers LZ4");
+    Team t = Team.create(admin);
+    String id = ReleaseDriver.plan(t, "minor");
+    assertThat(
+            jdbc.sql("select pg_column_compression(document) from releases where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .as("V145: a document past 2 KB is compressed, with LZ4 rather than pglz")
+        .isEqualTo("lz4");
   }
 
   private long hotUpdatesInThisTransaction() {
