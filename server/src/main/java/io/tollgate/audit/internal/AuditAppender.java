@@ -27,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * audit_staged}, move the head, commit. So a crash leaves every event either staged or chained,
  * never both or neither.
  *
- * <p>Woken right after a command of this node commits ({@link #wake}); every {@code
- * tollgate.audit.appender-idle} (default 1 s) it also looks for events other nodes staged (their
- * appender may be gone) and, at start, chains what a previous run left staged.
+ * <p>Woken right after a command of this node commits ({@link #wake}), it waits {@code
+ * tollgate.audit.appender-linger} (default 5 ms) for the commands committing meanwhile, so that one
+ * pass chains them all; every {@code tollgate.audit.appender-idle} (default 1 s) it also looks for
+ * events other nodes staged (their appender may be gone) and, at start, chains what a previous run
+ * left staged.
  *
  * <p>A staged row whose MAC does not match (altered while staged, or written without the audit key)
  * is never chained: the appender chains the rows before it and stops there, logs an error naming
@@ -47,6 +49,7 @@ public class AuditAppender implements SmartLifecycle {
   private final AuditStaging staging;
   private final TransactionTemplate transactions;
   private final Duration idle;
+  private final long lingerNanos;
   private final Semaphore signal = new Semaphore(0);
   private final Object progress = new Object();
   private final AtomicLong backlog = new AtomicLong();
@@ -59,11 +62,13 @@ public class AuditAppender implements SmartLifecycle {
       AuditStaging staging,
       PlatformTransactionManager transactions,
       @Value("${tollgate.audit.appender-idle:1s}") Duration idle,
+      @Value("${tollgate.audit.appender-linger:5ms}") Duration linger,
       ObjectProvider<MeterRegistry> meters) {
     this.store = store;
     this.staging = staging;
     this.transactions = new TransactionTemplate(transactions);
     this.idle = idle;
+    this.lingerNanos = Math.max(0, linger.toNanos());
     meters.ifAvailable(
         registry ->
             Gauge.builder("tollgate.audit.staged", backlog, AtomicLong::get)
@@ -207,7 +212,13 @@ public class AuditAppender implements SmartLifecycle {
       }
       if (!more) {
         try {
-          if (signal.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) signal.drainPermits();
+          if (signal.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) {
+            // woken by a commit: the commands committing just after it join the same pass. A pass
+            // is about eight statements whatever its size; on PostgreSQL in the release bench,
+            // without this, passes chained three events each, and were a sixth of all statements
+            if (lingerNanos > 0) TimeUnit.NANOSECONDS.sleep(lingerNanos);
+            signal.drainPermits();
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
