@@ -140,6 +140,44 @@ class SeveralNodesIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aDeploymentRecordedOnOneNodeIsListedWithItsReleaseOnTheOtherAtOnce() {
+    Team t = team();
+    Api rmOnB = t.rm.onPort(portB);
+    String id = ReleaseDriver.plan(t, "minor");
+    // B has read the release, and remembers that it made no deployment
+    assertThat(rmOnB.get(ReleaseDriver.path(id)).json().path("deployments")).isEmpty();
+    ReleaseDriver.prepare(t, id); // on A: deploy-staging succeeds
+    JsonNode onB = rmOnB.get(ReleaseDriver.path(id)).json();
+    assertThat(onB.path("deployments")).hasSize(1);
+    assertThat(onB.path("deployments").get(0).path("environment").asString()).isEqualTo("staging");
+  }
+
+  @Test
+  void anIncidentOpenedOnOneNodeIsListedWithItsReleaseOnTheOtherWithinASecond() {
+    Team t = team();
+    Api rmOnB = t.rm.onPort(portB);
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String release = ReleaseDriver.path(ReleaseDriver.plan(t, "minor"));
+      // B has read the release, and remembers that it has no incident
+      assertThat(rmOnB.get(release).json().path("incidents")).isEmpty();
+      Api.Response opened =
+          t.developer.post(
+              release + "/incidents", Map.of("severity", "high", "summary", "slow " + i));
+      assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+      String incident = opened.text("id");
+      assertThat(t.rm.get(release).json().path("incidents").toString())
+          .as("on A, at once")
+          .contains(incident);
+      delays.add(
+          until(
+              () -> rmOnB.get(release).json().path("incidents").toString().contains(incident),
+              "incident opened on A"));
+    }
+    report("incident opened on A, listed with its release on B", delays);
+  }
+
+  @Test
   void tokenAndPermissionChangesOnOneNodeHoldOnTheOtherWithinASecond() {
     Team t = team();
     String dev = t.usernames.get("developer");

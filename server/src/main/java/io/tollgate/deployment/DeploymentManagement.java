@@ -88,8 +88,11 @@ public class DeploymentManagement {
     return lastKnownGood(product, environment, release);
   }
 
-  /** The deployments a release made, oldest first (every attempt, failed ones too). */
-  @Transactional(readOnly = true)
+  /**
+   * The deployments a release made, oldest first (every attempt, failed ones too). One statement:
+   * it joins the caller's transaction, and needs none of its own.
+   */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public List<Deployment> ofRelease(String release) {
     return store.ofRelease(release);
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -178,8 +179,9 @@ public class IncidentManagement implements IncidentLookup {
         .map(d -> d.version());
   }
 
+  /** One statement: it joins the caller's transaction, and needs none of its own. */
   @Override
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public List<String> incidentsOf(ReleaseId release) {
     return store.idsForRelease(release.value());
   }

@@ -1,8 +1,6 @@
 package io.tollgate.release;
 
-import io.tollgate.deployment.DeploymentManagement;
 import io.tollgate.process.ProcessManagement;
-import io.tollgate.process.StepDef;
 import io.tollgate.product.ProductManagement;
 import io.tollgate.release.Decision.Verdict;
 import io.tollgate.release.internal.ReleaseStore;
@@ -27,7 +25,6 @@ public class ReleaseManagement {
   private final ProcessManagement processes;
   private final ReleaseNumbering numbering;
   private final ReleaseCommandRunner runner;
-  private final DeploymentManagement deployments;
   private final Clock clock;
   private final ReleasePlanner planner;
 
@@ -37,7 +34,6 @@ public class ReleaseManagement {
       ProcessManagement processes,
       ReleaseNumbering numbering,
       ReleaseCommandRunner runner,
-      DeploymentManagement deployments,
       Clock clock,
       ReleasePlanner planner) {
     this.store = store;
@@ -45,7 +41,6 @@ public class ReleaseManagement {
     this.processes = processes;
     this.numbering = numbering;
     this.runner = runner;
-    this.deployments = deployments;
     this.clock = clock;
     this.planner = planner;
   }
@@ -97,25 +92,6 @@ public class ReleaseManagement {
     List<Release> items =
         store.page(productKey, status, page, size).stream().map(runner::restore).toList();
     return new ReleasePage(items, page, size, store.count(productKey, status));
-  }
-
-  /**
-   * The deployments the release made, oldest first, from the deployments table (their one home),
-   * each with the step that made it.
-   */
-  @Transactional(readOnly = true)
-  public List<DeploymentRecord> deployments(Release release) {
-    return deployments.ofRelease(release.id().value()).stream()
-        .map(
-            d ->
-                new DeploymentRecord(
-                    d.environment(),
-                    d.version(),
-                    Outcome.parse(d.outcome()).orElse(null),
-                    d.by(),
-                    d.at(),
-                    release.process().deployStep(d.environment()).map(StepDef::key).orElse(null)))
-        .toList();
   }
 
   /** What the caller may do on a release now (see {@link Release#actionsFor}). */

@@ -13,13 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class IncidentStore {
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final ReleaseIncidentIds ids;
 
-  IncidentStore(JdbcClient jdbc, JsonMapper json) {
+  IncidentStore(JdbcClient jdbc, JsonMapper json, ReleaseIncidentIds ids) {
     this.jdbc = jdbc;
     this.json = json;
+    this.ids = ids;
   }
 
   public void insert(IncidentData data, String status) {
+    ids.opening(data.release());
     jdbc.sql(
             "insert into incidents (id, release_id, product_key, status, opened_at, revision, document)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
@@ -71,11 +74,15 @@ public class IncidentStore {
         .map(this::read);
   }
 
+  /** The release's incident ids, oldest first (remembered by {@link ReleaseIncidentIds}). */
   public List<String> idsForRelease(String release) {
-    return jdbc.sql("select id from incidents where release_id = ? order by opened_at, id")
-        .param(release)
-        .query(String.class)
-        .list();
+    return ids.of(
+        release,
+        () ->
+            jdbc.sql("select id from incidents where release_id = ? order by opened_at, id")
+                .param(release)
+                .query(String.class)
+                .list());
   }
 
   public Optional<String> openForRelease(String release) {

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.release.DeploymentRecord;
 import io.tollgate.release.IncidentLookup;
 import io.tollgate.release.Release;
-import io.tollgate.release.ReleaseManagement;
+import io.tollgate.release.ReleaseDeployments;
 import io.tollgate.shared.web.IfMatch;
 import java.net.URI;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,23 +26,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ReleaseJson {
-  private final ReleaseManagement releases;
+  private final ReleaseDeployments deployments;
   private final IncidentLookup incidents;
   private final JsonMapper json;
   private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
   private final TransactionTemplate reads;
+  private final TransactionTemplate lookups;
 
   ReleaseJson(
-      ReleaseManagement releases,
+      ReleaseDeployments deployments,
       IncidentLookup incidents,
       JsonMapper json,
       PlatformTransactionManager transactions) {
-    this.releases = releases;
+    this.deployments = deployments;
     this.incidents = incidents;
     this.json = json;
     this.reads = new TransactionTemplate(transactions);
     this.reads.setReadOnly(true);
+    // the lookups of a render join the read that asked for it, if any; after a command they run
+    // on one connection without a transaction of their own: on PostgreSQL a transaction is a
+    // BEGIN and a COMMIT more, two of the four statements of a command's render
+    this.lookups = new TransactionTemplate(transactions);
+    this.lookups.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
   }
 
   /** What the database says about a release beyond its document; deployments only if needed. */
@@ -92,15 +99,15 @@ class ReleaseJson {
    * without changing the release; they are never deleted, so the count tells a new one).
    */
   private byte[] rendered(Release release) {
-    // one read-only transaction for both lookups, not one each
+    // one connection for both lookups, not one each
     Lookup found =
-        reads.execute(
+        lookups.execute(
             s -> {
               List<String> opened = incidents.incidentsOf(release.id());
               String key = release.id().value() + "@" + release.revision() + "#" + opened.size();
               byte[] cached = rendered.getIfPresent(key);
               return new Lookup(
-                  key, opened, cached, cached != null ? null : releases.deployments(release));
+                  key, opened, cached, cached != null ? null : deployments.of(release));
             });
     if (found.cached() != null) return found.cached();
     return rendered.get(

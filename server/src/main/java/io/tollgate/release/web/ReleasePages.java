@@ -35,6 +35,7 @@ class ReleasePages {
   private final io.tollgate.release.CustomerIssueCounts customerIssues;
   private final AuditLog audit;
   private final Fmt fmt;
+  private final io.tollgate.release.ReleaseDeployments deployments;
 
   ReleasePages(
       ReleaseManagement releases,
@@ -42,7 +43,9 @@ class ReleasePages {
       IncidentLookup incidents,
       io.tollgate.release.CustomerIssueCounts customerIssues,
       AuditLog audit,
-      Fmt fmt) {
+      Fmt fmt,
+      io.tollgate.release.ReleaseDeployments deployments) {
+    this.deployments = deployments;
     this.releases = releases;
     this.products = products;
     this.incidents = incidents;
@@ -210,7 +213,7 @@ class ReleasePages {
             release,
             releases.actionsFor(me, release),
             incidents.incidentsOf(release.id()),
-            releases.deployments(release),
+            deployments.of(release),
             incidents.openIncidents(List.of(release.product())),
             audit.forRelease(release.id().value()),
             product.members(),
