@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ReleaseRowsOnPostgresIntegrationTests extends IntegrationTest {
   @Autowired ReleaseStore store;
+  @Autowired ReleaseVersionIndex versions;
   @Autowired io.tollgate.process.ProcessManagement processes;
   @Autowired TransactionTemplate transactions;
 
@@ -80,6 +81,29 @@ class ReleaseRowsOnPostgresIntegrationTests extends IntegrationTest {
               }
             });
     assertThat(plan).contains("releases_product_key_v_major_v_minor_v_patch_idx");
+  }
+
+  @Test
+  void theVersionLookupIsPlannedWithItsValuesEachTimeNotKeptAsAPreparedStatement() {
+    assumeTrue(onPostgres(), "PostgreSQL only");
+    Team t = Team.create(admin);
+    ReleaseDriver.plan(t, "minor");
+    long kept =
+        transactions.execute(
+            tx -> {
+              // one connection: the driver prepares a statement on the server at its fifth run
+              for (int i = 0; i < 12; i++) {
+                assertThat(
+                        versions.versionsThatMatter(
+                            t.product, io.tollgate.release.SemanticVersion.parse("0.1.0").get()))
+                    .isNotEmpty();
+              }
+              return jdbc.sql("select count(*) from pg_prepared_statements where statement like ?")
+                  .param("%v_patch >= $4%")
+                  .query(Long.class)
+                  .single();
+            });
+    assertThat(kept).as("server-side prepared statements of the lookup").isZero();
   }
 
   @Test
