@@ -10,8 +10,11 @@
 # (default 127.0.0.1:5432, as postgres or root, trust auth), one audit key and one secret key
 # that every node shares (as several nodes must), starts the server jar NODES times (one after
 # the other, each on its own loopback port and data directory, each waited for on
-# /actuator/health/readiness), then HAProxy on LB_PORT: round-robin over the nodes, each checked
-# on its readiness endpoint every second (a node that is down or not ready gets no requests).
+# /actuator/health/readiness), then HAProxy on LB_PORT: by default every request about one release
+# (/api/v1/releases/<id>/…, /releases/<id>/…) or one product goes to the same node (a consistent
+# hash of the path's first four segments), so each node's caches hold the releases it serves
+# (README, "Several nodes"); each node is checked on its readiness endpoint every second (a node
+# that is down or not ready gets no requests, and its releases move to the others).
 # A command after "--" runs with TOLLGATE_URL (the balancer), TOLLGATE_NODE_URLS (the nodes,
 # space-separated) and TOLLGATE_ADMIN_TOKEN in its environment; its exit status is the script's.
 # On exit (also Ctrl-C, or a node that fails to start) everything it started is stopped and its
@@ -20,8 +23,8 @@
 # Environment:
 #   NODES           how many server nodes (default 2)
 #   LB_PORT         the balancer's port (default: a free one)
-#   LB_BALANCE      HAProxy's balance algorithm (default roundrobin); "uri depth 4" sends every
-#                   request about one release (/api/v1/releases/<id>/…) to the same node
+#   LB_BALANCE      HAProxy's balance algorithm (default "uri depth 4", with hash-type consistent:
+#                   a release's requests to one node); "roundrobin" spreads every request
 #   SERVER_JAR      the server jar (default server/target/tollgate-server.jar, built if missing)
 #   PG_DB           the database (dropped and created afresh; never the URL's own database)
 #   TOLLGATE_DB_URL, TOLLGATE_DB_USER, TOLLGATE_DB_PASSWORD   where PostgreSQL is
@@ -176,7 +179,7 @@ for i in $(seq 1 "$NODES"); do
 done
 
 LB_PORT="${LB_PORT:-$(free_port)}"
-LB_BALANCE="${LB_BALANCE:-roundrobin}"
+LB_BALANCE="${LB_BALANCE:-uri depth 4}"
 {
   cat <<EOF
 global
@@ -194,6 +197,7 @@ frontend tollgate
   default_backend nodes
 backend nodes
   balance $LB_BALANCE
+  hash-type consistent
   option httpchk GET /actuator/health/readiness
   http-check expect status 200
   default-server inter 1s fall 2 rise 2
@@ -210,7 +214,7 @@ for _ in $(seq 1 100); do
   curl -fsS -m 2 "$LB_URL/actuator/health/readiness" >/dev/null 2>&1 && break
   sleep 0.2
 done
-log "HAProxy on $LB_URL, round-robin over ${NODES} node(s)"
+log "HAProxy on $LB_URL, balance $LB_BALANCE over ${NODES} node(s)"
 
 if ((${#COMMAND[@]} > 0)); then
   set +e

@@ -91,6 +91,18 @@ public class AuditStore {
   }
 
   /**
+   * Locks the chain head until the transaction ends, unless another transaction holds it (another
+   * node's appender chaining, or a generator): then answers nothing at once instead of waiting. On
+   * H2 it waits ({@link #lockHead}).
+   */
+  public java.util.Optional<Head> tryLockHead() {
+    if (!lockInOneStatement) return java.util.Optional.of(lockHead());
+    return jdbc.sql("select seq, hash from audit_head where id = 1 for update skip locked")
+        .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+        .optional();
+  }
+
+  /**
    * Chains the events after {@code head} (locked by {@link #lockHead} in this transaction): inserts
    * them with contiguous sequence numbers, hashed in the current form and MACed, in one JDBC batch,
    * and moves the head. Answers the new head.

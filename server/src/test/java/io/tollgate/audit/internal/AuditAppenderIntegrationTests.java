@@ -36,6 +36,7 @@ class AuditAppenderIntegrationTests extends IntegrationTest {
   @Autowired AuditLog audit;
   @Autowired AuditAppender appender;
   @Autowired AuditKeys keys;
+  @Autowired AuditStore store;
   @Autowired PlatformTransactionManager transactions;
 
   @Test
@@ -103,6 +104,45 @@ class AuditAppenderIntegrationTests extends IntegrationTest {
       assertThat(pair.get(1)).isEqualTo(pair.get(0) + 1);
     }
     assertThat(audit.verify().ok()).as(audit.verify().toString()).isTrue();
+  }
+
+  @Test
+  void whileAnotherNodeHoldsTheHeadAPassDoesNotWaitForItAndChainsOnceItIsFree() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(onPostgres(), "PostgreSQL (H2 waits for it)");
+    String subject = "test/busy/" + UUID.randomUUID();
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+    // another node's appender, in the middle of its pass
+    Thread other =
+        new Thread(
+            () ->
+                new TransactionTemplate(transactions)
+                    .executeWithoutResult(
+                        tx -> {
+                          store.lockHead();
+                          held.countDown();
+                          try {
+                            letGo.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    other.start();
+    try {
+      assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      java.util.Optional<AuditStore.Head> taken =
+          new TransactionTemplate(transactions).execute(tx -> store.tryLockHead());
+      assertThat(taken).as("taken: answered at once, not waited for").isEmpty();
+      stageAsANode(subject, "rita", "rita");
+      assertThat(appender.awaitChained(Duration.ofMillis(200))).isFalse();
+      assertThat(chained(subject)).isZero();
+    } finally {
+      letGo.countDown();
+      other.join();
+    }
+    // this node's appender looks again every few milliseconds: chained once the head is free
+    waitFor(() -> chained(subject) == 1, "chained after the other pass");
+    assertThat(audit.verify().ok()).isTrue();
   }
 
   @Test
