@@ -2,7 +2,7 @@ package io.tollgate.incident.internal;
 
 import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditEventsAppended;
-import io.tollgate.shared.CommitCoherentMemo;
+import io.tollgate.shared.db.CommitCoherentMemo;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;

@@ -1,4 +1,4 @@
-package io.tollgate.shared;
+package io.tollgate.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tollgate.shared;
+package io.tollgate.shared.db;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
