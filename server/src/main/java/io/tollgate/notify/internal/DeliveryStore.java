@@ -257,38 +257,23 @@ public class DeliveryStore {
   }
 
   /**
-   * Records a failed attempt: pending again at {@code next}, or dead when {@code next} is null (and
-   * then listed with the dead letters, in the same transaction); false if the sender no longer
-   * holds the subscription's lease, and nothing was recorded.
+   * Records a failed attempt: pending again at {@code next}, with {@code attempts}; or, when {@code
+   * next} is null, dead as {@link #dead} records it (its attempts grown by one, listed with the
+   * dead letters); false if the sender no longer holds the subscription's lease, and nothing was
+   * recorded.
    */
   public boolean failed(long id, String token, int attempts, String error, Instant next) {
-    String trimmed = trim(error);
-    Boolean recorded =
-        tx.execute(
-            status -> {
-              int n =
-                  jdbc.sql(
-                          "update notify_deliveries set status = :status, attempts = :attempts,"
-                              + " last_error = :error,"
-                              + " next_attempt_at = coalesce(:next, next_attempt_at)"
-                              + " where id = :id"
-                              + SubscriptionLeases.HELD)
-                      .param("status", next == null ? "dead" : "pending")
-                      .param("attempts", attempts)
-                      .param("error", trimmed)
-                      .param("next", Timestamps.toDb(next))
-                      .param("id", id)
-                      .param("token", token)
-                      .update();
-              if (n == 1 && next == null) {
-                jdbc.sql(
-                        "insert into notify_dead_letters (delivery_id, product, event_seq)"
-                            + " select id, product, event_seq from notify_deliveries where id = ?")
-                    .param(id)
-                    .update();
-              }
-              return n == 1;
-            });
-    return Boolean.TRUE.equals(recorded);
+    if (next == null) return dead(List.of(id), token, error) == 1; // one way to die
+    return jdbc.sql(
+                "update notify_deliveries set status = 'pending', attempts = :attempts,"
+                    + " last_error = :error, next_attempt_at = :next where id = :id"
+                    + SubscriptionLeases.HELD)
+            .param("attempts", attempts)
+            .param("error", trim(error))
+            .param("next", Timestamps.toDb(next))
+            .param("id", id)
+            .param("token", token)
+            .update()
+        == 1;
   }
 }
