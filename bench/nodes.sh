@@ -7,6 +7,10 @@
 #   CLIENTS=8 SETTLE=30 DURATION=10 bench/nodes.sh
 #
 # Environment: CLIENTS, DURATION, WARMUP, SETTLE, RATE (as bench/run.sh), NODE_COUNTS (default "1 2"),
+# VACUUM_EVERY (seconds, default 0: never; used only when the PostgreSQL has autovacuum off: see
+# below),
+# CPU_SHARE (1: with N nodes, each node's JVM sizes itself for 1/N of the machine's processors, as
+# a container's CPU limit would: bench/two-nodes.sh's NODE_CPUS; one node keeps them all),
 # and what bench/two-nodes.sh reads (SERVER_JAR, TOLLGATE_DB_URL, ...; PG_DB default
 # tollgate_bench_nodes). Reports go to bench/results/<timestamp>-nodes<N>.{txt,json}.
 set -euo pipefail
@@ -20,11 +24,39 @@ export PG_DB="${PG_DB:-tollgate_bench_nodes}"
 # --- inside two-nodes.sh: drive the balancer, then verify the chain --------------------------
 if [[ "${1:-}" == "--drive" ]]; then
   label="$2" out="$3"
+  # This machine's PostgreSQL may run with autovacuum off (CI's does): then nothing vacuums or
+  # analyses the tables, their dead rows pile up and PostgreSQL's work per release grows the
+  # longer a run lasts, so a configuration that settles longer (two JVMs warm up more slowly than
+  # one) is measured on a more bloated database. VACUUM_EVERY=<s> vacuums and analyses the whole
+  # bench database that often during both runs, its CPU counted like the rest (default 0: never;
+  # every 60 s cost more than it saved here: bench/README.md).
+  vacuum_pid=""
+  # shellcheck disable=SC2086
+  if [[ "${VACUUM_EVERY:-0}" != 0 ]] && [[ "$(PGPASSWORD="${TOLLGATE_DB_PASSWORD:-}" psql $TOLLGATE_NODES_PG -Atqc 'show autovacuum' 2>/dev/null)" == off ]]; then
+    (
+      while sleep "${VACUUM_EVERY:-0}"; do
+        # shellcheck disable=SC2086
+        PGPASSWORD="${TOLLGATE_DB_PASSWORD:-}" psql $TOLLGATE_NODES_PG -qc 'vacuum (analyze)' >/dev/null 2>&1 || true
+      done
+    ) &
+    vacuum_pid=$!
+    echo "autovacuum is off on this PostgreSQL: vacuum (analyze) every ${VACUUM_EVERY:-0} s during the run" >&2
+  fi
   # the token goes through the environment, not the command line
   # shellcheck disable=SC2086
   TOLLGATE_BENCH_ADMIN_TOKEN="$TOLLGATE_ADMIN_TOKEN" java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     --base-url "$TOLLGATE_URL" --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" \
-    --settle "$SETTLE" --rate "${RATE:-0}" --label "$label" --out "$out.json" >"$out.txt"
+    --settle "$SETTLE" --rate "${RATE:-0}" --label "$label" --out "$out.json" \
+    --metrics-urls "$TOLLGATE_NODE_URLS" >"$out.txt" || driven=$?
+  if [[ -n "$vacuum_pid" ]]; then
+    kill "$vacuum_pid" 2>/dev/null || true
+    wait "$vacuum_pid" 2>/dev/null || true
+    echo "vacuum (analyze) every ${VACUUM_EVERY:-0} s during the run (autovacuum is off on this PostgreSQL)" >>"$out.txt"
+  fi
+  if [[ "${driven:-0}" != 0 ]]; then
+    cat "$out.txt"
+    exit "$driven"
+  fi
   verify="$(curl -sS -m 300 -H "Authorization: Bearer $TOLLGATE_ADMIN_TOKEN" "$TOLLGATE_URL/api/v1/audit/verify")"
   echo "audit verify: $verify" >>"$out.txt"
   cat "$out.txt"
@@ -48,7 +80,13 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 FAILED=0
 for n in $NODE_COUNTS; do
   log "$n node(s) behind HAProxy: $CLIENTS clients, settle up to $SETTLE s, $DURATION s per phase"
-  if ! NODES="$n" "$BENCH_DIR/two-nodes.sh" -- "$BENCH_DIR/nodes.sh" --drive "nodes$n" "$RESULTS/$STAMP-nodes$n"; then
+  cpus=""
+  if [[ "${CPU_SHARE:-0}" == 1 && "$n" -gt 1 ]]; then
+    cpus=$(($(nproc) / n))
+    ((cpus >= 1)) || cpus=1
+    log "each node sized for $cpus of the machine's $(nproc) processors (CPU_SHARE=1)"
+  fi
+  if ! NODES="$n" NODE_CPUS="$cpus" "$BENCH_DIR/two-nodes.sh" -- "$BENCH_DIR/nodes.sh" --drive "nodes$n" "$RESULTS/$STAMP-nodes$n"; then
     log "$n node(s): the run failed or the chain did not verify"
     FAILED=1
   fi
@@ -60,7 +98,7 @@ for n in $NODE_COUNTS; do
   f="$RESULTS/$STAMP-nodes$n.txt"
   [[ -f "$f" ]] || continue
   echo "[$n node(s)]"
-  grep -E '^  releases closed:|^  offered load:|^  all commands together:|^  during release:|^audit verify:' "$f" || true
+  grep -E '^  releases closed:|^  offered load:|^  all commands together:|^  during release:|^vacuum|^audit verify:' "$f" || true
   sed -n '/^Targets$/,/^$/p' "$f" | sed '/^Targets$/d; /^$/d'
 done
 if [[ -f "$RESULTS/$STAMP-nodes1.json" && -f "$RESULTS/$STAMP-nodes2.json" ]]; then

@@ -16,7 +16,9 @@
 # (README, "Several nodes"); each node is checked on its readiness endpoint every second (a node
 # that is down or not ready gets no requests, and its releases move to the others).
 # A command after "--" runs with TOLLGATE_URL (the balancer), TOLLGATE_NODE_URLS (the nodes,
-# space-separated) and TOLLGATE_ADMIN_TOKEN in its environment; its exit status is the script's.
+# space-separated), TOLLGATE_ADMIN_TOKEN, and TOLLGATE_NODES_PG (the nodes' database as psql
+# options: -h host -p port -U user -d database) in its environment; its exit status is the
+# script's.
 # On exit (also Ctrl-C, or a node that fails to start) everything it started is stopped and its
 # files removed (KEEP=1 keeps them: logs, keys, HAProxy's configuration).
 #
@@ -29,6 +31,9 @@
 #   PG_DB           the database (dropped and created afresh; never the URL's own database)
 #   TOLLGATE_DB_URL, TOLLGATE_DB_USER, TOLLGATE_DB_PASSWORD   where PostgreSQL is
 #   SERVER_JAVA_OPTS  extra JVM options for every node
+#   NODE_CPUS       processors each node's JVM sizes itself for (-XX:ActiveProcessorCount: its
+#                   GC and compiler threads, its default thread pools), as a container's CPU limit
+#                   would; default: not set, every node sees all of the machine's
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,6 +52,11 @@ PG_PORT="${pg_hostport##*:}"
 log() { printf '[nodes %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 [[ "$NODES" =~ ^[1-9][0-9]?$ ]] || { log "NODES must be 1 to 99, not '$NODES'"; exit 2; }
+NODE_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
+if [[ -n "${NODE_CPUS:-}" ]]; then  # empty: not set
+  [[ "$NODE_CPUS" =~ ^[1-9][0-9]{0,2}$ ]] || { log "NODE_CPUS must be a whole number of processors, 1 or more, not '$NODE_CPUS'"; exit 2; }
+  NODE_JAVA_OPTS="-XX:ActiveProcessorCount=$NODE_CPUS $NODE_JAVA_OPTS"
+fi
 COMMAND=()
 if [[ $# -gt 0 ]]; then
   [[ "$1" == "--" ]] || { log "usage: $0 [-- command args...]"; exit 2; }
@@ -165,7 +175,7 @@ for i in $(seq 1 "$NODES"); do
     TOLLGATE_BOOTSTRAP_ADMIN_TOKEN="$TOKEN" \
     TOLLGATE_AUTOMATION_NODE_NAME="node$i" \
     TOLLGATE_DEMO=false \
-    java ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" >"$WORK/node$i.log" 2>&1 &
+    java $NODE_JAVA_OPTS -jar "$SERVER_JAR" >"$WORK/node$i.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   # one after the other: the first makes the schema and the administrator
@@ -218,7 +228,8 @@ log "HAProxy on $LB_URL, balance $LB_BALANCE over ${NODES} node(s)"
 
 if ((${#COMMAND[@]} > 0)); then
   set +e
-  TOLLGATE_URL="$LB_URL" TOLLGATE_NODE_URLS="${URLS[*]}" TOLLGATE_ADMIN_TOKEN="$TOKEN" "${COMMAND[@]}"
+  TOLLGATE_URL="$LB_URL" TOLLGATE_NODE_URLS="${URLS[*]}" TOLLGATE_ADMIN_TOKEN="$TOKEN" \
+    TOLLGATE_NODES_PG="-h $PG_HOST -p $PG_PORT -U $user -d $PG_DB" "${COMMAND[@]}"
   status=$?
   set -e
   exit "$status"

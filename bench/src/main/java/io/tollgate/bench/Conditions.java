@@ -28,7 +28,8 @@ record Conditions(
     double idleShare,
     double jitSeconds,
     double gcPauseSeconds,
-    double gcPauses) {
+    double gcPauses,
+    int servers) {
 
   /** Above this share of the window spent compiling, the server was not warm yet. */
   static final double JIT_WARM_SHARE = 0.10;
@@ -43,16 +44,27 @@ record Conditions(
       double stealTicks,
       double idleTicks,
       double totalTicks,
-      double driverCpuSeconds) {}
+      double driverCpuSeconds,
+      int servers) {}
 
-  /** Takes snapshots of one server (its metrics) and of this machine. */
+  /**
+   * Takes snapshots of the servers (their metrics, summed: several nodes behind a balancer are read
+   * each on its own address, since the balancer would always ask the same one) and of this machine.
+   */
   static final class Probe {
-    private final Http http;
-    private final Http.Request metrics;
+    private final java.util.List<Http> servers;
+    private final java.util.List<Http.Request> metrics;
 
-    Probe(Http http, String adminToken) {
-      this.http = http;
-      this.metrics = http.getText("/actuator/prometheus", adminToken);
+    Probe(java.util.List<Http> servers, String adminToken) {
+      if (servers.isEmpty()) throw new IllegalArgumentException("no server to read metrics from");
+      this.servers = java.util.List.copyOf(servers);
+      this.metrics =
+          this.servers.stream().map(h -> h.getText("/actuator/prometheus", adminToken)).toList();
+    }
+
+    /** How many servers the snapshots add up. */
+    int servers() {
+      return servers.size();
     }
 
     Snapshot take() {
@@ -68,16 +80,27 @@ record Conditions(
           cpu[0],
           cpu[2],
           cpu[1],
-          driverCpuSeconds());
+          driverCpuSeconds(),
+          servers.size());
     }
 
-    /** The server's metrics of interest, summed over their label sets; empty if unreadable. */
+    /**
+     * The servers' metrics of interest, summed over their label sets and over the servers; empty if
+     * any server's could not be read (a sum missing a node would understate it).
+     */
     private Map<String, Double> scrape() {
       Map<String, Double> values = new LinkedHashMap<>();
-      Http.Response r = http.call(metrics);
-      if (!r.ok()) {
-        return values;
+      for (int i = 0; i < servers.size(); i++) {
+        Http.Response r = servers.get(i).call(metrics.get(i));
+        if (!r.ok()) {
+          return new LinkedHashMap<>();
+        }
+        add(values, r);
       }
+      return values;
+    }
+
+    private static void add(Map<String, Double> values, Http.Response r) {
       for (String line : new String(r.body(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isEmpty() || line.charAt(0) == '#') {
           continue;
@@ -102,7 +125,6 @@ record Conditions(
           default -> {}
         }
       }
-      return values;
     }
   }
 
@@ -153,10 +175,14 @@ record Conditions(
         ticks > 0 ? (b.idleTicks() - a.idleTicks()) / ticks : Double.NaN,
         b.jitSeconds() - a.jitSeconds(),
         b.gcPauseSeconds() - a.gcPauseSeconds(),
-        b.gcPauses() - a.gcPauses());
+        b.gcPauses() - a.gcPauses(),
+        b.servers());
   }
 
-  /** The share of the window the server's JIT compilers were busy (NaN if unknown). */
+  /**
+   * The share of the window the server's JIT compilers were busy (NaN if unknown); with several
+   * servers, all their compilers together, so "quiet" means every node is warm.
+   */
   double jitShare() {
     return seconds <= 0 ? Double.NaN : jitSeconds / seconds;
   }
@@ -173,8 +199,9 @@ record Conditions(
   String text() {
     return String.format(
         Locale.ROOT,
-        "server %s cores, driver %s cores, CPU stolen by the host %s, machine idle %s;"
+        "%s %s cores, driver %s cores, CPU stolen by the host %s, machine idle %s;"
             + " server JIT %s, GC pauses %s%s",
+        servers > 1 ? "servers (" + servers + " nodes together)" : "server",
         num(serverCores, "%.2f"),
         num(driverCores, "%.2f"),
         percent(stealShare),
@@ -191,6 +218,7 @@ record Conditions(
   Map<String, Object> json() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seconds", round(seconds));
+    m.put("servers", servers);
     m.put("serverCores", round(serverCores));
     m.put("driverCores", round(driverCores));
     m.put("stealShare", round(stealShare));

@@ -18,7 +18,8 @@ record Options(
     String label,
     Path out,
     double rate,
-    Path markFile) {
+    Path markFile,
+    java.util.List<String> metricsUrls) {
 
   static Options parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -56,7 +57,8 @@ record Options(
               "label",
               "out",
               "rate",
-              "mark-file")
+              "mark-file",
+              "metrics-urls")
           .contains(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
@@ -89,8 +91,31 @@ record Options(
       throw new IllegalArgumentException("--rate must be between 0 and 10000");
     }
     Path mark = values.containsKey("mark-file") ? Path.of(values.get("mark-file")) : null;
+    java.util.List<String> metricsUrls =
+        java.util.Arrays.stream(values.getOrDefault("metrics-urls", baseUrl).split("[,\\s]+"))
+            .filter(u -> !u.isBlank())
+            .toList();
+    for (String u : metricsUrls) {
+      if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        throw new IllegalArgumentException(
+            "--metrics-urls takes server addresses such as http://127.0.0.1:8081, not '" + u + "'");
+      }
+    }
+    if (metricsUrls.isEmpty()) {
+      throw new IllegalArgumentException("--metrics-urls names no server");
+    }
     return new Options(
-        baseUrl, adminToken, clients, duration, warmup, settle, label, out, rate, mark);
+        baseUrl,
+        adminToken,
+        clients,
+        duration,
+        warmup,
+        settle,
+        label,
+        out,
+        rate,
+        mark,
+        metricsUrls);
   }
 
   private static int number(Map<String, String> values, String key, int dflt, int min, int max) {
@@ -127,6 +152,9 @@ record Options(
         "                       free (the settle and the release phase); default 0: closed",
         "                       loop, each client starts its next release when its last closed",
         "  --mark-file FILE     created when the release phase starts measuring (NotifyLag)",
+        "  --metrics-urls URLS  the servers whose CPU, JIT and GC the report gives, added up,",
+        "                       comma- or space-separated (default: --base-url); behind a",
+        "                       balancer, name every node: the settle waits for all their JITs",
         "  --label NAME         a name for the run in the report, e.g. the database",
         "  --out FILE           also write the report as JSON to FILE");
   }
