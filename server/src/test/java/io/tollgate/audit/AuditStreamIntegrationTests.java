@@ -112,6 +112,45 @@ class AuditStreamIntegrationTests extends IntegrationTest {
     assertThat(stream.position(consumer)).isEqualTo(4);
   }
 
+  @Test
+  void aPacedPollAnswersNothingWhileTheCursorMovedLessThanTheGapAgoOnAnyNode() {
+    ReleaseDriver.plan(team(), "minor");
+    String consumer = "test-" + UUID.randomUUID();
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    java.time.Instant t0 = java.time.Instant.parse("2026-12-03T10:00:00Z");
+    java.time.Duration gap = java.time.Duration.ofMillis(100);
+
+    // never read before: a paced poll registers the consumer and reads, as a plain one does
+    List<AuditEvent> first = tx.execute(s -> handlePaced(at(t0), consumer, 2, gap));
+    assertThat(first).extracting(AuditEvent::seq).containsExactly(1L, 2L);
+
+    // 50 ms after the cursor moved (on this node or another): nothing, and the cursor stays
+    List<AuditEvent> soon = tx.execute(s -> at(t0.plusMillis(50)).poll(consumer, 5, gap));
+    assertThat(soon).isEmpty();
+    assertThat(stream.position(consumer)).isEqualTo(2);
+    // no gap (a backlog being read) reads at once
+    List<AuditEvent> backlog =
+        tx.execute(s -> at(t0.plusMillis(50)).poll(consumer, 1, java.time.Duration.ZERO));
+    assertThat(backlog).extracting(AuditEvent::seq).containsExactly(3L);
+    // once the gap has passed it reads again
+    List<AuditEvent> later = tx.execute(s -> at(t0.plusMillis(150)).poll(consumer, 1, gap));
+    assertThat(later).extracting(AuditEvent::seq).containsExactly(3L);
+    // a move stamped far after this node's now (its clock behind, or set back) does not hold it
+    List<AuditEvent> behind = tx.execute(s -> at(t0.minusSeconds(3600)).poll(consumer, 1, gap));
+    assertThat(behind).extracting(AuditEvent::seq).containsExactly(3L);
+  }
+
+  private AuditStream at(java.time.Instant now) {
+    return new AuditStream(cursors, store, Clock.fixed(now, java.time.ZoneOffset.UTC));
+  }
+
+  private static List<AuditEvent> handlePaced(
+      AuditStream s, String consumer, int max, java.time.Duration gap) {
+    List<AuditEvent> batch = s.poll(consumer, max, gap);
+    if (!batch.isEmpty()) s.advance(consumer, batch.get(batch.size() - 1).seq());
+    return batch;
+  }
+
   private static List<AuditEvent> handle(AuditStream s, String consumer, int max) {
     List<AuditEvent> batch = s.poll(consumer, max);
     if (!batch.isEmpty()) s.advance(consumer, batch.get(batch.size() - 1).seq());

@@ -35,6 +35,32 @@ public class AuditCursors {
   }
 
   /**
+   * As {@link #lock}, but null also when the cursor moved less than {@code gap} before {@code now}
+   * (a move stamped more than {@code gap} after {@code now}, by a clock set back or a node whose
+   * clock runs ahead, does not count: it would hold the consumer back for as long).
+   */
+  public Long lockUnlessMovedWithin(String consumer, Instant now, java.time.Duration gap) {
+    if (gap.isZero() || gap.isNegative()) return lock(consumer, now);
+    Cursor row =
+        jdbc.sql(
+                "select seq, updated_at from audit_cursors where consumer = ? for update skip locked")
+            .param(consumer)
+            .query(
+                (rs, n) ->
+                    new Cursor(
+                        rs.getLong("seq"),
+                        Timestamps.fromDb(
+                            rs.getObject("updated_at", java.time.OffsetDateTime.class))))
+            .optional()
+            .orElse(null);
+    if (row == null) return lock(consumer, now); // held by another reader, or not registered yet
+    boolean movedJustNow = row.at().isAfter(now.minus(gap)) && !row.at().isAfter(now.plus(gap));
+    return movedJustNow ? null : row.seq();
+  }
+
+  private record Cursor(long seq, Instant at) {}
+
+  /**
    * Creates the consumer's row in a transaction of its own, so that a reader registering the same
    * consumer at the same moment (a duplicate key) does not spoil the caller's transaction.
    */

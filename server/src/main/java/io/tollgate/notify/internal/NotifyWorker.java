@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * One thread per node that writes the outbox from the audit log and hands due deliveries to the
  * senders, every {@code tollgate.notify.poll-interval} (default 100 ms) or at once when a send
- * ends. Off with {@code tollgate.notify.enabled=false}. It runs beside the commands and never in
- * their transactions: a command never waits for a notification.
+ * ends. The outbox is read at most once an interval across all the nodes (unless a backlog fills
+ * whole batches): a node finding it read less than an interval ago leaves it to the next turn. Off
+ * with {@code tollgate.notify.enabled=false}. It runs beside the commands and never in their
+ * transactions: a command never waits for a notification.
  */
 @Component
 class NotifyWorker implements SmartLifecycle {
@@ -79,8 +81,12 @@ class NotifyWorker implements SmartLifecycle {
   private void loop() {
     while (running) {
       try {
-        while (running && outbox.drain(BATCH) == BATCH) {
-          // a long backlog: keep reading
+        // at most once an interval across all nodes (the outbox's cursor says when it last moved),
+        // then at once again while a backlog fills whole batches
+        if (outbox.drain(BATCH, interval) == BATCH) {
+          while (running && outbox.drain(BATCH) == BATCH) {
+            // a long backlog: keep reading
+          }
         }
         dispatcher.dispatch();
       } catch (RuntimeException e) {

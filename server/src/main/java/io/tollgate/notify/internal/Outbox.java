@@ -71,13 +71,21 @@ public class Outbox {
    * events it read.
    */
   public int drain(int max) {
+    return drain(max, java.time.Duration.ZERO);
+  }
+
+  /**
+   * As {@link #drain(int)}, unless a node (this one or another) drained less than {@code notWithin}
+   * ago: then nothing, and 0 (see {@link AuditStream#poll(String, int, java.time.Duration)}).
+   */
+  public int drain(int max, java.time.Duration notWithin) {
     // all it writes is derived from the audit log again after a crash (its cursor moves in the same
     // transaction): it does not wait for the disk
     Integer written =
         derived.execute(
             "notify-outbox",
             s -> {
-              List<AuditEvent> events = stream.poll(CONSUMER, max);
+              List<AuditEvent> events = stream.poll(CONSUMER, max, notWithin);
               if (events.isEmpty()) return 0;
               write(events);
               stream.advance(CONSUMER, events.get(events.size() - 1).seq());

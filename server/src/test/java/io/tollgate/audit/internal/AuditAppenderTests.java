@@ -31,6 +31,15 @@ class AuditAppenderTests {
     assertThat(AuditAppender.whole(rows)).hasSize(AuditAppender.BATCH);
   }
 
+  @Test
+  void aNodeThatFindsAnotherNodesPassOnTheHeadWaitsFourLingersAndAtLeastAMillisecond() {
+    assertThat(AuditAppender.busyWait(java.time.Duration.ofMillis(5).toNanos()))
+        .isEqualTo(java.time.Duration.ofMillis(20).toNanos());
+    assertThat(AuditAppender.busyWait(0)).isEqualTo(java.time.Duration.ofMillis(1).toNanos());
+    assertThat(AuditAppender.busyWait(java.time.Duration.ofMillis(50).toNanos()))
+        .isEqualTo(java.time.Duration.ofMillis(200).toNanos());
+  }
+
   /**
    * {@code pairs} transactions of two events (ids from {@code first}), then one of {@code tail}.
    */
