@@ -104,19 +104,6 @@ public final class LoadDriver {
             o.metricsUrls().stream().map(u -> u.equals(o.baseUrl()) ? http : new Http(u)).toList(),
             o.adminToken());
     Settle.Result settled = Settle.run(flow, probe, n, o.settleSeconds(), o.rate());
-    // first, right after the settle that warmed the servers for it: the read and ceiling phases
-    // below compile other paths through the shared web and JSON code, and the release commands'
-    // code compiled during the settle was then recompiled during the release window (5 to 9 s of
-    // JIT in a 30 s window, on one node and on two)
-    Phase.Result releases =
-        Phase.run(
-            "release",
-            probe,
-            n,
-            warm,
-            secs,
-            () -> mark(o.markFile()),
-            releaseClients(flow, Pacer.of(o.rate())));
     // the ceiling and the read it is compared with alternate in short slices: same background load
     String readPath = "/api/v1/releases/" + first.releaseId();
     List<Phase.Result> pingAndRead =
@@ -135,6 +122,15 @@ public final class LoadDriver {
                 List.of(http.get("/api/v1/ping", token), http.get(readPath, token))));
     Phase.Result ping = pingAndRead.get(0);
     Phase.Result read = pingAndRead.get(1);
+    Phase.Result releases =
+        Phase.run(
+            "release",
+            probe,
+            n,
+            warm,
+            secs,
+            () -> mark(o.markFile()),
+            releaseClients(flow, Pacer.of(o.rate())));
 
     // last: it is informational, and the web chain it calls is still being compiled after it,
     // which would otherwise fall into the release phase's window

@@ -46,10 +46,11 @@ public class AuditStream {
 
   /**
    * As {@link #poll(String, int)}, but nothing also when the consumer's cursor moved less than
-   * {@code notWithin} ago, on any node. A consumer that every node polls at a fixed interval then
-   * reads as often as one node would, in batches as large: with two nodes each polling every 100
-   * ms, the outbox was read twice as often in batches half as large, each paying the batch's fixed
-   * lookups. {@link java.time.Duration#ZERO} polls as {@link #poll(String, int)} does (a backlog).
+   * {@code notWithin} ago, on any node (by the database's clock, which they share). A consumer that
+   * every node polls at a fixed interval then reads as often as one node would, in batches as
+   * large: with two nodes each polling every 100 ms, the outbox was read twice as often in batches
+   * half as large, each paying the batch's fixed lookups. {@link java.time.Duration#ZERO} polls as
+   * {@link #poll(String, int)} does (a backlog).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<AuditEvent> poll(String consumer, int max, java.time.Duration notWithin) {

@@ -35,30 +35,37 @@ public class AuditCursors {
   }
 
   /**
-   * As {@link #lock}, but null also when the cursor moved less than {@code gap} before {@code now}
-   * (a move stamped more than {@code gap} after {@code now}, by a clock set back or a node whose
-   * clock runs ahead, does not count: it would hold the consumer back for as long).
+   * As {@link #lock}, but null also when the cursor moved less than {@code gap} ago. Both moments
+   * are the database's ({@code current_timestamp}), the clock all nodes share, so neither a node's
+   * clock running ahead nor a clock set by hand (a test, the demo history) holds the consumer back.
    */
   public Long lockUnlessMovedWithin(String consumer, Instant now, java.time.Duration gap) {
     if (gap.isZero() || gap.isNegative()) return lock(consumer, now);
     Cursor row =
         jdbc.sql(
-                "select seq, updated_at from audit_cursors where consumer = ? for update skip locked")
+                "select seq, read_at, current_timestamp as db_now from audit_cursors"
+                    + " where consumer = ? for update skip locked")
             .param(consumer)
             .query(
                 (rs, n) ->
                     new Cursor(
                         rs.getLong("seq"),
-                        Timestamps.fromDb(
-                            rs.getObject("updated_at", java.time.OffsetDateTime.class))))
+                        Timestamps.fromDb(rs.getObject("read_at", java.time.OffsetDateTime.class)),
+                        Timestamps.fromDb(rs.getObject("db_now", java.time.OffsetDateTime.class))))
             .optional()
             .orElse(null);
     if (row == null) return lock(consumer, now); // held by another reader, or not registered yet
-    boolean movedJustNow = row.at().isAfter(now.minus(gap)) && !row.at().isAfter(now.plus(gap));
-    return movedJustNow ? null : row.seq();
+    return row.movedWithin(gap) ? null : row.seq();
   }
 
-  private record Cursor(long seq, Instant at) {}
+  /** A cursor as a paced reader finds it: where, when it last moved, and the database's now. */
+  record Cursor(long seq, Instant readAt, Instant dbNow) {
+    boolean movedWithin(java.time.Duration gap) {
+      // a little after now: another transaction that started later and moved it (on PostgreSQL
+      // current_timestamp is when the transaction started)
+      return readAt != null && readAt.isAfter(dbNow.minus(gap)) && !readAt.isAfter(dbNow.plus(gap));
+    }
+  }
 
   /**
    * Creates the consumer's row in a transaction of its own, so that a reader registering the same
@@ -94,7 +101,9 @@ public class AuditCursors {
 
   public void advance(String consumer, long seq, Instant now) {
     int moved =
-        jdbc.sql("update audit_cursors set seq = ?, updated_at = ? where consumer = ? and seq <= ?")
+        jdbc.sql(
+                "update audit_cursors set seq = ?, updated_at = ?, read_at = current_timestamp"
+                    + " where consumer = ? and seq <= ?")
             .params(seq, Timestamps.toDb(now), consumer, seq)
             .update();
     if (moved != 1) {
