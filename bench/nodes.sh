@@ -67,6 +67,8 @@ fi
 export CLIENTS="${CLIENTS:-16}" DURATION="${DURATION:-15}" WARMUP="${WARMUP:-5}" SETTLE="${SETTLE:-60}" RATE="${RATE:-0}"
 NODE_COUNTS="${NODE_COUNTS:-1 2}"
 log() { printf '[nodes-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+[[ "${VACUUM_EVERY:-0}" =~ ^[0-9]{1,5}$ ]] || { log "VACUUM_EVERY is seconds between vacuums (0: none), not '$VACUUM_EVERY'"; exit 2; }
+[[ "${CPU_SHARE:-0}" =~ ^[01]$ ]] || { log "CPU_SHARE is 1 (each node sized for its share of the processors) or 0, not '$CPU_SHARE'"; exit 2; }
 
 if [[ ! -f "${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}" ]]; then
   log "building the server jar"

@@ -62,11 +62,6 @@ record Conditions(
           this.servers.stream().map(h -> h.getText("/actuator/prometheus", adminToken)).toList();
     }
 
-    /** How many servers the snapshots add up. */
-    int servers() {
-      return servers.size();
-    }
-
     Snapshot take() {
       long now = System.nanoTime();
       Map<String, Double> m = scrape();

@@ -38,10 +38,7 @@ public class AuditStream {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<AuditEvent> poll(String consumer, int max) {
-    if (max < 1) throw new IllegalArgumentException("max is at least 1");
-    Long at = cursors.lock(consumer, Instant.now(clock));
-    if (at == null) return List.of();
-    return store.after(at, max);
+    return poll(consumer, max, java.time.Duration.ZERO);
   }
 
   /**
