@@ -11,6 +11,8 @@
 # below),
 # CPU_SHARE (1: with N nodes, each node's JVM sizes itself for 1/N of the machine's processors, as
 # a container's CPU limit would: bench/two-nodes.sh's NODE_CPUS; one node keeps them all),
+# THREAD_CPU (1: add to each report where the CPU went during the release phase, by process and
+# by thread: io.tollgate.bench.ThreadCpu, Linux only),
 # and what bench/two-nodes.sh reads (SERVER_JAR, TOLLGATE_DB_URL, ...; PG_DB default
 # tollgate_bench_nodes). Reports go to bench/results/<timestamp>-nodes<N>.{txt,json}.
 set -euo pipefail
@@ -42,12 +44,35 @@ if [[ "${1:-}" == "--drive" ]]; then
     vacuum_pid=$!
     echo "autovacuum is off on this PostgreSQL: vacuum (analyze) every ${VACUUM_EVERY:-0} s during the run" >&2
   fi
+  # THREAD_CPU=1: where the CPU went during the release phase's measured window, by process and
+  # thread (ThreadCpu, from /proc), appended to the report
+  thread_cpu_pid="" mark_args=()
+  if [[ "${THREAD_CPU:-0}" == 1 ]]; then
+    mark="$out.release-phase"
+    rm -f "$mark"
+    mark_args=(--mark-file "$mark")
+    # shellcheck disable=SC2086
+    java -cp "$BENCH_JAR" io.tollgate.bench.ThreadCpu "$mark" "$DURATION" $TOLLGATE_NODE_PIDS \
+      >"$out.threads.txt" &
+    thread_cpu_pid=$!
+  fi
   # the token goes through the environment, not the command line
   # shellcheck disable=SC2086
   TOLLGATE_BENCH_ADMIN_TOKEN="$TOLLGATE_ADMIN_TOKEN" java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     --base-url "$TOLLGATE_URL" --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" \
     --settle "$SETTLE" --rate "${RATE:-0}" --label "$label" --out "$out.json" \
-    --metrics-urls "$TOLLGATE_NODE_URLS" >"$out.txt" || driven=$?
+    --metrics-urls "$TOLLGATE_NODE_URLS" "${mark_args[@]}" >"$out.txt" || driven=$?
+  if [[ -n "$thread_cpu_pid" ]]; then
+    # it ends DURATION seconds after the mark, long before the driver does; if the release phase
+    # never started (the driver failed first), it is still waiting
+    if [[ -f "$mark" ]] && wait "$thread_cpu_pid"; then
+      cat "$out.threads.txt" >>"$out.txt"
+    else
+      kill "$thread_cpu_pid" 2>/dev/null || true
+      echo "THREAD_CPU: the release phase was not measured, so neither was its CPU" >>"$out.txt"
+    fi
+    rm -f "$mark" "$out.threads.txt"
+  fi
   if [[ -n "$vacuum_pid" ]]; then
     kill "$vacuum_pid" 2>/dev/null || true
     wait "$vacuum_pid" 2>/dev/null || true
@@ -69,6 +94,11 @@ NODE_COUNTS="${NODE_COUNTS:-1 2}"
 log() { printf '[nodes-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 [[ "${VACUUM_EVERY:-0}" =~ ^[0-9]{1,5}$ ]] || { log "VACUUM_EVERY is seconds between vacuums (0: none), not '$VACUUM_EVERY'"; exit 2; }
 [[ "${CPU_SHARE:-0}" =~ ^[01]$ ]] || { log "CPU_SHARE is 1 (each node sized for its share of the processors) or 0, not '$CPU_SHARE'"; exit 2; }
+[[ "${THREAD_CPU:-0}" =~ ^[01]$ ]] || { log "THREAD_CPU is 1 (report the CPU by process and thread) or 0, not '$THREAD_CPU'"; exit 2; }
+if [[ "${THREAD_CPU:-0}" == 1 && ! -r /proc/self/task ]]; then
+  log "THREAD_CPU=1 reads /proc, which this system does not have"
+  exit 2
+fi
 
 if [[ ! -f "${SERVER_JAR:-$ROOT/server/target/tollgate-server.jar}" ]]; then
   log "building the server jar"

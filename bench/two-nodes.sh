@@ -16,7 +16,8 @@
 # (README, "Several nodes"); each node is checked on its readiness endpoint every second (a node
 # that is down or not ready gets no requests, and its releases move to the others).
 # A command after "--" runs with TOLLGATE_URL (the balancer), TOLLGATE_NODE_URLS (the nodes,
-# space-separated), TOLLGATE_ADMIN_TOKEN, and TOLLGATE_NODES_PG (the nodes' database as psql
+# space-separated), TOLLGATE_NODE_PIDS (their process ids, in the same order),
+# TOLLGATE_ADMIN_TOKEN, and TOLLGATE_NODES_PG (the nodes' database as psql
 # options: -h host -p port -U user -d database) in its environment; its exit status is the
 # script's.
 # On exit (also Ctrl-C, or a node that fails to start) everything it started is stopped and its
@@ -228,8 +229,8 @@ log "HAProxy on $LB_URL, balance $LB_BALANCE over ${NODES} node(s)"
 
 if ((${#COMMAND[@]} > 0)); then
   set +e
-  TOLLGATE_URL="$LB_URL" TOLLGATE_NODE_URLS="${URLS[*]}" TOLLGATE_ADMIN_TOKEN="$TOKEN" \
-    TOLLGATE_NODES_PG="-h $PG_HOST -p $PG_PORT -U $user -d $PG_DB" "${COMMAND[@]}"
+  TOLLGATE_URL="$LB_URL" TOLLGATE_NODE_URLS="${URLS[*]}" TOLLGATE_NODE_PIDS="${PIDS[*]}" \
+    TOLLGATE_ADMIN_TOKEN="$TOKEN" TOLLGATE_NODES_PG="-h $PG_HOST -p $PG_PORT -U $user -d $PG_DB" "${COMMAND[@]}"
   status=$?
   set -e
   exit "$status"

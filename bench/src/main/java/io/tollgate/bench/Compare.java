@@ -9,9 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two reports of the same database, a baseline and a candidate, measured one after the other in one
- * {@code bench/compare.sh} run, side by side: each figure and the candidate's ratio to the baseline.
- * The ceiling ({@code GET /api/v1/ping}) is shown too: when it moved as much as the releases, the
- * machine changed, not the server.
+ * {@code bench/compare.sh} run, side by side: each figure and the candidate's ratio to the
+ * baseline. The ceiling ({@code GET /api/v1/ping}) is shown too: when it moved as much as the
+ * releases, the machine changed, not the server.
  *
  * <pre>java -cp bench/target/tollgate-bench.jar io.tollgate.bench.Compare base.json new.json</pre>
  */
@@ -31,11 +31,22 @@ public final class Compare {
 
   static String table(JsonNode base, JsonNode cand) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-34s %12s %12s %8s%n", "", "baseline", "candidate", "ratio"));
+    out.append(
+        String.format(Locale.ROOT, "%-34s %12s %12s %8s%n", "", "baseline", "candidate", "ratio"));
     row(out, "complete releases per second", releases(base), releases(cand));
     row(out, "ceiling: GET /ping per second", rate(base, "ping"), rate(cand, "ping"));
     row(out, "GET /releases/{id} per second", rate(base, "read"), rate(cand, "read"));
     row(out, "slowest command p99 (ms)", worstP99(base), worstP99(cand));
+    row(
+        out,
+        "server CPU per release (ms)",
+        perRelease(base, "serverCores"),
+        perRelease(cand, "serverCores"));
+    row(
+        out,
+        "  JIT compiling per release (ms)",
+        perRelease(base, "jitSeconds"),
+        perRelease(cand, "jitSeconds"));
     out.append(
         String.format(
             Locale.ROOT,
@@ -49,6 +60,24 @@ public final class Compare {
     return r.path("phases").path("release").path("releasesPerSecond").asDouble();
   }
 
+  /**
+   * Milliseconds of a release-phase condition per release closed: {@code serverCores} (all nodes'
+   * processes together) or {@code jitSeconds} (the compilers' elapsed time, all nodes together).
+   * Two JVMs still compiling show up here as more JIT per release, not as slower code.
+   */
+  private static double perRelease(JsonNode r, String condition) {
+    JsonNode release = r.path("phases").path("release");
+    double closed = release.path("releasesClosed").asDouble();
+    double seconds = release.path("conditions").path("seconds").asDouble();
+    JsonNode measured = release.path("conditions").path(condition);
+    if (closed <= 0 || !measured.isNumber()) {
+      return Double.NaN;
+    }
+    double value = measured.doubleValue();
+    double total = condition.equals("serverCores") ? value * seconds : value;
+    return total * 1000.0 / closed;
+  }
+
   private static double rate(JsonNode r, String phase) {
     return r.path("phases").path(phase).path("requestsPerSecond").asDouble();
   }
@@ -58,8 +87,8 @@ public final class Compare {
   }
 
   private static void row(StringBuilder out, String name, double base, double cand) {
-    String ratio = base > 0 ? String.format(Locale.ROOT, "%.2f", cand / base) : "-";
-    out.append(
-        String.format(Locale.ROOT, "%-34s %12.2f %12.2f %8s%n", name, base, cand, ratio));
+    String ratio =
+        base > 0 && !Double.isNaN(cand) ? String.format(Locale.ROOT, "%.2f", cand / base) : "-";
+    out.append(String.format(Locale.ROOT, "%-34s %12.2f %12.2f %8s%n", name, base, cand, ratio));
   }
 }
