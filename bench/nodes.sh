@@ -11,10 +11,13 @@
 # below),
 # CPU_SHARE (1: with N nodes, each node's JVM sizes itself for 1/N of the machine's processors, as
 # a container's CPU limit would: bench/two-nodes.sh's NODE_CPUS; one node keeps them all),
+# PAIRS (default 1: one run per node count; n: n pairs, every other one in the reverse order, then
+# each pair's ratio and their median: the machine's speed drifts by more than the effect measured),
 # THREAD_CPU (1: add to each report where the CPU went during the release phase, by process and
 # by thread: io.tollgate.bench.ThreadCpu, Linux only),
 # and what bench/two-nodes.sh reads (SERVER_JAR, TOLLGATE_DB_URL, ...; PG_DB default
-# tollgate_bench_nodes). Reports go to bench/results/<timestamp>-nodes<N>.{txt,json}.
+# tollgate_bench_nodes). Reports go to bench/results/<timestamp>-nodes<N>.{txt,json}
+# (<timestamp>-pair<p>-nodes<N>.{txt,json} with PAIRS).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -91,9 +94,11 @@ fi
 
 export CLIENTS="${CLIENTS:-16}" DURATION="${DURATION:-15}" WARMUP="${WARMUP:-5}" SETTLE="${SETTLE:-60}" RATE="${RATE:-0}"
 NODE_COUNTS="${NODE_COUNTS:-1 2}"
+PAIRS="${PAIRS:-1}"
 log() { printf '[nodes-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 [[ "${VACUUM_EVERY:-0}" =~ ^[0-9]{1,5}$ ]] || { log "VACUUM_EVERY is seconds between vacuums (0: none), not '$VACUUM_EVERY'"; exit 2; }
 [[ "${CPU_SHARE:-0}" =~ ^[01]$ ]] || { log "CPU_SHARE is 1 (each node sized for its share of the processors) or 0, not '$CPU_SHARE'"; exit 2; }
+[[ "$PAIRS" =~ ^[1-9]$ ]] || { log "PAIRS is how many pairs of runs to make, 1 to 9, not '$PAIRS'"; exit 2; }
 [[ "${THREAD_CPU:-0}" =~ ^[01]$ ]] || { log "THREAD_CPU is 1 (report the CPU by process and thread) or 0, not '$THREAD_CPU'"; exit 2; }
 if [[ "${THREAD_CPU:-0}" == 1 && ! -r /proc/self/task ]]; then
   log "THREAD_CPU=1 reads /proc, which this system does not have"
@@ -109,31 +114,63 @@ log "building the load driver"
 mkdir -p "$RESULTS"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 
-FAILED=0
-for n in $NODE_COUNTS; do
-  log "$n node(s) behind HAProxy: $CLIENTS clients, settle up to $SETTLE s, $DURATION s per phase"
-  cpus=""
-  if [[ "${CPU_SHARE:-0}" == 1 && "$n" -gt 1 ]]; then
-    cpus=$(($(nproc) / n))
-    ((cpus >= 1)) || cpus=1
-    log "each node sized for $cpus of the machine's $(nproc) processors (CPU_SHARE=1)"
-  fi
-  if ! NODES="$n" NODE_CPUS="$cpus" "$BENCH_DIR/two-nodes.sh" -- "$BENCH_DIR/nodes.sh" --drive "nodes$n" "$RESULTS/$STAMP-nodes$n"; then
-    log "$n node(s): the run failed or the chain did not verify"
-    FAILED=1
-  fi
-done
+# one pair of runs (each count in NODE_COUNTS, in the order given), reports under the prefix $1
+run_pair() {
+  local prefix="$1" counts="$2" n cpus
+  for n in $counts; do
+    log "$n node(s) behind HAProxy: $CLIENTS clients, settle up to $SETTLE s, $DURATION s per phase"
+    cpus=""
+    if [[ "${CPU_SHARE:-0}" == 1 && "$n" -gt 1 ]]; then
+      cpus=$(($(nproc) / n))
+      ((cpus >= 1)) || cpus=1
+      log "each node sized for $cpus of the machine's $(nproc) processors (CPU_SHARE=1)"
+    fi
+    if ! NODES="$n" NODE_CPUS="$cpus" "$BENCH_DIR/two-nodes.sh" -- "$BENCH_DIR/nodes.sh" --drive "nodes$n" "$prefix-nodes$n"; then
+      log "$n node(s): the run failed or the chain did not verify"
+      FAILED=1
+    fi
+  done
+}
 
-echo
-echo "== One node vs several behind HAProxy, one PostgreSQL ($STAMP, $CLIENTS clients) =="
-for n in $NODE_COUNTS; do
-  f="$RESULTS/$STAMP-nodes$n.txt"
-  [[ -f "$f" ]] || continue
-  echo "[$n node(s)]"
-  grep -E '^  releases closed:|^  offered load:|^  all commands together:|^  during release:|^vacuum|^audit verify:' "$f" || true
-  sed -n '/^Targets$/,/^$/p' "$f" | sed '/^Targets$/d; /^$/d'
-done
-if [[ -f "$RESULTS/$STAMP-nodes1.json" && -f "$RESULTS/$STAMP-nodes2.json" ]]; then
-  java -cp "$BENCH_JAR" io.tollgate.bench.Compare "$RESULTS/$STAMP-nodes1.json" "$RESULTS/$STAMP-nodes2.json" || true
+summary() {
+  local prefix="$1" n f
+  for n in $NODE_COUNTS; do
+    f="$prefix-nodes$n.txt"
+    [[ -f "$f" ]] || continue
+    echo "[$n node(s)]"
+    grep -E '^  releases closed:|^  offered load:|^  all commands together:|^  during release:|^vacuum|^audit verify:' "$f" || true
+    sed -n '/^Targets$/,/^$/p' "$f" | sed '/^Targets$/d; /^$/d'
+  done
+  if [[ -f "$prefix-nodes1.json" && -f "$prefix-nodes2.json" ]]; then
+    java -cp "$BENCH_JAR" io.tollgate.bench.Compare "$prefix-nodes1.json" "$prefix-nodes2.json" || true
+  fi
+}
+
+FAILED=0
+if ((PAIRS == 1)); then
+  run_pair "$RESULTS/$STAMP" "$NODE_COUNTS"
+  echo
+  echo "== One node vs several behind HAProxy, one PostgreSQL ($STAMP, $CLIENTS clients) =="
+  summary "$RESULTS/$STAMP"
+  exit "$FAILED"
 fi
+
+# PAIRS=<n>: n pairs, every other one in the reverse order, so that a machine that speeds up or
+# slows down during the runs favours neither half; then each pair's comparison and the median
+reversed="$(printf '%s\n' $NODE_COUNTS | tac | paste -sd ' ')"
+pairs=()
+for ((p = 1; p <= PAIRS; p++)); do
+  counts="$NODE_COUNTS"
+  ((p % 2 == 1)) || counts="$reversed"
+  log "pair $p of $PAIRS: $counts node(s)"
+  run_pair "$RESULTS/$STAMP-pair$p" "$counts"
+  pairs+=("$RESULTS/$STAMP-pair$p-nodes1.json" "$RESULTS/$STAMP-pair$p-nodes2.json")
+done
+for ((p = 1; p <= PAIRS; p++)); do
+  echo
+  echo "== Pair $p of $PAIRS: one node vs several behind HAProxy, one PostgreSQL ($STAMP, $CLIENTS clients) =="
+  summary "$RESULTS/$STAMP-pair$p"
+done
+echo
+java -cp "$BENCH_JAR" io.tollgate.bench.Compare --pairs "${pairs[@]}" || true
 exit "$FAILED"

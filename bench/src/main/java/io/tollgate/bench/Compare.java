@@ -3,6 +3,8 @@ package io.tollgate.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,16 +16,39 @@ import tools.jackson.databind.json.JsonMapper;
  * releases, the machine changed, not the server.
  *
  * <pre>java -cp bench/target/tollgate-bench.jar io.tollgate.bench.Compare base.json new.json</pre>
+ *
+ * <p>With {@code --pairs b1 c1 b2 c2 ...} (bench/nodes.sh's {@code PAIRS}) it prints each pair's
+ * ratio and their median instead.
  */
 public final class Compare {
   private Compare() {}
 
   public static void main(String[] args) throws IOException {
+    JsonMapper json = JsonMapper.builder().build();
+    if (args.length > 0 && args[0].equals("--pairs") && args.length % 2 == 1 && args.length > 1) {
+      List<JsonNode[]> pairs = new ArrayList<>();
+      for (int i = 1; i < args.length; i += 2) {
+        Path base = Path.of(args[i]);
+        Path cand = Path.of(args[i + 1]);
+        if (Files.isRegularFile(base) && Files.isRegularFile(cand)) {
+          pairs.add(
+              new JsonNode[] {
+                json.readTree(Files.readString(base)), json.readTree(Files.readString(cand))
+              });
+        } else {
+          System.out.println("pair " + (i + 1) / 2 + ": a report is missing (the run failed)");
+          pairs.add(null);
+        }
+      }
+      System.out.print(pairs(pairs));
+      return;
+    }
     if (args.length != 2) {
-      System.err.println("usage: Compare <baseline report.json> <candidate report.json>");
+      System.err.println(
+          "usage: Compare <baseline report.json> <candidate report.json>\n"
+              + "       Compare --pairs <baseline 1> <candidate 1> <baseline 2> <candidate 2> ...");
       System.exit(2);
     }
-    JsonMapper json = JsonMapper.builder().build();
     JsonNode base = json.readTree(Files.readString(Path.of(args[0])));
     JsonNode cand = json.readTree(Files.readString(Path.of(args[1])));
     System.out.print(table(base, cand));
@@ -54,6 +79,71 @@ public final class Compare {
             base.path("targets").path("steadyState").asBoolean(),
             cand.path("targets").path("steadyState").asBoolean()));
     return out.toString();
+  }
+
+  /**
+   * Several pairs measured in one run: each pair's releases per second and ratio, and the median
+   * ratio. The ceiling's ratio is shown beside it: a pair whose ceiling moved as much as its
+   * releases measured the machine.
+   */
+  static String pairs(List<JsonNode[]> pairs) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-6s %12s %12s %8s %15s %8s%n",
+            "pair",
+            "baseline",
+            "candidate",
+            "ratio",
+            "ceiling ratio",
+            "steady"));
+    List<Double> ratios = new ArrayList<>();
+    List<Double> ceilings = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      JsonNode[] pair = pairs.get(i);
+      if (pair == null) {
+        continue;
+      }
+      double base = releases(pair[0]);
+      double cand = releases(pair[1]);
+      double ceiling =
+          rate(pair[0], "ping") > 0 ? rate(pair[1], "ping") / rate(pair[0], "ping") : 0;
+      if (base > 0) {
+        ratios.add(cand / base);
+        ceilings.add(ceiling);
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-6d %12.2f %12.2f %8.2f %15.2f %8s%n",
+              i + 1,
+              base,
+              cand,
+              base > 0 ? cand / base : Double.NaN,
+              ceiling,
+              steady(pair[0]) + "/" + steady(pair[1])));
+    }
+    out.append(
+        ratios.isEmpty()
+            ? "no pair measured both halves\n"
+            : String.format(
+                Locale.ROOT,
+                "median of %d pairs: releases ratio %.2f, ceiling ratio %.2f%n",
+                ratios.size(),
+                median(ratios),
+                median(ceilings)));
+    return out.toString();
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String steady(JsonNode r) {
+    return r.path("targets").path("steadyState").asBoolean() ? "yes" : "no";
   }
 
   private static double releases(JsonNode r) {
