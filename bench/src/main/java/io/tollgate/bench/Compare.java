@@ -25,7 +25,15 @@ public final class Compare {
 
   public static void main(String[] args) throws IOException {
     JsonMapper json = JsonMapper.builder().build();
-    if (args.length > 0 && args[0].equals("--pairs") && args.length % 2 == 1 && args.length > 1) {
+    boolean pairsAsked = args.length > 0 && args[0].equals("--pairs");
+    if (pairsAsked && (args.length < 3 || args.length % 2 == 0)) {
+      System.err.println(
+          "Compare --pairs takes reports two by two (baseline, then candidate), not "
+              + (args.length - 1)
+              + " file(s)");
+      System.exit(2);
+    }
+    if (pairsAsked) {
       List<JsonNode[]> pairs = new ArrayList<>();
       for (int i = 1; i < args.length; i += 2) {
         Path base = Path.of(args[i]);

@@ -3,6 +3,9 @@ package io.tollgate.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -48,13 +52,9 @@ public final class ThreadCpu {
     Path mark = Path.of(args[0]);
     long seconds = Long.parseLong(args[1]);
     List<String> nodes = List.of(args).subList(2, args.length);
-    Instant giveUp = Instant.now().plus(Duration.ofHours(2));
-    while (!Files.exists(mark)) {
-      if (Instant.now().isAfter(giveUp)) {
-        System.err.println("ThreadCpu: " + mark + " never appeared; nothing measured");
-        System.exit(1);
-      }
-      Thread.sleep(100); // polling a file another process creates; nothing to wait on instead
+    if (!awaitCreated(mark, Duration.ofHours(2))) {
+      System.err.println("ThreadCpu: " + mark + " never appeared; nothing measured");
+      System.exit(1);
     }
     Map<String, Double> before = snapshot(nodes);
     long machineBefore = machineBusyTicks();
@@ -65,6 +65,30 @@ public final class ThreadCpu {
     double window = (System.nanoTime() - start) / 1e9;
     System.out.print(
         table(before, after, (machineAfter - machineBefore) / TICKS_PER_SECOND, window));
+  }
+
+  /**
+   * Waits until {@code file} exists, told by the file system (a {@link WatchService} on its folder)
+   * rather than by looking again and again; false when it did not appear in time.
+   */
+  static boolean awaitCreated(Path file, Duration limit) throws IOException, InterruptedException {
+    Path folder = file.toAbsolutePath().getParent();
+    Instant giveUp = Instant.now().plus(limit);
+    try (WatchService watch = folder.getFileSystem().newWatchService()) {
+      folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      while (!Files.exists(file)) { // checked after registering, so a creation is never missed
+        Duration left = Duration.between(Instant.now(), giveUp);
+        if (left.isNegative()) {
+          return false;
+        }
+        WatchKey key = watch.poll(left.toMillis(), TimeUnit.MILLISECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+      return true;
+    }
   }
 
   /** Cores used by each process (its total) and each of its thread groups, largest first. */
