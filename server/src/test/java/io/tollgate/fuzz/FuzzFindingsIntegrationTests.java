@@ -85,4 +85,33 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.body()).contains("application/json");
   }
+
+  /**
+   * A PUT whose form-encoded body holds a '%' without two hex digits after it answered 500:
+   * Spring's form-content filter threw before any controller was reached.
+   */
+  @Test
+  void aPutWithAFormBodyThatIsNotFormDataIsABadRequest() {
+    Team team = team();
+    CommandClient client = new CommandClient(port);
+    String token = client.member(admin, team, "release-manager");
+    String release = ReleaseDriver.plan(team, "minor");
+
+    HttpResponse<String> r =
+        client.send(
+            "PUT",
+            ReleaseDriver.path(release) + "/notes",
+            token,
+            "application/x-www-form-urlencoded",
+            null,
+            "{\"knownIssues\":[\"a\",\"b\"%,\"m\"]}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.body()).contains("two hexadecimal digits").contains("application/json");
+    Api.Response notes = team.rm.get(ReleaseDriver.path(release) + "/notes", "text/markdown");
+    assertThat(notes.status()).isEqualTo(200);
+    assertThat(notes.body()).doesNotContain("\"b\"%");
+  }
 }
