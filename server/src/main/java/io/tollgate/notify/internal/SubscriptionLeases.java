@@ -88,19 +88,19 @@ class SubscriptionLeases {
 
   /**
    * The condition, in a statement on notify_deliveries, that {@code :token} still holds the lease
-   * of the row's subscription: a sender whose lease ran out records nothing. A token names one
-   * batch of one subscription (its node's random id and a counter: Dispatcher), so the lease it
-   * holds is at most one row.
+   * of the row's subscription: a sender whose lease ran out records nothing.
    *
-   * <p>Written as a comparison with a subquery that does not refer to the row, PostgreSQL runs the
-   * subquery once and finds the rows by their ids. Written as {@code exists (... where
-   * l.subscription_id = notify_deliveries.subscription_id ...)} it may be planned as a join that
-   * starts from the lease and reads every delivery the subscription ever had (its unique index
-   * begins with the subscription): the plan a connection kept from when the tables were small and
-   * never analysed (autovacuum off) did so, about 1,300 index entries for each batch of dead rows,
-   * growing with the outbox, and more often with two nodes (bench/README.md, 3 December evening).
+   * <p>The statements name their rows by id only, so the primary key is the one index that finds
+   * them, and {@code offset 0 rows} keeps this subquery a check of each row found (PostgreSQL does
+   * not turn an {@code exists} with an offset into a join). Without it PostgreSQL could plan the
+   * statement as a join that starts from the lease and reads every delivery the subscription ever
+   * had through its unique index (which begins with the subscription): the plans connections kept
+   * from when the tables were small and never analysed (autovacuum off) did so, about 1,300 index
+   * entries for each batch recorded, growing with the outbox; comparing the subscription with an
+   * uncorrelated subquery instead was planned through the same index (bench/README.md, 3 December
+   * evening).
    */
   static final String HELD =
-      " and subscription_id ="
-          + " (select l.subscription_id from notify_leases l where l.claimed_by = :token limit 1)";
+      " and exists (select 1 from notify_leases l where l.subscription_id ="
+          + " notify_deliveries.subscription_id and l.claimed_by = :token offset 0 rows)";
 }

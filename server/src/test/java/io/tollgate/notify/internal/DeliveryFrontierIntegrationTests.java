@@ -142,6 +142,39 @@ class DeliveryFrontierIntegrationTests extends DeliveryRowsIntegrationTest {
     assertThat(seqs(mine(sub, t.product, "dead", 100))).containsExactly(3L, 1L);
   }
 
+  /**
+   * A statement that records a batch's outcome finds its rows by their ids and checks the lease for
+   * each row found; planned as a join from the lease, PostgreSQL read every delivery of the
+   * subscription through its unique index (SubscriptionLeases.HELD), measured in the two-node
+   * bench. Both forms the senders use: many rows and one.
+   */
+  @Test
+  void onPostgresTheRowsOfABatchAreFoundByTheirIdsAndTheLeaseCheckedForEach() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.tollgate.support.TestDatabase.postgres(), "a PostgreSQL plan");
+    for (String rows : List.of("id in (1, 2, 3, 4)", "id = 5")) {
+      String plan =
+          String.join(
+              "\n",
+              jdbc.sql(
+                      "explain (costs off) update notify_deliveries set status = 'dead',"
+                          + " attempts = attempts + 1 where "
+                          + rows
+                          + " and status = 'pending'"
+                          + SubscriptionLeases.HELD)
+                  .param("token", "a-1")
+                  .query(String.class)
+                  .list());
+
+      assertThat(plan).as(plan).contains("SubPlan");
+      assertThat(plan)
+          .as(plan)
+          .doesNotContain("notify_deliveries_once")
+          .doesNotContain("Join")
+          .doesNotContain("Nested Loop");
+    }
+  }
+
   @Test
   void aRetryWhileASenderHoldsTheLeaseKeepsItsPlace() {
     Team t = team();
