@@ -39,22 +39,13 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
   /** A form-encoded body that is not UTF-8 answered 500. */
   @Test
   void aFormBodyThatIsNotUtf8IsABadRequest() {
-    Team team = team();
-    CommandClient client = new CommandClient(port);
-    String token = client.member(admin, team, "release-manager");
-    String release = ReleaseDriver.plan(team, "minor");
+    Planned planned = new Planned();
     byte[] body = {
       '{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', 'a', (byte) 0xff, '"', '}'
     };
 
     HttpResponse<String> r =
-        client.send(
-            "POST",
-            ReleaseDriver.path(release) + "/steps/backup/skip",
-            token,
-            "application/x-www-form-urlencoded",
-            null,
-            body);
+        planned.send("POST", "/steps/backup/skip", "application/x-www-form-urlencoded", body);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -65,21 +56,16 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
   /** A form-encoded body whose parameter names Spring Security's firewall refuses answered 500. */
   @Test
   void aFormBodyTheFirewallRefusesIsABadRequest() {
-    Team team = team();
-    CommandClient client = new CommandClient(port);
-    String token = client.member(admin, team, "release-manager");
-    String release = ReleaseDriver.plan(team, "minor");
+    Planned planned = new Planned();
     String body =
         "{\"reason\":\"2026-12-03T09:00:00Z\",\"reason\":[\"\\u0022\\ud9aa朠S㠠Ῐ?AK$w힭Aj3t3b郦礴}K&n뤹EO1"
             + "攊ZS2䍕:l]ᝆ\",\"failed\"],\"reason\":null}";
 
     HttpResponse<String> r =
-        client.send(
+        planned.send(
             "POST",
-            ReleaseDriver.path(release) + "/cancel",
-            token,
+            "/cancel",
             "application/x-www-form-urlencoded",
-            null,
             body.getBytes(StandardCharsets.UTF_8));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
@@ -92,26 +78,68 @@ class FuzzFindingsIntegrationTests extends IntegrationTest {
    */
   @Test
   void aPutWithAFormBodyThatIsNotFormDataIsABadRequest() {
-    Team team = team();
-    CommandClient client = new CommandClient(port);
-    String token = client.member(admin, team, "release-manager");
-    String release = ReleaseDriver.plan(team, "minor");
+    Planned planned = new Planned();
 
     HttpResponse<String> r =
-        client.send(
+        planned.send(
             "PUT",
-            ReleaseDriver.path(release) + "/notes",
-            token,
+            "/notes",
             "application/x-www-form-urlencoded",
-            null,
             "{\"knownIssues\":[\"a\",\"b\"%,\"m\"]}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(r.body()).contains("two hexadecimal digits").contains("application/json");
-    Api.Response notes = team.rm.get(ReleaseDriver.path(release) + "/notes", "text/markdown");
+    Api.Response notes = planned.notes();
     assertThat(notes.status()).isEqualTo(200);
     assertThat(notes.body()).doesNotContain("\"b\"%");
+  }
+
+  /**
+   * A form body sent in chunks (no Content-Length) that grows past the body limit while Spring's
+   * form-content filter reads it: refused with 413, as any other body over the limit.
+   */
+  @Test
+  void aChunkedFormBodyOverTheLimitIsRefusedWith413() throws Exception {
+    Planned planned = new Planned();
+    byte[] body = "a=b&".repeat(300_000).getBytes(StandardCharsets.US_ASCII); // 1.2 MB
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + port + ReleaseDriver.path(planned.release) + "/notes"))
+            .timeout(CommandClient.PER_REQUEST)
+            .header("Authorization", "Bearer " + planned.token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body)))
+            .build();
+
+    HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.body()).contains("limit");
+  }
+
+  /** A planned release of a new team, and a release manager of its product sending raw bytes. */
+  private final class Planned {
+    final Team team = team();
+    final CommandClient client = new CommandClient(port);
+    final String token = client.member(admin, team, "release-manager");
+    final String release = ReleaseDriver.plan(team, "minor");
+
+    HttpResponse<String> send(String method, String suffix, String contentType, byte[] body) {
+      return client.send(
+          method, ReleaseDriver.path(release) + suffix, token, contentType, null, body);
+    }
+
+    Api.Response notes() {
+      return team.rm.get(ReleaseDriver.path(release) + "/notes", "text/markdown");
+    }
   }
 }

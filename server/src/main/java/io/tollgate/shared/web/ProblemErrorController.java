@@ -33,8 +33,9 @@ class ProblemErrorController extends BasicErrorController {
   }
 
   /**
-   * An exception in a filter (a token looked up while the database is down): the database's trouble
-   * as {@link DatabaseTrouble} words it, with its status and Retry-After.
+   * An exception in a filter whose answer is known: the database's trouble (a token looked up while
+   * the database is down) as {@link DatabaseTrouble} words it, with its status and Retry-After; a
+   * body that grew past the limit while a filter read it (a chunked form body on PUT), 413.
    */
   private java.util.Optional<DatabaseTrouble.Answer> trouble(
       HttpServletRequest request, HttpServletResponse response) {
@@ -44,7 +45,9 @@ class ProblemErrorController extends BasicErrorController {
         && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
       error = t;
     }
-    java.util.Optional<DatabaseTrouble.Answer> answer = DatabaseTrouble.of(error);
+    Throwable failure = error;
+    java.util.Optional<DatabaseTrouble.Answer> answer =
+        DatabaseTrouble.of(failure).or(() -> tooLarge(failure));
     answer.ifPresent(
         a -> {
           request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, a.status());
@@ -56,6 +59,16 @@ class ProblemErrorController extends BasicErrorController {
           }
         });
     return answer;
+  }
+
+  private static java.util.Optional<DatabaseTrouble.Answer> tooLarge(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+        return java.util.Optional.of(
+            new DatabaseTrouble.Answer(413, "Body too large", tooLarge.getMessage(), null));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Override
