@@ -34,8 +34,8 @@
 #   SERVER_JAVA_OPTS  extra JVM options for every node
 #   NODE_HUGE_PAGES 1 (the default where Linux offers transparent huge pages): every node runs with
 #                   -XX:+UseTransparentHugePages, its heap and compiled code in 2 MB pages. Two JVMs
-#                   sharing the same cores spent about 40 % more CPU per request than one without
-#                   it, and the same with it (README, "Several nodes"); 0: the JVM's default pages
+#                   sharing the same cores spent 47 % more server CPU per release than one without
+#                   it, 2-22 % more with it (README, "Several nodes"); 0: the JVM's default pages
 #   NODE_CPUS       processors each node's JVM sizes itself for (-XX:ActiveProcessorCount: its
 #                   GC and compiler threads, its default thread pools), as a container's CPU limit
 #                   would; default: not set, every node sees all of the machine's
@@ -59,9 +59,12 @@ log() { printf '[nodes %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 [[ "$NODES" =~ ^[1-9][0-9]?$ ]] || { log "NODES must be 1 to 99, not '$NODES'"; exit 2; }
 NODE_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 thp=/sys/kernel/mm/transparent_hugepage/enabled
-NODE_HUGE_PAGES="${NODE_HUGE_PAGES:-$([[ -r $thp ]] && ! grep -q '\[never\]' "$thp" && echo 1 || echo 0)}"
+thp_offered=0
+[[ -r $thp ]] && ! grep -q '\[never\]' "$thp" && thp_offered=1
+NODE_HUGE_PAGES="${NODE_HUGE_PAGES:-$thp_offered}"
 [[ "$NODE_HUGE_PAGES" =~ ^[01]$ ]] || { log "NODE_HUGE_PAGES is 1 (heap and code in transparent huge pages) or 0, not '$NODE_HUGE_PAGES'"; exit 2; }
 if [[ "$NODE_HUGE_PAGES" == 1 && "$NODE_JAVA_OPTS" != *TransparentHugePages* ]]; then
+  ((thp_offered)) || log "NODE_HUGE_PAGES=1, but this system offers no transparent huge pages ($thp missing or [never]): the JVMs will warn and use normal pages"
   NODE_JAVA_OPTS="-XX:+UseTransparentHugePages $NODE_JAVA_OPTS"
 fi
 if [[ -n "${NODE_CPUS:-}" ]]; then  # empty: not set
@@ -171,6 +174,7 @@ TOKEN="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
 umask 022
 
 declare -a URLS=()
+[[ -n "${NODE_JAVA_OPTS// /}" ]] && log "every node's JVM options: $NODE_JAVA_OPTS"
 for i in $(seq 1 "$NODES"); do
   port="$(free_port)" || { log "no free loopback port"; exit 1; }
   mkdir -p "$WORK/node$i"
